@@ -1,0 +1,26 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Builds the HTTP application: the router, and the services that live and stop with it.
+public func buildApplication(
+    configuration: ApplicationConfiguration, dependencies: AppDependencies
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(dependencies),
+        configuration: configuration,
+        services: [PoolService(pool: dependencies.database.pool)],
+        logger: dependencies.logger
+    )
+}
+
+/// Builds the router: middleware, then each controller's route table.
+public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        LogRequestsMiddleware(.info)
+        MetricsMiddleware()
+    }
+    HealthController(dependencies: dependencies).addRoutes(to: router)
+    return router
+}

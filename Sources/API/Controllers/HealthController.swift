@@ -1,0 +1,51 @@
+import Hummingbird
+import Postgres
+import Store
+
+/// Liveness, readiness and Prometheus metrics for operators and orchestrators.
+struct HealthController {
+    let dependencies: AppDependencies
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/health/live") { _, _ in HealthStatus(status: "live") }
+        router.get("/health/ready", use: ready)
+        router.get("/metrics", use: metrics)
+    }
+
+    /// 200 when the database answers and every migration is applied, 503 otherwise.
+    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let migrator = dependencies.migrator
+        let status: HealthStatus
+        do {
+            let pending = try await dependencies.database.pool.withConnection { try migrator.pending($0) }
+            status = pending.isEmpty
+                ? HealthStatus(status: "ready")
+                : HealthStatus(status: "not ready", reason: "\(pending.count) migration(s) pending: run projectyear migrate")
+        } catch {
+            status = HealthStatus(status: "not ready", reason: "database unreachable")
+        }
+        var response = try JSONEncoder().encode(status, from: request, context: context)
+        response.status = status.status == "ready" ? .ok : .serviceUnavailable
+        return response
+    }
+
+    /// The Prometheus text exposition, with the pool's gauges refreshed at scrape time.
+    @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let registry = dependencies.metrics
+        let statistics = dependencies.database.pool.statistics
+        registry.makeGauge(name: "db_pool_connections_open", help: "Database connections open").set(statistics.open)
+        registry.makeGauge(name: "db_pool_connections_in_use", help: "Database connections in use").set(statistics.inUse)
+        registry.makeGauge(name: "db_pool_waiting", help: "Requests waiting for a database connection").set(statistics.waiting)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer()))
+        )
+    }
+}
+
+/// The body of the health endpoints.
+struct HealthStatus: ResponseEncodable {
+    var status: String
+    var reason: String?
+}

@@ -1,0 +1,71 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Connection {
+    /// Sends a query, preparing and caching statements that carry parameters.
+    static func run(_ query: Query, on handle: OpaquePointer, prepared: inout [String: String]) throws -> OpaquePointer? {
+        try withCStrings(query.binds) { values in
+            let count = Int32(query.binds.count)
+            if query.binds.isEmpty || (prepared[query.sql] == nil && prepared.count >= preparedStatementLimit) {
+                return PQexecParams(handle, query.sql, count, nil, values, nil, nil, 0)
+            }
+            let name: String
+            if let existing = prepared[query.sql] {
+                name = existing
+            } else {
+                name = "py\(prepared.count)"
+                let result = PQprepare(handle, name, query.sql, count, nil)
+                _ = try check(result, handle: handle)
+                prepared[query.sql] = name
+            }
+            return PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        }
+    }
+
+    /// Turns a `PGresult` into a `ResultSet`, or into an error when the statement failed.
+    static func check(_ result: OpaquePointer?, handle: OpaquePointer) throws -> ResultSet {
+        guard let result else { throw failure(handle, result: nil) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN:
+            return ResultSet(handle: result)
+        default:
+            let error = failure(handle, result: result)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    static func failure(_ handle: OpaquePointer, result: OpaquePointer?) -> PostgresError {
+        func field(_ code: Character) -> String? {
+            guard let result, let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: value)
+        }
+        let sqlState = field("C")
+        if PQstatus(handle) != CONNECTION_OK || sqlState == SQLState.adminShutdown {
+            return PostgresError(.connectionLost, reason: "the connection to the database was lost", sqlState: sqlState)
+        }
+        guard sqlState != nil else {
+            return PostgresError(.connectionLost, reason: lastError(handle))
+        }
+        return PostgresError(
+            .server, reason: "the database rejected the statement", sqlState: sqlState,
+            constraint: field("n"), table: field("t"), column: field("c"), serverMessage: field("M")
+        )
+    }
+
+    static func lastError(_ handle: OpaquePointer) -> String {
+        let message = String(cString: PQerrorMessage(handle))
+        return message.split(separator: "\n").first.map(String.init) ?? "unknown libpq error"
+    }
+}
+
+/// Calls `body` with C strings for `values` (NULL pointers for nil) that live for the call.
+func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) rethrows -> T {
+    let pointers: [UnsafeMutablePointer<CChar>?] = values.map { value in value.map { strdup($0)! } }
+    defer { pointers.forEach { free($0) } }
+    return try body(pointers.map { UnsafePointer($0) })
+}

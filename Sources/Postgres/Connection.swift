@@ -1,0 +1,134 @@
+import CLibPQ
+import Synchronization
+
+/// One PostgreSQL connection. Owns its `PGconn` and closes it when released.
+///
+/// All methods block the calling thread: call them from a thread pool (`ConnectionPool` does),
+/// never from an event loop. The lock serialises use, so a connection is safe to share.
+public final class Connection: Sendable {
+    struct State {
+        var handle: OpaquePointer?
+        var prepared: [String: String] = [:]
+        var statementsSinceCheckout = 0
+    }
+
+    static let preparedStatementLimit = 512
+    let state: Mutex<State>
+
+    private init(handle: sending OpaquePointer) {
+        state = Mutex(State(handle: handle))
+    }
+
+    deinit {
+        state.withLock { state in
+            if let handle = state.handle { PQfinish(handle) }
+            state.handle = nil
+        }
+    }
+
+    /// Opens a connection from a libpq connection string or URI (`postgresql://…`).
+    public static func connect(url: String) throws -> Connection {
+        guard let handle = PQconnectdb(url) else {
+            throw PostgresError(.connectionFailed, reason: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Connection.lastError(handle)
+            PQfinish(handle)
+            throw PostgresError(.connectionFailed, reason: message)
+        }
+        let connection = Connection(handle: handle)
+        try connection.prepareSession()
+        return connection
+    }
+
+    /// Closes the connection now instead of at release.
+    public func close() {
+        state.withLock { state in
+            if let handle = state.handle { PQfinish(handle) }
+            state.handle = nil
+            state.prepared = [:]
+        }
+    }
+
+    /// True while libpq believes the connection usable.
+    public var isOpen: Bool {
+        state.withLock { state in state.handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+    }
+
+    /// The server process serving this connection (for `pg_terminate_backend` in tests).
+    public var backendPID: Int32 {
+        state.withLock { state in state.handle.map { PQbackendPID($0) } ?? 0 }
+    }
+
+    /// Re-opens a broken connection with the same parameters.
+    public func reset() throws {
+        try state.withLock { state in
+            guard let handle = state.handle else {
+                throw PostgresError(.connectionLost, reason: "connection was closed")
+            }
+            PQreset(handle)
+            state.prepared = [:]
+            guard PQstatus(handle) == CONNECTION_OK else {
+                throw PostgresError(.connectionFailed, reason: Connection.lastError(handle))
+            }
+        }
+        try prepareSession()
+    }
+
+    /// Runs one statement with bound parameters and returns its rows.
+    @discardableResult
+    public func query(_ query: Query) throws -> ResultSet {
+        try state.withLock { state in
+            guard let handle = state.handle else {
+                throw PostgresError(.connectionLost, reason: "connection was closed")
+            }
+            state.statementsSinceCheckout += 1
+            let result = try Connection.run(query, on: handle, prepared: &state.prepared)
+            return try Connection.check(result, handle: handle)
+        }
+    }
+
+    /// Runs one statement and returns the number of rows it changed.
+    @discardableResult
+    public func execute(_ query: Query) throws -> Int {
+        try self.query(query).affectedRows
+    }
+
+    /// Runs SQL text that may hold several statements and no parameters (migrations, scripts).
+    public func simpleQuery(_ sql: String) throws {
+        try state.withLock { state in
+            guard let handle = state.handle else {
+                throw PostgresError(.connectionLost, reason: "connection was closed")
+            }
+            state.statementsSinceCheckout += 1
+            guard PQsendQuery(handle, sql) == 1 else {
+                throw Connection.failure(handle, result: nil)
+            }
+            var firstError: PostgresError?
+            while let result = PQgetResult(handle) {
+                do { _ = try Connection.check(result, handle: handle) } catch let error as PostgresError {
+                    if firstError == nil { firstError = error }
+                }
+            }
+            if let firstError { throw firstError }
+        }
+    }
+
+    func beginCheckout() -> Int {
+        state.withLock { state in
+            state.statementsSinceCheckout = 0
+            return 0
+        }
+    }
+
+    var statementsSinceCheckout: Int {
+        state.withLock { $0.statementsSinceCheckout }
+    }
+
+    private func prepareSession() throws {
+        state.withLock { state in
+            if let handle = state.handle { PQsetNoticeProcessor(handle, { _, _ in }, nil) }
+        }
+        try simpleQuery("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3")
+    }
+}

@@ -1,0 +1,91 @@
+import Logging
+import NIOPosix
+import Synchronization
+
+/// A bounded pool of connections whose blocking libpq calls run on a dedicated thread pool.
+///
+/// Callers wait in arrival order when every connection is in use, and fail with
+/// `PostgresError.Kind.poolTimeout` after `acquireTimeout`. A connection found broken is reset
+/// before use, and a unit of work whose very first statement hit a lost connection (a restarted
+/// server, a terminated backend) is run once more on the re-opened connection.
+public final class ConnectionPool: Sendable {
+    /// How to reach the database and how many connections to hold.
+    public struct Configuration: Sendable {
+        public var url: String
+        public var maxConnections: Int
+        public var acquireTimeout: Duration
+
+        public init(url: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(10)) {
+            self.url = url
+            self.maxConnections = max(1, maxConnections)
+            self.acquireTimeout = acquireTimeout
+        }
+    }
+
+    /// Connections in use and callers waiting, for metrics.
+    public struct Statistics: Sendable, Equatable {
+        public var open: Int
+        public var inUse: Int
+        public var waiting: Int
+    }
+
+    public let configuration: Configuration
+    let threadPool: NIOThreadPool
+    let state = Mutex(PoolState())
+    let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger = Logger(label: "projectyear.postgres")) {
+        self.configuration = configuration
+        self.logger = logger
+        self.threadPool = NIOThreadPool(numberOfThreads: configuration.maxConnections)
+        threadPool.start()
+    }
+
+    /// Runs `body` with a connection on the pool's threads.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        let connection = try await acquire()
+        defer { release(connection) }
+        return try await threadPool.runIfActive {
+            try Self.runRecovering(connection, body)
+        }
+    }
+
+    /// Runs `body` in a transaction on a pooled connection; any thrown error rolls it back.
+    public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        try await withConnection { connection in try connection.withTransaction(body) }
+    }
+
+    /// The pool's current use.
+    public var statistics: Statistics {
+        state.withLock { state in
+            Statistics(open: state.opened, inUse: state.opened - state.idle.count, waiting: state.waiters.count)
+        }
+    }
+
+    /// Closes every connection, fails waiting callers and stops the threads.
+    public func shutdown() async {
+        let (idle, waiters) = state.withLock { state in
+            state.closed = true
+            defer { state.idle = []; state.waiters = [] }
+            return (state.idle, state.waiters)
+        }
+        for waiter in waiters {
+            waiter.timer?.cancel()
+            waiter.continuation.resume(throwing: PostgresError(.poolClosed, reason: "the connection pool is shut down"))
+        }
+        idle.forEach { $0.close() }
+        try? await threadPool.shutdownGracefully()
+    }
+
+    static func runRecovering<T>(_ connection: Connection, _ body: (Connection) throws -> T) throws -> T {
+        if !connection.isOpen { try connection.reset() }
+        _ = connection.beginCheckout()
+        do {
+            return try body(connection)
+        } catch let error as PostgresError where error.kind == .connectionLost && connection.statementsSinceCheckout <= 1 {
+            try connection.reset()
+            _ = connection.beginCheckout()
+            return try body(connection)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A Swift value that can be read from a text-format result column.
+public protocol PostgresDecodable {
+    /// Decodes a non-NULL value from PostgreSQL's text output format.
+    init(postgresText text: String, type: PostgresType) throws
+    /// The value for SQL NULL; throws unless the type is optional.
+    static func postgresNull() throws -> Self
+}
+
+extension PostgresDecodable {
+    public static func postgresNull() throws -> Self {
+        throw PostgresError(.decoding, reason: "unexpected NULL for non-optional \(Self.self)")
+    }
+}
+
+func decodingError<T>(_ type: T.Type, _ pgType: PostgresType) -> PostgresError {
+    PostgresError(.decoding, reason: "cannot decode \(pgType) as \(T.self)")
+}
+
+extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws {
+        self = .some(try Wrapped(postgresText: text, type: type))
+    }
+
+    public static func postgresNull() throws -> Self { nil }
+}
+
+extension String: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws { self = text }
+}
+
+extension Int: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let value = Int(text) else { throw decodingError(Int.self, type) }
+        self = value
+    }
+}
+
+extension Int64: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let value = Int64(text) else { throw decodingError(Int64.self, type) }
+        self = value
+    }
+}
+
+extension Int32: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let value = Int32(text) else { throw decodingError(Int32.self, type) }
+        self = value
+    }
+}
+
+extension Double: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let value = Double(text) else { throw decodingError(Double.self, type) }
+        self = value
+    }
+}
+
+extension Bool: PostgresDecodable {
+    public init(postgresText text: String, type: PostgresType) throws {
+        switch text {
+        case "t", "true": self = true
+        case "f", "false": self = false
+        default: throw decodingError(Bool.self, type)
+        }
+    }
+}
+
+extension Decimal: PostgresDecodable {
+    /// Decodes `numeric` exactly (up to 38 significant digits).
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw decodingError(Decimal.self, type)
+        }
+        self = value
+    }
+}
+
+extension Date: PostgresDecodable {
+    /// Decodes `timestamptz` as printed by a session whose time zone is UTC.
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let value = PostgresTimestamp.parse(text) else { throw decodingError(Date.self, type) }
+        self = value
+    }
+}
+
+extension Array: PostgresDecodable where Element: PostgresDecodable {
+    /// Decodes a one-dimensional array such as `{a,"b c",NULL}`.
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let elements = PostgresArrayLiteral.parse(text) else { throw decodingError([Element].self, type) }
+        self = try elements.map { element in
+            guard let element else { return try Element.postgresNull() }
+            return try Element(postgresText: element, type: .text)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// A SQL statement with bound parameters.
+///
+/// Written as a string literal with interpolations; each interpolated value becomes a `$n`
+/// placeholder and travels separately from the SQL text, so values are never spliced into SQL:
+/// ```swift
+/// let query: Query = "SELECT id FROM app.projects WHERE code = \(code) AND major = \(true)"
+/// ```
+public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The SQL text with `$1 … $n` placeholders.
+    public private(set) var sql: String
+    /// The parameters in text format; `nil` is SQL NULL.
+    public private(set) var binds: [String?]
+
+    public init(sql: String, binds: [String?] = []) {
+        self.sql = sql
+        self.binds = binds
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(sql: value)
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        self.init(sql: stringInterpolation.sql, binds: stringInterpolation.binds)
+    }
+
+    /// Appends another query, renumbering its placeholders.
+    public mutating func append(_ other: Query) {
+        var renumbered = other.sql
+        for index in stride(from: other.binds.count, through: 1, by: -1) {
+            renumbered = renumbered.replacingPlaceholder(index, with: index + binds.count)
+        }
+        sql += renumbered
+        binds += other.binds
+    }
+
+    /// The SQL text only: parameter values are never part of a description.
+    public var description: String { sql }
+
+    /// Builds the SQL text and the binds of an interpolated query.
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var sql = ""
+        var binds: [String?] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            sql.reserveCapacity(literalCapacity + interpolationCount * 3)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            sql += literal
+        }
+
+        /// Binds a value as the next `$n` parameter.
+        public mutating func appendInterpolation(_ value: some PostgresEncodable) {
+            binds.append(value.postgresText)
+            sql += "$\(binds.count)"
+        }
+
+        /// Binds an optional value; `nil` is SQL NULL.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(value?.postgresText)
+            sql += "$\(binds.count)"
+        }
+
+        /// Splices trusted SQL text written by this program (never user input), such as a fragment
+        /// chosen from a fixed list of column names.
+        public mutating func appendInterpolation(unsafeSQL fragment: String) {
+            sql += fragment
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingPlaceholder(_ index: Int, with newIndex: Int) -> String {
+        var result = ""
+        var rest = Substring(self)
+        let token = "$\(index)"
+        while let range = rest.range(of: token) {
+            let after = rest[range.upperBound...]
+            result += rest[..<range.lowerBound]
+            if let next = after.first, next.isNumber {
+                result += token
+            } else {
+                result += "$\(newIndex)"
+            }
+            rest = after
+        }
+        return result + rest
+    }
+}

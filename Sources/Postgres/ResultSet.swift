@@ -1,0 +1,72 @@
+import CLibPQ
+
+/// The rows of one statement's result. Owns its `PGresult` and frees it when released.
+public final class ResultSet {
+    private let handle: OpaquePointer
+    /// The number of rows.
+    public let count: Int
+    /// The rows a command changed (`INSERT`, `UPDATE`, `DELETE`), 0 otherwise.
+    public let affectedRows: Int
+    private let columnIndex: [String: Int32]
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+        self.count = Int(PQntuples(handle))
+        self.affectedRows = Int(String(cString: PQcmdTuples(handle))) ?? 0
+        var columns: [String: Int32] = [:]
+        for column in 0..<PQnfields(handle) {
+            if let name = PQfname(handle, column) { columns[String(cString: name)] = column }
+        }
+        self.columnIndex = columns
+    }
+
+    deinit { PQclear(handle) }
+
+    /// The column names in order.
+    public var columns: [String] {
+        (0..<PQnfields(handle)).map { column in PQfname(handle, column).map { String(cString: $0) } ?? "" }
+    }
+
+    /// The row at `index`.
+    public subscript(index: Int) -> Row { Row(result: self, index: Int32(index)) }
+
+    /// All rows, for iteration.
+    public var rows: [Row] { (0..<count).map { self[$0] } }
+
+    /// Decodes every row with `transform`.
+    public func map<T>(_ transform: (Row) throws -> T) rethrows -> [T] {
+        try (0..<count).map { try transform(self[$0]) }
+    }
+
+    /// The first row, if any.
+    public var first: Row? { count > 0 ? self[0] : nil }
+
+    func column(named name: String) throws -> Int32 {
+        guard let column = columnIndex[name] else {
+            throw PostgresError(.decoding, reason: "no column named \(name) in the result")
+        }
+        return column
+    }
+
+    func decode<T: PostgresDecodable>(_ type: T.Type, row: Int32, column: Int32) throws -> T {
+        if PQgetisnull(handle, row, column) == 1 { return try T.postgresNull() }
+        let text = String(cString: PQgetvalue(handle, row, column))
+        return try T(postgresText: text, type: PostgresType(oid: PQftype(handle, column)))
+    }
+}
+
+/// One row of a `ResultSet`.
+public struct Row {
+    let result: ResultSet
+    let index: Int32
+
+    /// Decodes the named column.
+    public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        try result.decode(type, row: index, column: result.column(named: column))
+    }
+
+    /// Decodes the column at `position` (0-based).
+    public func decode<T: PostgresDecodable>(_ position: Int, as type: T.Type = T.self) throws -> T {
+        try result.decode(type, row: index, column: Int32(position))
+    }
+}

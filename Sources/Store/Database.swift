@@ -1,0 +1,50 @@
+import Campaign
+import Postgres
+
+/// The application's door to PostgreSQL: transactions that carry a database role and a caller.
+public struct Database: Sendable {
+    /// The database roles this program switches to inside a transaction.
+    public enum Role: String, Sendable {
+        /// The HTTP server: every table under row-level security as the caller.
+        case app = "projectyear_app"
+        /// The assessment worker: reads what rankings need, writes assessment tables only.
+        case worker = "projectyear_worker"
+    }
+
+    public let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Runs `body` in one transaction as `caller` under row-level security.
+    public func transaction<T: Sendable>(
+        as caller: Caller, _ body: @escaping @Sendable (Connection) throws -> T
+    ) async throws -> T {
+        try await pool.withTransaction { connection in
+            try Self.setCaller(caller, on: connection)
+            return try body(connection)
+        }
+    }
+
+    /// Runs `body` in one transaction as `role` with no caller (sign-in, the worker).
+    public func transaction<T: Sendable>(
+        role: Role, _ body: @escaping @Sendable (Connection) throws -> T
+    ) async throws -> T {
+        try await pool.withTransaction { connection in
+            try connection.execute("SELECT set_config('role', \(role.rawValue), true)")
+            return try body(connection)
+        }
+    }
+
+    /// Switches the open transaction to the app role acting for `caller`.
+    public static func setCaller(_ caller: Caller, on connection: Connection) throws {
+        try connection.execute("""
+            SELECT set_config('role', \(Role.app.rawValue), true),
+                   set_config('app.user_id', \(String(caller.userID)), true),
+                   set_config('app.agency_id', \(String(caller.agencyID)), true),
+                   set_config('app.agency_kind', \(caller.agencyKind.rawValue), true),
+                   set_config('app.role', \(caller.role.rawValue), true)
+            """)
+    }
+}

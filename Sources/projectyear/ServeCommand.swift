@@ -1,0 +1,45 @@
+import API
+import ArgumentParser
+import Hummingbird
+import Logging
+import Metrics
+import Postgres
+import Prometheus
+import Store
+
+/// `projectyear serve`: the HTTP API until SIGTERM or SIGINT, letting in-flight requests finish.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP server (stops gracefully on SIGTERM/SIGINT)."
+    )
+
+    func run() async throws {
+        try await reportingErrors {
+            let settings = try await loadSettings()
+            bootstrapLogging(settings.logLevel)
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            let pool = ConnectionPool(configuration: .init(
+                url: settings.databaseURL, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
+            ))
+            _ = try await pool.withConnection { _ in true }
+            let dependencies = AppDependencies(
+                database: Database(pool: pool),
+                migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
+                metrics: registry,
+                sessionLifetime: .seconds(settings.sessionHours * 3600),
+                logger: Logger(label: "projectyear.server")
+            )
+            let app = buildApplication(
+                configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "projectyear"),
+                dependencies: dependencies
+            )
+            do {
+                try await app.runService()
+            } catch where "\(error)".contains("Address already in use") {
+                throw CommandFailure("HTTP port \(settings.httpPort) on \(settings.httpHost) is already in use; set HTTP_PORT to a free port")
+            }
+        }
+    }
+}

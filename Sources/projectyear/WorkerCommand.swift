@@ -1,0 +1,30 @@
+import ArgumentParser
+import Assessment
+import Logging
+import Postgres
+import ServiceLifecycle
+import Store
+
+/// `projectyear worker`: computes queued assessment runs; several may run at once.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run the assessment worker (several may run at once; stops gracefully on SIGTERM/SIGINT)."
+    )
+
+    func run() async throws {
+        try await reportingErrors {
+            let settings = try await loadSettings()
+            bootstrapLogging(settings.logLevel)
+            let logger = Logger(label: "projectyear.worker")
+            let pool = ConnectionPool(configuration: .init(url: settings.databaseURL, maxConnections: 2))
+            _ = try await pool.withConnection { _ in true }
+            let worker = AssessmentWorker(database: Database(pool: pool), logger: logger)
+            let group = ServiceGroup(
+                configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            )
+            try await group.run()
+            await pool.shutdown()
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Postgres
+import Testing
+import TestSupport
+
+@Suite struct PoolTests {
+    @Test func manyTasksOverFewConnections() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 4)
+            let sum = try await withThrowingTaskGroup(of: Int.self) { group in
+                for n in 1...200 {
+                    group.addTask {
+                        try await pool.withTransaction { connection in
+                            try connection.query("SELECT \(n)::int + 0 * pg_backend_pid() AS n")[0].decode("n", as: Int.self)
+                        }
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(sum == 200 * 201 / 2)
+            #expect(pool.statistics.open <= 4)
+            #expect(pool.statistics.inUse == 0)
+            await pool.shutdown()
+        }
+    }
+
+    @Test func acquireTimesOutWhenAllConnectionsAreBusy() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(200))
+            async let holding = pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
+            try await Task.sleep(for: .milliseconds(300))
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withConnection { try $0.execute("SELECT 1") }
+            }
+            #expect(error?.kind == .poolTimeout)
+            _ = try await holding
+            await pool.shutdown()
+        }
+    }
+
+    @Test func reconnectsAfterEveryBackendIsTerminated() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 3)
+            let pids = try await withThrowingTaskGroup(of: Int32.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        try await pool.withConnection { connection in
+                            try connection.execute("SELECT pg_sleep(0.2)")
+                            return connection.backendPID
+                        }
+                    }
+                }
+                return try await group.reduce(into: Set<Int32>()) { $0.insert($1) }
+            }
+            #expect(pids.count == 3)
+            // MUT: terminate every pooled backend from outside
+            let admin = try database.connect()
+            for pid in pids {
+                try admin.execute("SELECT pg_terminate_backend(\(pid))")
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            // validation: every connection recovers on its next use
+            for _ in 0..<6 {
+                let one = try await pool.withTransaction { try $0.query("SELECT 1 AS one")[0].decode("one", as: Int.self) }
+                #expect(one == 1)
+            }
+            await pool.shutdown()
+        }
+    }
+}

@@ -1,0 +1,74 @@
+# Shared shell functions for scripts/run and scripts/test: install PostgreSQL 15 and libpq-dev when
+# missing, and start or stop a private cluster. PostgreSQL refuses to run as root, so as root the
+# cluster runs as the `postgres` system user (created when missing).
+
+PG_BIN=/usr/lib/postgresql/15/bin
+
+py_log() { printf '==> %s\n' "$*" >&2; }
+
+py_as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else py_log "need root to run: $* (install PostgreSQL 15 and libpq-dev, then retry)"; return 1
+    fi
+}
+
+# Installs PostgreSQL 15 server binaries and libpq-dev with apt-get when either is missing.
+py_ensure_packages() {
+    if [ -x "$PG_BIN/initdb" ] && [ -f /usr/include/postgresql/libpq-fe.h ]; then return 0; fi
+    py_log "installing postgresql-15 and libpq-dev with apt-get"
+    py_as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev >/dev/null
+}
+
+# The user that owns and runs the cluster: ourselves, or `postgres` when we are root.
+py_pg_user() {
+    if [ "$(id -u)" = 0 ]; then
+        id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+        echo postgres
+    else
+        id -un
+    fi
+}
+
+# Runs a PostgreSQL binary as the cluster's user.
+py_pg() {
+    local user; user=$(py_pg_user)
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "$user" -- "$@"); else "$@"; fi
+}
+
+# py_cluster_start DIR PORT: creates the cluster in DIR when new and starts it on PORT with its
+# socket in DIR/run. Durable settings unless PY_FAST=1 (throwaway test clusters).
+py_cluster_start() {
+    local dir=$1 port=$2 user
+    user=$(py_pg_user)
+    mkdir -p "$dir/run"
+    if [ "$(id -u)" = 0 ]; then chown -R "$user" "$dir"; fi
+    if ! py_pg test -w "$dir"; then
+        py_log "the user $user cannot write $dir; move the checkout somewhere $user can reach, or set DATABASE_URL"
+        return 1
+    fi
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+        py_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
+            { cat "$dir/initdb.log" >&2; return 1; }
+    fi
+    local options="-p $port -k $dir/run -c listen_addresses=localhost -c max_connections=300"
+    if [ "${PY_FAST:-0}" = 1 ]; then
+        options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    py_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 -o "$options" start >/dev/null ||
+        { tail -n 20 "$dir/postgres.log" >&2; return 1; }
+}
+
+py_cluster_stop() {
+    local dir=$1
+    [ -f "$dir/data/postmaster.pid" ] || return 0
+    py_pg "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Prints a free TCP port on localhost, starting from $1.
+py_free_port() {
+    local port=$1
+    while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
