@@ -1,0 +1,116 @@
+import Foundation
+
+/// An amount of money in 万元: non-negative, at most two decimals, at most 14 integer digits
+/// (PostgreSQL `numeric(16,2)`).
+///
+/// Which check to use: the API should validate money fields with `Money.parse(_:)` on the raw
+/// JSON token text where it has it, and otherwise with `Money.check(_:)` on a `Decimal` decoded
+/// by `JSONDecoder`. (On this toolchain `JSONDecoder` builds a `Decimal` from the number's digits,
+/// so 0.1 arrives exactly; never go through `Double`.) Decoding `Money` itself runs `check`.
+public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The exact amount.
+    public let amount: Decimal
+
+    /// The smallest amount too large to store: 10^14 万元.
+    public static let limit = Decimal(sign: .plus, exponent: 14, significand: 1)
+
+    /// Zero 万元.
+    public static let zero = Money(unchecked: 0)
+
+    init(unchecked amount: Decimal) {
+        self.amount = amount
+    }
+
+    /// Why a value is not money.
+    public enum Problem: Error, Sendable, Equatable {
+        /// Not a JSON number (or not a number at all).
+        case notANumber
+        /// Below zero.
+        case negative
+        /// More than two decimals.
+        case tooManyDecimals
+        /// 10^14 or more.
+        case tooLarge
+
+        /// What the client should send instead.
+        public var message: String {
+            switch self {
+            case .notANumber, .negative, .tooManyDecimals: Money.requirement
+            case .tooLarge: "must be below 100000000000000 (at most 14 digits before the decimal point), in 万元"
+            }
+        }
+    }
+
+    /// The requirement, as told to clients.
+    public static let requirement = "must be a number ≥ 0 with at most 2 decimals, in 万元"
+
+    /// Checks an exact decimal value.
+    public static func check(_ value: Decimal) -> Result<Money, Problem> {
+        if value.isNaN { return .failure(.notANumber) }
+        if value < 0 { return .failure(.negative) }
+        if !value.hasAtMost(decimalPlaces: 2) { return .failure(.tooManyDecimals) }
+        if value >= limit { return .failure(.tooLarge) }
+        return .success(Money(unchecked: value.isZero ? 0 : value))
+    }
+
+    /// Parses the text of one JSON number token (`12`, `0.5`, `1.5e3`) exactly, then checks it.
+    /// Anything that is not a JSON number (`"12"`, `12.`, ` 12`, `0x10`, `NaN`) is `notANumber`.
+    public static func parse(_ text: String) -> Result<Money, Problem> {
+        guard isJSONNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        else { return .failure(.notANumber) }
+        return check(value)
+    }
+
+    /// Whether `text` matches the JSON number grammar `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    public static func isJSONNumber(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            var count = 0
+            while let byte = bytes.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                bytes.removeFirst()
+                count += 1
+            }
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes.removeFirst() }
+        if bytes.first == UInt8(ascii: "0") {
+            bytes.removeFirst()
+        } else if digits() == 0 {
+            return false
+        }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes.removeFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes.removeFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes.removeFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// The amount as plain decimal text (`1234.5`).
+    public var description: String { amount.description }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.amount < rhs.amount }
+}
+
+extension Money: Codable {
+    /// Decodes a JSON number and checks it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let value = try container.decode(Decimal.self)
+        switch Money.check(value) {
+        case .success(let money): self = money
+        case .failure(let problem):
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.message)
+        }
+    }
+
+    /// Encodes as a JSON number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(amount)
+    }
+}

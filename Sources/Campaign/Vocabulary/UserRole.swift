@@ -1,0 +1,12 @@
+/// A user's role inside their agency.
+public enum UserRole: String, Codable, Sendable, CaseIterable {
+    /// Manages the agency's users and may enter data.
+    case admin
+    /// Enters and maintains data.
+    case editor
+    /// Reads only.
+    case viewer
+
+    /// Whether the role may write anything at all (viewers write nothing).
+    public var canWrite: Bool { self != .viewer }
+}
