@@ -18,9 +18,15 @@ public func buildApplication(
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
+        ProblemMiddleware()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
+    let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
+    let authenticated = api.group(context: AuthenticatedContext.self)
+    SessionController(database: dependencies.database, sessionLifetime: dependencies.sessionLifetime)
+        .addRoutes(public: api, authenticated: authenticated)
+    ProjectController(database: dependencies.database).addRoutes(to: authenticated)
     return router
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Postgres
 import Store
@@ -33,9 +34,9 @@ struct HealthController {
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
         let registry = dependencies.metrics
         let statistics = dependencies.database.pool.statistics
-        registry.makeGauge(name: "db_pool_connections_open", help: "Database connections open").set(statistics.open)
-        registry.makeGauge(name: "db_pool_connections_in_use", help: "Database connections in use").set(statistics.inUse)
-        registry.makeGauge(name: "db_pool_waiting", help: "Requests waiting for a database connection").set(statistics.waiting)
+        registry.makeGauge(descriptor: .init(namespace: "db_pool", metricName: "connections", unitName: "open", helpText: "Database connections open")).set(Int64(statistics.open))
+        registry.makeGauge(descriptor: .init(namespace: "db_pool", metricName: "connections", unitName: "in_use", helpText: "Database connections in use")).set(Int64(statistics.inUse))
+        registry.makeGauge(descriptor: .init(namespace: "db_pool", metricName: "requests", unitName: "waiting", helpText: "Requests waiting for a database connection")).set(Int64(statistics.waiting))
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

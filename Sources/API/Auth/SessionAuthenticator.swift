@@ -1,0 +1,35 @@
+import Hummingbird
+import Store
+
+/// Reads `Authorization: Bearer <token>` and, when the token names a live session, sets the
+/// context's identity. Requests without a token pass on unauthenticated; routes that need a user
+/// use `AuthenticatedContext`, which answers 401 without one.
+struct SessionAuthenticator: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let database: Database
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        guard header.lowercased().hasPrefix("bearer "), case let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces),
+              !token.isEmpty, token.count <= 200
+        else {
+            throw Problem(.unauthorized, detail: "the Authorization header must be: Bearer <token>")
+        }
+        guard let user = try await database.transaction(role: .app, { try SessionQueries.user(token: token, on: $0) }) else {
+            throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
+        }
+        var context = context
+        context.identity = SessionIdentity(user: user, token: token)
+        return try await next(request, context)
+    }
+}
+
+/// The signed-in user as every authenticated handler receives it.
+public struct SessionIdentity: Sendable {
+    public var user: UserSummary
+    /// The bearer token, kept only to end this session on sign-out; never logged.
+    var token: String
+
+    /// The caller for row-level security.
+    public var caller: Caller { user.caller }
+}

@@ -1,0 +1,86 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/projects`: the register of investment projects.
+struct ProjectController {
+    let database: Database
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("projects", use: list)
+        group.post("projects", use: create)
+        group.get("projects/:id", use: show)
+        group.patch("projects/:id", use: update)
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        let filter = try Self.filter(request)
+        let page = try await database.transaction(as: context.caller) {
+            try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try ProjectBody.create(&body)
+        let record = try await database.transaction(as: context.caller) { try ProjectQueries.insert(fields, on: $0) }
+        return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/projects/\(record.id)")
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        guard let record = try await database.transaction(as: context.caller, { try ProjectQueries.find(id: id, on: $0) }) else {
+            throw Problem.notFound("project \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let version = try Preconditions.requiredVersion(request)
+        let received = try await RequestBody.read(request, context: context)
+        let isCounty = context.caller.agencyKind == .county
+        let record = try await database.transaction(as: context.caller) { connection -> ProjectRecord in
+            var body = received
+            guard let current = try ProjectQueries.find(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            let fields = try ProjectBody.patch(&body, onto: current.fields)
+            if let problem = Stage.transitionProblem(from: current.fields.stage, to: fields.stage, actorIsCounty: isCounty) {
+                throw Problem.invalid([FieldError(field: "stage", message: problem)])
+            }
+            guard let updated = try ProjectQueries.update(id: id, version: version, to: fields, on: connection) else {
+                throw Problem(.forbidden, detail: "your agency or role may not change this project")
+            }
+            return updated
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    static func filter(_ request: Request) throws -> ProjectQueries.Filter {
+        let query = request.uri.queryParameters
+        var validator = Validator()
+        func id(_ name: String) -> Int64? {
+            guard let text = query[Substring(name)] else { return nil }
+            guard let value = Int64(text), value > 0 else { validator.add(name, "must be a positive integer id"); return nil }
+            return value
+        }
+        let major: Bool? = query["major"].flatMap { text in
+            switch text {
+            case "true": return true
+            case "false": return false
+            default: validator.add("major", "must be true or false"); return nil
+            }
+        }
+        let filter = ProjectQueries.Filter(
+            districtID: id("district_id"), leadDepartmentID: id("lead_department_id"),
+            category: validator.choice(query["category"].map(String.init), field: "category", required: false),
+            stage: validator.choice(query["stage"].map(String.init), field: "stage", required: false),
+            major: major, parkID: id("park_id"),
+            text: validator.string(query["q"].map(String.init), field: "q", maxLength: 100, required: false)
+        )
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        return filter
+    }
+}

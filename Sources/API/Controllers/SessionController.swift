@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
+import Store
+
+/// Sign-in (`POST /sessions`), sign-out (`DELETE /sessions/current`) and `GET /me`.
+struct SessionController {
+    let database: Database
+    let sessionLifetime: Duration
+    /// At most this many failed sign-ins per username within `failureWindow`.
+    static let failureLimit = 10
+    static let failureWindow: Duration = .seconds(15 * 60)
+    /// A bcrypt hash verified when the username is unknown, so both cases take the same time.
+    static let decoyHash = Bcrypt.hash("decoy-password-never-used", cost: 12)
+
+    func addRoutes(public router: RouterGroup<AppRequestContext>, authenticated: RouterGroup<AuthenticatedContext>) {
+        router.post("sessions", use: signIn)
+        authenticated.delete("sessions/current", use: signOut)
+        authenticated.get("me") { _, context in try JSONResponse.make(context.identity.user) }
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let username = body.string("username", maxLength: 64)
+        let password = body.rawString("password")
+        if password == nil, !body.present("password") { body.validator.add("password", "required: the user's password") }
+        try body.finish()
+        guard let username, let password else { throw Problem.invalid(body.validator.errors) }
+
+        let failures = try await database.transaction(role: .app) {
+            try SessionQueries.recentFailures(username: username, window: Self.failureWindow, on: $0)
+        }
+        if failures.count >= Self.failureLimit {
+            let retry = max(1, Int((failures.oldest ?? Date()).addingTimeInterval(15 * 60).timeIntervalSinceNow.rounded(.up)))
+            throw Problem(.tooManyRequests, detail: "too many failed sign-ins for this username; wait \(retry) seconds",
+                          headers: [.retryAfter: String(retry)])
+        }
+        let candidate = try await database.transaction(role: .app) { try SessionQueries.candidate(username: username, on: $0) }
+        let hash = candidate?.passwordHash ?? Self.decoyHash
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard let candidate, candidate.active, matches else {
+            try await database.transaction(role: .app) { try SessionQueries.recordFailure(username: username, on: $0) }
+            throw Problem(.unauthorized, detail: "wrong username or password")
+        }
+        let token = Self.newToken()
+        let expiresAt = Date().addingTimeInterval(TimeInterval(sessionLifetime.components.seconds))
+        try await database.transaction(role: .app) {
+            try SessionQueries.create(userID: candidate.user.id, token: token, expiresAt: expiresAt, on: $0)
+        }
+        return try JSONResponse.make(SessionCreated(token: token, expiresAt: expiresAt, user: candidate.user), status: .created)
+    }
+
+    @Sendable func signOut(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let token = context.identity.token
+        try await database.transaction(role: .app) { try SessionQueries.delete(token: token, on: $0) }
+        return Response(status: .noContent)
+    }
+
+    /// 256 bits from the system's secure random source, base64url without padding.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// The 201 body of `POST /sessions`.
+struct SessionCreated: Encodable {
+    var token: String
+    var expiresAt: Date
+    var user: UserSummary
+
+    enum CodingKeys: String, CodingKey {
+        case token, user
+        case expiresAt = "expires_at"
+    }
+}

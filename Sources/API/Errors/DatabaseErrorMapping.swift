@@ -1,0 +1,63 @@
+import Campaign
+import Hummingbird
+import Postgres
+
+/// The one place where database errors become HTTP answers.
+///
+/// Constraint names follow `table_column_kind` (`projects_code_key`, `projects_district_id_fkey`),
+/// so the field a client must fix is read from the name. Messages never echo SQL or data values.
+enum DatabaseErrorMapping {
+    static func problem(for error: PostgresError) -> Problem {
+        switch error.kind {
+        case .poolTimeout, .poolClosed, .connectionFailed, .connectionLost:
+            return Problem(.serviceUnavailable, detail: "the database is busy or unavailable; retry shortly",
+                           headers: [.retryAfter: "2"])
+        case .decoding:
+            return Problem(.internalServerError, detail: "an unexpected error occurred; it has been logged")
+        case .server:
+            break
+        }
+        let field = error.constraint.map(fieldName(fromConstraint:)) ?? error.column ?? "body"
+        switch error.sqlState {
+        case SQLState.uniqueViolation:
+            return Problem(.conflict, detail: "\(field) is already taken; choose another",
+                           errors: [FieldError(field: field, message: "must be unique; this value is already used")])
+        case SQLState.foreignKeyViolation:
+            return Problem.invalid([FieldError(field: field, message: "must refer to an existing row you can see")])
+        case SQLState.checkViolation, SQLState.notNullViolation, SQLState.raiseException:
+            let message = error.sqlState == SQLState.notNullViolation
+                ? "is required" : (error.serverMessage ?? "is not allowed by the campaign's rules")
+            return Problem.invalid([FieldError(field: field, message: message)])
+        case SQLState.insufficientPrivilege:
+            return Problem(.forbidden, detail: "your agency or role may not make this change")
+        case SQLState.serializationFailure, SQLState.deadlockDetected:
+            return Problem(.conflict, detail: "a concurrent change conflicted with this one; retry it")
+        case let state? where state.hasPrefix("22"):
+            return Problem.invalid([FieldError(field: field, message: "has a value the database cannot store; check its type and range")])
+        default:
+            return Problem(.internalServerError, detail: "an unexpected error occurred; it has been logged")
+        }
+    }
+
+    /// `projects_district_id_fkey` → `district_id`; `land_allocations_quota` → `quota`.
+    static func fieldName(fromConstraint constraint: String) -> String {
+        let suffixes = ["_fkey", "_key", "_check", "_pkey"]
+        var name = constraint
+        for suffix in suffixes where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        for table in knownTables where name.hasPrefix(table + "_") {
+            return String(name.dropFirst(table.count + 1))
+        }
+        return name
+    }
+
+    /// Table names, longest first so `land_allocations` wins over `land`.
+    static let knownTables = [
+        "assessment_indicator_results", "category_lead_departments", "assessment_results", "assessment_schemes",
+        "financing_platforms", "assessment_runs", "land_allocations", "monthly_reports", "funding_sources",
+        "attraction_teams", "fai_statistics", "login_failures", "analyst_logins", "land_quotas", "park_items",
+        "approvals", "agencies", "problems", "projects", "receipts", "sessions", "targets", "parks", "users", "deals",
+    ]
+}

@@ -1,0 +1,141 @@
+import Campaign
+import Foundation
+import Hummingbird
+
+/// A JSON object request body, read field by field into a `Validator`.
+///
+/// Every accessor marks its field as known; `finish()` then reports unknown fields and throws a
+/// 422 listing every problem at once. Absent fields return nil; `null` is allowed only where an
+/// accessor is asked for a nullable value (`present(_:)` tells absent from null for PATCH).
+public struct RequestBody: Sendable {
+    public private(set) var fields: [String: JSONValue]
+    public var validator = Validator()
+    private var known: Set<String> = []
+
+    public init(fields: [String: JSONValue]) {
+        self.fields = fields
+    }
+
+    /// Reads the request's body: 415 unless JSON, 413 over 1 MiB, 400 unless a JSON object.
+    public static func read(_ request: Request, context: some RequestContext) async throws -> RequestBody {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/json") || type.hasPrefix("application/merge-patch+json") else {
+            throw Problem(.unsupportedMediaType, detail: "send the body as JSON with Content-Type: application/json")
+        }
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let data = Data(buffer: buffer)
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw Problem(.badRequest, detail: "the body is not valid JSON (UTF-8); check its syntax")
+        }
+        guard case .object(let fields) = value else {
+            throw Problem(.badRequest, detail: "the body must be a JSON object, not \(value.typeName)")
+        }
+        return RequestBody(fields: fields)
+    }
+
+    /// Whether the client sent the field at all (even as null).
+    public mutating func present(_ field: String) -> Bool {
+        known.insert(field)
+        return fields[field] != nil
+    }
+
+    /// Throws a 422 for unknown fields and every recorded error.
+    public mutating func finish() throws {
+        for field in fields.keys.sorted() where !known.contains(field) {
+            validator.add(field, "is not a known field; remove it")
+        }
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+    }
+
+    private mutating func value(_ field: String, nullable: Bool, expected: String) -> JSONValue? {
+        known.insert(field)
+        guard let value = fields[field] else { return nil }
+        if case .null = value {
+            if !nullable { validator.add(field, "must not be null: send \(expected)") }
+            return nil
+        }
+        return value
+    }
+
+    private mutating func wrongType<T>(_ field: String, _ value: JSONValue, _ expected: String) -> T? {
+        validator.add(field, "must be \(expected), not \(value.typeName)")
+        return nil
+    }
+
+    /// A JSON string (raw; use `Validator` checks for meaning).
+    public mutating func rawString(_ field: String, nullable: Bool = false) -> String? {
+        guard let value = value(field, nullable: nullable, expected: "a string") else { return nil }
+        guard case .string(let text) = value else { return wrongType(field, value, "a string") }
+        return text
+    }
+
+    /// A JSON number, exactly.
+    public mutating func rawNumber(_ field: String, nullable: Bool = false) -> Decimal? {
+        guard let value = value(field, nullable: nullable, expected: "a number") else { return nil }
+        guard case .number(let number) = value else { return wrongType(field, value, "a number") }
+        return number
+    }
+
+    /// A JSON boolean.
+    public mutating func bool(_ field: String, required: Bool = false, nullable: Bool = false) -> Bool? {
+        guard let value = value(field, nullable: nullable, expected: "true or false") else {
+            if required, fields[field] == nil { validator.add(field, "required: true or false") }
+            return nil
+        }
+        guard case .bool(let flag) = value else { return wrongType(field, value, "true or false") }
+        return flag
+    }
+
+    /// A text field, trimmed, not blank, at most `maxLength` characters.
+    public mutating func string(_ field: String, maxLength: Int, required: Bool = true, nullable: Bool = false) -> String? {
+        let raw = rawString(field, nullable: nullable)
+        if raw == nil, fields[field] != nil { return nil }
+        return validator.string(raw, field: field, maxLength: maxLength, required: required)
+    }
+
+    /// One of an enumeration's values.
+    public mutating func choice<E: RawRepresentable & CaseIterable>(
+        _ field: String, as type: E.Type = E.self, required: Bool = true
+    ) -> E? where E.RawValue == String {
+        let raw = rawString(field)
+        if raw == nil, fields[field] != nil { return nil }
+        return validator.choice(raw, field: field, required: required)
+    }
+
+    /// A `YYYY-MM-DD` date.
+    public mutating func date(_ field: String, required: Bool = true, nullable: Bool = false) -> CalendarDate? {
+        let raw = rawString(field, nullable: nullable)
+        if raw == nil, fields[field] != nil { return nil }
+        return validator.date(raw, field: field, required: required)
+    }
+
+    /// Money in 万元: ≥ 0 with at most two decimals.
+    public mutating func money(_ field: String, required: Bool = true, nullable: Bool = false) -> Money? {
+        let raw = rawNumber(field, nullable: nullable)
+        if raw == nil, fields[field] != nil { return nil }
+        return validator.money(raw, field: field, required: required)
+    }
+
+    /// A non-negative number with at most two decimals (land in 亩, shares).
+    public mutating func quantity(_ field: String, required: Bool = true, nullable: Bool = false) -> Decimal? {
+        money(field, required: required, nullable: nullable)?.amount
+    }
+
+    /// An id: an integer > 0.
+    public mutating func id(_ field: String, required: Bool = true, nullable: Bool = false) -> Int64? {
+        let raw = rawNumber(field, nullable: nullable)
+        if raw == nil, fields[field] != nil { return nil }
+        guard let raw else {
+            if required { validator.add(field, "required: an id (integer > 0)") }
+            return nil
+        }
+        guard raw > 0, raw.hasAtMost(decimalPlaces: 0), raw < Decimal(Int64.max) else {
+            validator.add(field, "must be an id (integer > 0)")
+            return nil
+        }
+        return Int64(truncating: raw as NSDecimalNumber)
+    }
+}

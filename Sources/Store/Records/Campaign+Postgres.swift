@@ -1,0 +1,27 @@
+import Campaign
+import Foundation
+import Postgres
+
+extension CalendarDate: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { description }
+
+    public init(postgresText text: String, type: PostgresType) throws {
+        guard let date = CalendarDate(text) else {
+            throw PostgresError(.decoding, reason: "cannot decode \(type) as CalendarDate")
+        }
+        self = date
+    }
+}
+
+extension Month: PostgresEncodable, PostgresDecodable {
+    /// A month is stored as the `date` of its first day.
+    public var postgresText: String? { firstDay.description }
+
+    public init(postgresText text: String, type: PostgresType) throws {
+        self = try CalendarDate(postgresText: text, type: type).yearMonth
+    }
+}
+
+extension Money: PostgresEncodable {
+    public var postgresText: String? { amount.description }
+}
