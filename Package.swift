@@ -93,6 +93,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AssessmentTests",
+            dependencies: [
+                "Assessment", "API", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

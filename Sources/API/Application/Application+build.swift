@@ -28,5 +28,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     SessionController(database: dependencies.database, sessionLifetime: dependencies.sessionLifetime)
         .addRoutes(public: api, authenticated: authenticated)
     ProjectController(database: dependencies.database).addRoutes(to: authenticated)
+    SchemeController(database: dependencies.database, defaultScheme: dependencies.defaultScheme).addRoutes(to: authenticated)
+    AssessmentController(database: dependencies.database).addRoutes(to: authenticated)
+    RankingController(database: dependencies.database, defaultScheme: dependencies.defaultScheme).addRoutes(to: authenticated)
     return router
 }

@@ -30,6 +30,8 @@ enum DatabaseErrorMapping {
             return Problem.invalid([FieldError(field: field, message: message)])
         case SQLState.insufficientPrivilege:
             return Problem(.forbidden, detail: "your agency or role may not make this change")
+        case "55000":
+            return Problem(.conflict, detail: "the resource is not in a state that allows this; a published assessment never changes")
         case SQLState.serializationFailure, SQLState.deadlockDetected:
             return Problem(.conflict, detail: "a concurrent change conflicted with this one; retry it")
         case let state? where state.hasPrefix("22"):
