@@ -40,19 +40,24 @@ import Testing
             #expect(try await second.processNext() == nil, "a live lease is not taken over")
             #expect(try County.status(run, on: admin) == "running")
 
-            // MUT
+            // MUT: the lease runs out; the second worker takes the run over
             try admin.execute("UPDATE app.assessment_runs SET lease_expires_at = now() - interval '1 second' WHERE id = \(run)")
-            #expect(try await second.processNext() == run)
+            let takeover = try await database.transaction(role: .worker) {
+                try RunClaims.claim(worker: "second", lease: .seconds(60), on: $0)
+            }
+            #expect(takeover == claim)
 
-            // validation
-            #expect(try County.status(run, on: admin) == "done")
-            #expect(try Self.claimedBy(run, on: admin) == "second")
+            // validation: the dead worker comes back too late and can change nothing
             #expect(try await dead.finish(claim!, outcome: Scoring.assess(inputs.input), inputs: inputs) == false)
             let lost = try await database.transaction(role: .worker) { connection in
                 (try RunClaims.heartbeat(run: run, worker: "dead", lease: .seconds(60), on: connection),
                  try RunClaims.fail(run: run, worker: "dead", reason: "late", on: connection))
             }
             #expect(lost == (false, false))
+            #expect(try County.status(run, on: admin) == "running")
+            #expect(try Self.insertsRecorded(run, on: admin) == 0)
+            try await second.compute(try #require(takeover), logger: second.logger)
+            #expect(try Self.claimedBy(run, on: admin) == "second")
             #expect(try County.status(run, on: admin) == "done")
             #expect(try Self.insertsRecorded(run, on: admin) == 5)
             #expect(try await second.processNext() == nil)
