@@ -14,7 +14,17 @@ public func buildApplication(
     )
 }
 
-/// Builds the router: middleware, then each controller's route table.
+/// Every route of `/api/v1`, from each controller's table.
+public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
+    let database = dependencies.database
+    let controllers: [any APIController] = [
+        SessionController(database: database, sessionLifetime: dependencies.sessionLifetime),
+        ProjectController(database: database),
+    ]
+    return controllers.flatMap(\.routes)
+}
+
+/// Builds the router: middleware, health and metrics, then the API's route table.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
@@ -25,8 +35,11 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     HealthController(dependencies: dependencies).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
     let authenticated = api.group(context: AuthenticatedContext.self)
-    SessionController(database: dependencies.database, sessionLifetime: dependencies.sessionLifetime)
-        .addRoutes(public: api, authenticated: authenticated)
-    ProjectController(database: dependencies.database).addRoutes(to: authenticated)
+    for route in apiRoutes(dependencies) {
+        switch route.handler {
+        case .anyone(let handler): api.on(RouterPath(route.path), method: route.method, use: handler)
+        case .signedIn(let handler): authenticated.on(RouterPath(route.path), method: route.method, use: handler)
+        }
+    }
     return router
 }

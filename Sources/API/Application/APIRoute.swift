@@ -1,0 +1,68 @@
+import Hummingbird
+
+/// One route of `/api/v1`: the route table that the router, the OpenAPI document and the
+/// access-matrix tests are all built from, so a route cannot be added to one and forgotten by another.
+public struct APIRoute: Sendable {
+    /// Who may call a route, as CONTRACT.md says; row-level security decides the rows.
+    public enum Access: String, Sendable {
+        /// No sign-in needed.
+        case anyone
+        /// Any signed-in user (reads; visibility by row-level security).
+        case signedIn
+        /// Editors and admins whose agency owns the row (district, department or county).
+        case editor
+        /// County editors and admins only.
+        case countyEditor
+        /// Admins (county admins for any agency, agency admins for their own).
+        case admin
+        /// County admins only.
+        case countyAdmin
+    }
+
+    enum Handler: Sendable {
+        case anyone(@Sendable (Request, AppRequestContext) async throws -> Response)
+        case signedIn(@Sendable (Request, AuthenticatedContext) async throws -> Response)
+    }
+
+    public let method: HTTPRequest.Method
+    /// The path under `/api/v1`, with `:name` parameters (`projects/:id`).
+    public let path: String
+    public let summary: String
+    public let access: Access
+    let handler: Handler
+
+    /// A route that needs a signed-in user.
+    init(
+        _ method: HTTPRequest.Method, _ path: String, _ access: Access, _ summary: String,
+        _ handler: @escaping @Sendable (Request, AuthenticatedContext) async throws -> Response
+    ) {
+        self.method = method
+        self.path = path
+        self.access = access
+        self.summary = summary
+        self.handler = .signedIn(handler)
+    }
+
+    /// A route open to anyone (sign-in).
+    init(
+        public method: HTTPRequest.Method, _ path: String, _ summary: String,
+        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
+        self.method = method
+        self.path = path
+        self.access = .anyone
+        self.summary = summary
+        self.handler = .anyone(handler)
+    }
+
+    /// The path as OpenAPI writes it: `/api/v1/projects/{id}`.
+    public var openAPIPath: String {
+        "/api/v1/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
+    }
+}
+
+/// A controller: a struct with one route table.
+protocol APIController: Sendable {
+    var routes: [APIRoute] { get }
+}
