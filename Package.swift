@@ -94,6 +94,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ProjectYearTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )
