@@ -30,6 +30,19 @@ public struct APIRoute: Sendable {
     public let summary: String
     public let access: Access
     let handler: Handler
+    /// The documented request body, success status and response body (see `documented`).
+    public private(set) var request: Schema?
+    public private(set) var response: Schema?
+    public private(set) var successStatus = 200
+
+    /// The route with its request and response documented for OpenAPI.
+    func documented(request: Schema? = nil, response: Schema?, status: Int = 200) -> APIRoute {
+        var route = self
+        route.request = request
+        route.response = response
+        route.successStatus = status
+        return route
+    }
 
     /// A route that needs a signed-in user.
     init(

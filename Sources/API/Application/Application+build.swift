@@ -21,7 +21,10 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         SessionController(database: database, sessionLifetime: dependencies.sessionLifetime),
         ProjectController(database: database),
     ]
-    return controllers.flatMap(\.routes)
+    let routes = controllers.flatMap(\.routes)
+    let document = OpenAPIDocument.build(routes)
+    let openAPI = APIRoute(public: .get, "openapi.json", "This OpenAPI 3.1 document") { _, _ in try JSONResponse.make(document) }
+    return routes + [openAPI]
 }
 
 /// Builds the router: middleware, health and metrics, then the API's route table.

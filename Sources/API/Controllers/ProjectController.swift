@@ -8,10 +8,14 @@ struct ProjectController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "projects", .signedIn, "Visible projects, filtered and paged", list),
-            APIRoute(.post, "projects", .editor, "Create a project in the caller's district (county: any)", create),
-            APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show),
-            APIRoute(.patch, "projects/:id", .editor, "Change some fields of a project (If-Match)", update),
+            APIRoute(.get, "projects", .signedIn, "Visible projects, filtered and paged", list)
+                .documented(response: .page(of: .ref("Project"))),
+            APIRoute(.post, "projects", .editor, "Create a project in the caller's district (county: any)", create)
+                .documented(request: .ref("ProjectInput"), response: .ref("Project"), status: 201),
+            APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show)
+                .documented(response: .ref("Project")),
+            APIRoute(.patch, "projects/:id", .editor, "Change some fields of a project (If-Match)", update)
+                .documented(request: .ref("ProjectInput"), response: .ref("Project")),
         ]
     }
 

@@ -16,9 +16,12 @@ struct SessionController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(public: .post, "sessions", "Sign in: a bearer token for a username and password", signIn),
-            APIRoute(.delete, "sessions/current", .signedIn, "Sign out: the token stops working", signOut),
-            APIRoute(.get, "me", .signedIn, "The signed-in user") { _, context in try JSONResponse.make(context.identity.user) },
+            APIRoute(public: .post, "sessions", "Sign in: a bearer token for a username and password", signIn)
+                .documented(request: .ref("SignIn"), response: .ref("Session"), status: 201),
+            APIRoute(.delete, "sessions/current", .signedIn, "Sign out: the token stops working", signOut)
+                .documented(response: nil, status: 204),
+            APIRoute(.get, "me", .signedIn, "The signed-in user") { _, context in try JSONResponse.make(context.identity.user) }
+                .documented(response: .ref("User")),
         ]
     }
 
