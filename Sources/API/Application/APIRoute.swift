@@ -1,4 +1,5 @@
 import Hummingbird
+import Store
 
 /// One route of `/api/v1`: the route table that the router, the OpenAPI document and the
 /// access-matrix tests are all built from, so a route cannot be added to one and forgotten by another.
@@ -17,6 +18,18 @@ public struct APIRoute: Sendable {
         case admin
         /// County admins only.
         case countyAdmin
+
+        /// Who may call, in words for error messages.
+        public var description: String {
+            switch self {
+            case .anyone: "no sign-in"
+            case .signedIn: "a signed-in user"
+            case .editor: "an editor or admin"
+            case .countyEditor: "a county editor or admin"
+            case .admin: "an admin"
+            case .countyAdmin: "a county admin"
+            }
+        }
     }
 
     enum Handler: Sendable {
@@ -66,6 +79,21 @@ public struct APIRoute: Sendable {
         self.access = .anyone
         self.summary = summary
         self.handler = .anyone(handler)
+    }
+
+    /// Whether the caller's agency kind and role may call this route at all. Rows are still
+    /// decided by row-level security; this only turns away callers who could never succeed
+    /// (a viewer writing, a district on a county-only route) before their body is read.
+    public func permits(_ caller: Caller) -> Bool {
+        let writes = caller.role != .viewer
+        let county = caller.agencyKind == .county
+        switch access {
+        case .anyone, .signedIn: return true
+        case .editor: return writes
+        case .countyEditor: return writes && county
+        case .admin: return caller.role == .admin
+        case .countyAdmin: return caller.role == .admin && county
+        }
     }
 
     /// The path as OpenAPI writes it: `/api/v1/projects/{id}`.

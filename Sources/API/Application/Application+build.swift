@@ -41,7 +41,13 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     for route in apiRoutes(dependencies) {
         switch route.handler {
         case .anyone(let handler): api.on(RouterPath(route.path), method: route.method, use: handler)
-        case .signedIn(let handler): authenticated.on(RouterPath(route.path), method: route.method, use: handler)
+        case .signedIn(let handler):
+            authenticated.on(RouterPath(route.path), method: route.method) { request, context in
+                guard route.permits(context.caller) else {
+                    throw Problem(.forbidden, detail: "this needs \(route.access.description); you are \(context.caller.agencyKind.rawValue) \(context.caller.role.rawValue)")
+                }
+                return try await handler(request, context)
+            }
         }
     }
     return router
