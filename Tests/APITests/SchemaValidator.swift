@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Foundation
 
 /// Checks a JSON value against the JSON Schema subset the OpenAPI document uses
@@ -50,14 +51,5 @@ struct SchemaValidator {
         default:
             return ["\(path): expected \(type)"]
         }
-    }
-}
-
-extension Decimal {
-    fileprivate func rounded(places: Int) -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, places, .plain)
-        return result
     }
 }
