@@ -70,7 +70,7 @@ import Testing
             #expect(try await db.worker("api", pool: pool).processNext() == Int64(id))
             await pool.shutdown()
             #expect(try await client.call(.get, "/api/v1/rankings?year=2026&period=Q1", as: "d1").status == .notFound)
-            #expect(try await client.call(.post, "/api/v1/assessments/\(id)/publish", as: "d1").status == .notFound)
+            #expect(try await client.call(.post, "/api/v1/assessments/\(id)/publish", as: "d1").status == .forbidden)
             #expect(try await client.call(.post, "/api/v1/assessments/\(id)/publish", as: "viewer").status == .forbidden)
             let published = try await client.call(.post, "/api/v1/assessments/\(id)/publish", as: "county")
             #expect(published.status == .ok)

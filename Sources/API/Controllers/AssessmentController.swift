@@ -4,13 +4,25 @@ import Hummingbird
 import Store
 
 /// `/assessments`: queue a run for the worker, read it with its results, publish it.
-struct AssessmentController {
+struct AssessmentController: APIController {
     let database: Database
 
-    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
-        group.post("assessments", use: create)
-        group.get("assessments/:id", use: show)
-        group.post("assessments/:id/publish", use: publish)
+    static let run = Schema.record([
+        "id": .integer, "year": .integer, "period": .text, "status": .text, "created_at": .timestamp,
+        "started_at": .nullable(.timestamp), "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
+        "error": .nullable(.text), "results": .any,
+    ])
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.post, "assessments", .countyEditor, "Queue an assessment run of a year and period", create)
+                .documented(request: .record(["year": .integer, "period": .text]),
+                            response: .record(["id": .integer, "status": .text]), status: 202),
+            APIRoute(.get, "assessments/:id", .signedIn, "An assessment run with its results (drafts: county only)", show)
+                .documented(response: Self.run),
+            APIRoute(.post, "assessments/:id/publish", .countyEditor, "Publish a done run", publish)
+                .documented(response: Self.run),
+        ]
     }
 
     /// 202 `{"id","status":"queued"}`: the worker computes the run.

@@ -4,13 +4,18 @@ import Hummingbird
 import Store
 
 /// `/rankings`: the latest published run of a year and period; `/warnings`: early warnings.
-struct RankingController {
+struct RankingController: APIController {
     let database: Database
     let defaultScheme: AssessmentScheme
 
-    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
-        group.get("rankings", use: rankings)
-        group.get("warnings", use: warnings)
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "rankings", .signedIn, "The latest published ranking of a year and period", rankings)
+                .documented(response: .record(["assessment_id": .integer, "year": .integer, "period": .text, "groups": .any])),
+            APIRoute(.get, "warnings", .signedIn, "Early warnings of the caller's visible agencies and projects", warnings)
+                .documented(response: .record(["year": .integer, "as_of": .date, "month": .nullable(.month),
+                                               "indicators": .array(.any), "projects": .array(.any)])),
+        ]
     }
 
     @Sendable func rankings(_ request: Request, context: AuthenticatedContext) async throws -> Response {

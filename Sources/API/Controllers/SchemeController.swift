@@ -4,7 +4,7 @@ import Hummingbird
 import Store
 
 /// `/schemes/{year}`: the assessment scheme of a year; a year with none uses the default.
-struct SchemeController {
+struct SchemeController: APIController {
     let database: Database
     let defaultScheme: AssessmentScheme
 
@@ -13,9 +13,19 @@ struct SchemeController {
         "late_report_penalty_cap", "report_deadline_day",
     ]
 
-    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
-        group.get("schemes/:year", use: show)
-        group.put("schemes/:year", use: replace)
+    static let schema = Schema.record([
+        "weights": .any, "quarter_shares": .array(.number), "cap": .number, "annual_weight": .number,
+        "quarterly_weight": .number, "late_report_penalty": .number, "late_report_penalty_cap": .number,
+        "report_deadline_day": .integer,
+    ])
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "schemes/:year", .signedIn, "The year's assessment scheme (the default if none is set)", show)
+                .documented(response: Self.schema),
+            APIRoute(.put, "schemes/:year", .countyEditor, "Set the year's assessment scheme (If-Match to replace)", replace)
+                .documented(request: Self.schema, response: Self.schema),
+        ]
     }
 
     /// The stored scheme with its `ETag`, or the default (no `ETag`: there is nothing to match).
