@@ -20,6 +20,13 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     let controllers: [any APIController] = [
         SessionController(database: database, sessionLifetime: dependencies.sessionLifetime),
         ProjectController(database: database),
+        ParkController(database: database),
+        LandController(database: database),
+        CategoryLeadController(database: database),
+        AttractionTeamController(database: database),
+        AttractionDealController(database: database),
+        TargetController(database: database),
+        StatisticsController(database: database),
     ]
     return controllers.flatMap(\.routes)
 }
