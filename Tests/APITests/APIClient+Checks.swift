@@ -37,3 +37,21 @@ extension TestResponse {
 
 /// `If-Match: "<version>"`.
 func ifMatchHeader(_ version: Int) -> HTTPFields { [.ifMatch: "\"\(version)\""] }
+
+extension APIClient {
+    /// Sends the same request from `count` concurrent clients; returns the statuses, sorted.
+    func concurrently(
+        _ count: Int, _ method: HTTPRequest.Method, _ path: String, token: String, json: [String: Any], headers: HTTPFields = [:]
+    ) async throws -> [Int] {
+        let body = try JSONSerialization.data(withJSONObject: json)
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<count {
+                group.addTask {
+                    let object = try JSONSerialization.jsonObject(with: body)
+                    return Int(try await request(method, path, token: token, json: object, headers: headers).status.code)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }.sorted()
+        }
+    }
+}

@@ -140,4 +140,16 @@ import TestSupport
             #expect(back.errorFields == ["standard"])
         }
     }
+
+    @Test func concurrentItemPutsLoseNothing() async throws {
+        try await APIHarness.run { api in
+            let d2 = try await api.signIn(code: "D2", "editor")
+            let path = "/api/v1/parks/\(api.fixture.park2)/items/power"
+            #expect(try await api.concurrently(2, .put, path, token: d2, json: ["status": "building"]) == [201, 428])
+            #expect(try await api.concurrently(4, .put, path, token: d2, json: ["status": "done"], headers: ifMatchHeader(1)) == [200, 412, 412, 412])
+            let park = try await api.request(.get, "/api/v1/parks/\(api.fixture.park2)", token: d2)
+            #expect(park.jsonInt("items_done") == 1)
+            #expect(park.jsonNumber("readiness") == 0.1429)
+        }
+    }
 }

@@ -73,4 +73,16 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/statistics/fai?year=2026").status == .unauthorized)
         }
     }
+
+    @Test func concurrentPutsCreateOnceAndReplaceOnce() async throws {
+        try await APIHarness.run { api in
+            let county = try await api.signIn(code: "CTY", "editor")
+            let path = "/api/v1/statistics/fai/\(api.fixture.district1.id)/2026-04"
+            // two clients create the same month: one wins, the other must read it first
+            #expect(try await api.concurrently(2, .put, path, token: county, json: ["amount": 5]) == [201, 428])
+            // two clients replace the version they both read: one wins, the other is stale
+            #expect(try await api.concurrently(2, .put, path, token: county, json: ["amount": 6], headers: ifMatchHeader(1)) == [200, 412])
+            #expect(try await api.request(.get, path, token: county).jsonInt("version") == 2)
+        }
+    }
 }

@@ -86,4 +86,17 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/targets/2026?limit=501", token: county).status == .unprocessableContent)
         }
     }
+
+    @Test func concurrentPutsCreateOnceAndReplaceOnce() async throws {
+        try await APIHarness.run { api in
+            let county = try await api.signIn(code: "CTY", "editor")
+            let path = "/api/v1/targets/2026/\(api.fixture.drc.id)"
+            #expect(try await api.concurrently(2, .put, path, token: county, json: ["fai": 5, "attraction_funds": 1]) == [201, 428])
+            #expect(try await api.concurrently(3, .put, path, token: county, json: ["fai": 6], headers: ifMatchHeader(1)) == [200, 412, 412])
+            let final = try await api.request(.get, path, token: county)
+            #expect(final.jsonInt("version") == 2)
+            #expect(final.jsonNumber("fai") == 6)
+            #expect(final.object["attraction_funds"] is NSNull)
+        }
+    }
 }
