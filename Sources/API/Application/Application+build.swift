@@ -23,6 +23,13 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         SchemeController(database: database, defaultScheme: dependencies.defaultScheme),
         AssessmentController(database: database),
         RankingController(database: database, defaultScheme: dependencies.defaultScheme),
+        ParkController(database: database),
+        LandController(database: database),
+        CategoryLeadController(database: database),
+        AttractionTeamController(database: database),
+        AttractionDealController(database: database),
+        TargetController(database: database),
+        StatisticsController(database: database),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)
