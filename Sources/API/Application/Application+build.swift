@@ -20,6 +20,15 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     let controllers: [any APIController] = [
         SessionController(database: database, sessionLifetime: dependencies.sessionLifetime),
         ProjectController(database: database),
+        // api1: agencies, users, reports, history, funding, approvals, problems, platforms
+        AgencyController(database: database),
+        UserController(database: database),
+        MonthlyReportController(database: database),
+        HistoryController(database: database),
+        FundingController(database: database),
+        ApprovalController(database: database),
+        ProblemController(database: database),
+        FinancingPlatformController(database: database),
     ]
     return controllers.flatMap(\.routes)
 }
