@@ -60,7 +60,7 @@ import TestSupport
     @Test func districtsDoNotWriteApprovals() async throws {
         try await APIHarness.run { api in
             let d1 = try await api.signIn(api.fixture.district1, "editor")
-            let project = try await api.createProject(token: d1, category: "social")   // no default lead department
+            let project = try await api.createProject(token: d1)   // led by IIT, not by AGR
             let county = try await api.signIn(api.fixture.county, "editor")
             let body: [String: Any] = ["kind": "land", "department_id": api.fixture.agriculture.id, "applied_on": "2026-01-01"]
             // the district editor sees the project but may not record approvals
