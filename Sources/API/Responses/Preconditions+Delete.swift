@@ -1,4 +1,3 @@
-import Campaign
 import Hummingbird
 
 extension Preconditions {
@@ -7,12 +6,5 @@ extension Preconditions {
         guard let current else { return Problem.notFound(what) }
         if current != expected { return stale(current: current) }
         return Problem(.forbidden, detail: "your agency or role may not delete this \(what.split(separator: " ").first ?? "row")")
-    }
-
-    /// The `month` path parameter as `YYYY-MM`, or 422 naming it.
-    static func pathMonth(_ name: String, in context: some RequestContext) throws -> Month {
-        var validator = Validator()
-        guard let month = validator.month(context.parameters.get(name), field: name) else { throw Problem.invalid(validator.errors) }
-        return month
     }
 }
