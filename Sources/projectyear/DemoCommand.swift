@@ -22,7 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Load even though the database holds other data.")
     var force = false
 
-    @Option(help: "Generate N synthetic counties (each 19 agencies, --projects-per-county projects, 12 reports per project).")
+    @Option(parsing: .unconditional, help: "Generate N synthetic counties (each 19 agencies, --projects-per-county projects, 12 reports per project).")
     var scale: Int?
 
     @Option(help: "Seed of the synthetic data (--scale); the same seed gives the same rows.")
