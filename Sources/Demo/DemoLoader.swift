@@ -20,6 +20,7 @@ public enum DemoLoader {
     /// Loads the seed county into an empty database.
     /// - Returns: nil when the demo is already there (nothing is changed).
     /// - Throws: `DemoError.foreignData` when the database holds other data, unless `force`.
+    @discardableResult
     public static func loadSeed(
         _ connection: Connection, year: Int, passwords: DemoPasswords, force: Bool = false,
         progress: TerminalProgress? = nil
@@ -56,6 +57,7 @@ public enum DemoLoader {
     }
 
     /// Loads `counties` synthetic counties of `projectsPerCounty` projects each.
+    @discardableResult
     public static func loadScale(
         _ connection: Connection, counties: Int, seed: UInt64, year: Int, projectsPerCounty: Int = 2_000,
         passwords: DemoPasswords, force: Bool = false, progress: TerminalProgress? = nil

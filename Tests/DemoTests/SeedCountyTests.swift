@@ -39,7 +39,7 @@ import TestSupport
                 """) == 1)
             // loaded through every trigger: history kept
             #expect(try connection.int("SELECT count(*) FROM app.history") == summary.totalRows)
-            #expect(summary.counts["projects"] == 182)
+            #expect(summary.counts["projects"] == 181)
         }
     }
 
