@@ -59,6 +59,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Postgres"],
+            dependencies: ["Postgres", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -102,6 +103,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProjectYearTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AssessmentTests",
+            dependencies: [
+                "Assessment", "API", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -114,11 +114,9 @@ public final class Connection: Sendable {
         }
     }
 
-    func beginCheckout() -> Int {
-        state.withLock { state in
-            state.statementsSinceCheckout = 0
-            return 0
-        }
+    /// Starts counting statements for one unit of work (see `ConnectionPool.runRecovering`).
+    func beginCheckout() {
+        state.withLock { $0.statementsSinceCheckout = 0 }
     }
 
     var statementsSinceCheckout: Int {

@@ -79,12 +79,12 @@ public final class ConnectionPool: Sendable {
 
     static func runRecovering<T>(_ connection: Connection, _ body: (Connection) throws -> T) throws -> T {
         if !connection.isOpen { try connection.reset() }
-        _ = connection.beginCheckout()
+        connection.beginCheckout()
         do {
             return try body(connection)
         } catch let error as PostgresError where error.kind == .connectionLost && connection.statementsSinceCheckout <= 1 {
             try connection.reset()
-            _ = connection.beginCheckout()
+            connection.beginCheckout()
             return try body(connection)
         }
     }

@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
+                defaultScheme: try settings.loadDefaultScheme(),
                 logger: Logger(label: "projectyear.server")
             )
             let app = buildApplication(

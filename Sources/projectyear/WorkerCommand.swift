@@ -19,7 +19,10 @@ struct WorkerCommand: AsyncParsableCommand {
             let logger = Logger(label: "projectyear.worker")
             let pool = ConnectionPool(configuration: .init(url: settings.databaseURL, maxConnections: 2))
             _ = try await pool.withConnection { _ in true }
-            let worker = AssessmentWorker(database: Database(pool: pool), logger: logger)
+            let options = AssessmentWorker.Options(
+                poll: settings.workerPoll, lease: settings.workerLease, schedule: settings.workerSchedule,
+                defaultScheme: try settings.loadDefaultScheme())
+            let worker = AssessmentWorker(database: Database(pool: pool), options: options, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             )

@@ -1,3 +1,4 @@
+import Campaign
 import Logging
 import Postgres
 import Prometheus
@@ -10,16 +11,20 @@ public struct AppDependencies: Sendable {
     public var migrator: Migrator
     public var metrics: PrometheusCollectorRegistry
     public var sessionLifetime: Duration
+    /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
+    public var defaultScheme: AssessmentScheme
     public var logger: Logger
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
-        sessionLifetime: Duration = .seconds(12 * 3600), logger: Logger = Logger(label: "projectyear.api")
+        sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
+        logger: Logger = Logger(label: "projectyear.api")
     ) {
         self.database = database
         self.migrator = migrator
         self.metrics = metrics
         self.sessionLifetime = sessionLifetime
+        self.defaultScheme = defaultScheme
         self.logger = logger
     }
 }

@@ -14,7 +14,30 @@ public func buildApplication(
     )
 }
 
-/// Builds the router: middleware, then each controller's route table.
+/// Every route of `/api/v1`, from each controller's table.
+public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
+    let database = dependencies.database
+    let controllers: [any APIController] = [
+        SessionController(database: database, sessionLifetime: dependencies.sessionLifetime),
+        ProjectController(database: database),
+        SchemeController(database: database, defaultScheme: dependencies.defaultScheme),
+        AssessmentController(database: database),
+        RankingController(database: database, defaultScheme: dependencies.defaultScheme),
+        ParkController(database: database),
+        LandController(database: database),
+        CategoryLeadController(database: database),
+        AttractionTeamController(database: database),
+        AttractionDealController(database: database),
+        TargetController(database: database),
+        StatisticsController(database: database),
+    ]
+    let routes = controllers.flatMap(\.routes)
+    let document = OpenAPIDocument.build(routes)
+    let openAPI = APIRoute(public: .get, "openapi.json", "This OpenAPI 3.1 document") { _, _ in try JSONResponse.make(document) }
+    return routes + [openAPI]
+}
+
+/// Builds the router: middleware, health and metrics, then the API's route table.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
@@ -25,8 +48,17 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     HealthController(dependencies: dependencies).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
     let authenticated = api.group(context: AuthenticatedContext.self)
-    SessionController(database: dependencies.database, sessionLifetime: dependencies.sessionLifetime)
-        .addRoutes(public: api, authenticated: authenticated)
-    ProjectController(database: dependencies.database).addRoutes(to: authenticated)
+    for route in apiRoutes(dependencies) {
+        switch route.handler {
+        case .anyone(let handler): api.on(RouterPath(route.path), method: route.method, use: handler)
+        case .signedIn(let handler):
+            authenticated.on(RouterPath(route.path), method: route.method) { request, context in
+                guard route.permits(context.caller) else {
+                    throw Problem(.forbidden, detail: "this needs \(route.access.description); you are \(context.caller.agencyKind.rawValue) \(context.caller.role.rawValue)")
+                }
+                return try await handler(request, context)
+            }
+        }
+    }
     return router
 }

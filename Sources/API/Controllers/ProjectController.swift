@@ -3,14 +3,20 @@ import Hummingbird
 import Store
 
 /// `/projects`: the register of investment projects.
-struct ProjectController {
+struct ProjectController: APIController {
     let database: Database
 
-    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
-        group.get("projects", use: list)
-        group.post("projects", use: create)
-        group.get("projects/:id", use: show)
-        group.patch("projects/:id", use: update)
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "projects", .signedIn, "Visible projects, filtered and paged", list)
+                .documented(response: .page(of: .ref("Project"))),
+            APIRoute(.post, "projects", .editor, "Create a project in the caller's district (county: any)", create)
+                .documented(request: .ref("ProjectInput"), response: .ref("Project"), status: 201),
+            APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show)
+                .documented(response: .ref("Project")),
+            APIRoute(.patch, "projects/:id", .editor, "Change some fields of a project (If-Match)", update)
+                .documented(request: .ref("ProjectInput"), response: .ref("Project")),
+        ]
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -50,10 +56,10 @@ struct ProjectController {
             if let problem = Stage.transitionProblem(from: current.fields.stage, to: fields.stage, actorIsCounty: isCounty) {
                 throw Problem.invalid([FieldError(field: "stage", message: problem)])
             }
-            guard let updated = try ProjectQueries.update(id: id, version: version, to: fields, on: connection) else {
-                throw Problem(.forbidden, detail: "your agency or role may not change this project")
+            if let updated = try ProjectQueries.update(id: id, version: version, to: fields, on: connection) {
+                return updated
             }
-            return updated
+            throw try Preconditions.unchanged(current: ProjectQueries.find(id: id, on: connection)?.version, expected: version, what: "project \(id)")
         }
         return try JSONResponse.make(record, version: record.version)
     }

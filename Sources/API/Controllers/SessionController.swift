@@ -5,7 +5,7 @@ import NIOPosix
 import Store
 
 /// Sign-in (`POST /sessions`), sign-out (`DELETE /sessions/current`) and `GET /me`.
-struct SessionController {
+struct SessionController: APIController {
     let database: Database
     let sessionLifetime: Duration
     /// At most this many failed sign-ins per username within `failureWindow`.
@@ -14,10 +14,15 @@ struct SessionController {
     /// A bcrypt hash verified when the username is unknown, so both cases take the same time.
     static let decoyHash = Bcrypt.hash("decoy-password-never-used", cost: 12)
 
-    func addRoutes(public router: RouterGroup<AppRequestContext>, authenticated: RouterGroup<AuthenticatedContext>) {
-        router.post("sessions", use: signIn)
-        authenticated.delete("sessions/current", use: signOut)
-        authenticated.get("me") { _, context in try JSONResponse.make(context.identity.user) }
+    var routes: [APIRoute] {
+        [
+            APIRoute(public: .post, "sessions", "Sign in: a bearer token for a username and password", signIn)
+                .documented(request: .ref("SignIn"), response: .ref("Session"), status: 201),
+            APIRoute(.delete, "sessions/current", .signedIn, "Sign out: the token stops working", signOut)
+                .documented(response: nil, status: 204),
+            APIRoute(.get, "me", .signedIn, "The signed-in user") { _, context in try JSONResponse.make(context.identity.user) }
+                .documented(response: .ref("User")),
+        ]
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,3 +1,4 @@
+import Foundation
 import Campaign
 import Hummingbird
 import Postgres
@@ -17,25 +18,54 @@ enum DatabaseErrorMapping {
         case .server:
             break
         }
-        let field = error.constraint.map(fieldName(fromConstraint:)) ?? error.column ?? "body"
+        let rule = error.constraint.flatMap { ruleField(constraint: $0, message: error.serverMessage) }
+        let field = rule ?? error.constraint.map(fieldName(fromConstraint:)) ?? error.column ?? "body"
         switch error.sqlState {
         case SQLState.uniqueViolation:
             return Problem(.conflict, detail: "\(field) is already taken; choose another",
                            errors: [FieldError(field: field, message: "must be unique; this value is already used")])
         case SQLState.foreignKeyViolation:
-            return Problem.invalid([FieldError(field: field, message: "must refer to an existing row you can see")])
+            // app.tg_agency_kind reports a reference to an agency of the wrong kind as this SQLSTATE.
+            let kind = error.serverMessage.flatMap { text in text.range(of: "must be an agency of kind").map { String(text[$0.lowerBound...]) } }
+            return Problem.invalid([FieldError(field: field, message: kind ?? "must refer to an existing row you can see")])
         case SQLState.checkViolation, SQLState.notNullViolation, SQLState.raiseException:
+            // A trigger's message is written for clients; PostgreSQL's own CHECK text names SQL objects.
+            let written = error.serverMessage.flatMap { $0.contains("violates check constraint") ? nil : $0 }
             let message = error.sqlState == SQLState.notNullViolation
-                ? "is required" : (error.serverMessage ?? "is not allowed by the campaign's rules")
+                ? "is required" : (written ?? "is not allowed by the campaign's rules")
             return Problem.invalid([FieldError(field: field, message: message)])
         case SQLState.insufficientPrivilege:
             return Problem(.forbidden, detail: "your agency or role may not make this change")
+        case "55000":
+            return Problem(.conflict, detail: "the resource is not in a state that allows this; a published assessment never changes")
         case SQLState.serializationFailure, SQLState.deadlockDetected:
             return Problem(.conflict, detail: "a concurrent change conflicted with this one; retry it")
         case let state? where state.hasPrefix("22"):
             return Problem.invalid([FieldError(field: field, message: "has a value the database cannot store; check its type and range")])
         default:
             return Problem(.internalServerError, detail: "an unexpected error occurred; it has been logged")
+        }
+    }
+
+    /// The field of a campaign rule that a trigger enforces under one constraint name for several
+    /// statements; which statement raised it shows in the trigger's message (0005's texts):
+    /// an allocation that does not fit names `area_mu` (or `from_reserve` for a project that is
+    /// not major), a quota shrunk below what is allocated names `quota_mu` or `reserved_mu`.
+    static func ruleField(constraint: String, message: String?) -> String? {
+        let message = message ?? ""
+        let shrinkingQuota = message.contains("already allocated")
+        switch constraint {
+        case "land_allocations_quota":
+            return shrinkingQuota ? "quota_mu" : "area_mu"
+        case "land_allocations_reserve":
+            if shrinkingQuota { return "reserved_mu" }
+            return message.contains("major projects") ? "from_reserve" : "area_mu"
+        case "land_quotas_reserved_within_quota":
+            return "reserved_mu"
+        case "park_items_item_standard":
+            return message.hasPrefix("item ") ? "item" : "standard"
+        default:
+            return nil
         }
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import Postgres
 
 /// Turns every error into a problem+json response: our own problems as they are, database
@@ -17,6 +18,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("database error", metadata: ["error": "\(error)"])
             }
             return try problem.response(from: request, context: context)
+        } catch is NIOTooManyBytesError {
+            return try Problem(.contentTooLarge, detail: Self.detail(for: .contentTooLarge)).response(from: request, context: context)
         } catch let error as HTTPError {
             let detail = error.body ?? Self.detail(for: error.status)
             return try Problem(error.status, detail: detail, headers: error.headers).response(from: request, context: context)

@@ -23,6 +23,14 @@ public enum Preconditions {
                 extensions: ["current_version": current])
     }
 
+    /// Why an `UPDATE … WHERE version = expected` changed no row: the row moved on (412), it is
+    /// gone from view (404), or the caller may see it but not write it (403).
+    public static func unchanged(current: Int?, expected: Int, what: String) -> Problem {
+        guard let current else { return Problem.notFound(what) }
+        if current != expected { return stale(current: current) }
+        return Problem(.forbidden, detail: "your agency or role may not change this \(what.split(separator: " ").first ?? "row")")
+    }
+
     /// The numeric path parameter `name`, or 400 naming it.
     public static func pathID(_ name: String, in context: some RequestContext) throws -> Int64 {
         guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {

@@ -1,0 +1,109 @@
+import Hummingbird
+import Store
+
+/// One route of `/api/v1`: the route table that the router, the OpenAPI document and the
+/// access-matrix tests are all built from, so a route cannot be added to one and forgotten by another.
+public struct APIRoute: Sendable {
+    /// Who may call a route, as CONTRACT.md says; row-level security decides the rows.
+    public enum Access: String, Sendable {
+        /// No sign-in needed.
+        case anyone
+        /// Any signed-in user (reads; visibility by row-level security).
+        case signedIn
+        /// Editors and admins whose agency owns the row (district, department or county).
+        case editor
+        /// County editors and admins only.
+        case countyEditor
+        /// Admins (county admins for any agency, agency admins for their own).
+        case admin
+        /// County admins only.
+        case countyAdmin
+
+        /// Who may call, in words for error messages.
+        public var description: String {
+            switch self {
+            case .anyone: "no sign-in"
+            case .signedIn: "a signed-in user"
+            case .editor: "an editor or admin"
+            case .countyEditor: "a county editor or admin"
+            case .admin: "an admin"
+            case .countyAdmin: "a county admin"
+            }
+        }
+    }
+
+    enum Handler: Sendable {
+        case anyone(@Sendable (Request, AppRequestContext) async throws -> Response)
+        case signedIn(@Sendable (Request, AuthenticatedContext) async throws -> Response)
+    }
+
+    public let method: HTTPRequest.Method
+    /// The path under `/api/v1`, with `:name` parameters (`projects/:id`).
+    public let path: String
+    public let summary: String
+    public let access: Access
+    let handler: Handler
+    /// The documented request body, success status and response body (see `documented`).
+    public private(set) var request: Schema?
+    public private(set) var response: Schema?
+    public private(set) var successStatus = 200
+
+    /// The route with its request and response documented for OpenAPI.
+    func documented(request: Schema? = nil, response: Schema?, status: Int = 200) -> APIRoute {
+        var route = self
+        route.request = request
+        route.response = response
+        route.successStatus = status
+        return route
+    }
+
+    /// A route that needs a signed-in user.
+    init(
+        _ method: HTTPRequest.Method, _ path: String, _ access: Access, _ summary: String,
+        _ handler: @escaping @Sendable (Request, AuthenticatedContext) async throws -> Response
+    ) {
+        self.method = method
+        self.path = path
+        self.access = access
+        self.summary = summary
+        self.handler = .signedIn(handler)
+    }
+
+    /// A route open to anyone (sign-in).
+    init(
+        public method: HTTPRequest.Method, _ path: String, _ summary: String,
+        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
+        self.method = method
+        self.path = path
+        self.access = .anyone
+        self.summary = summary
+        self.handler = .anyone(handler)
+    }
+
+    /// Whether the caller's agency kind and role may call this route at all. Rows are still
+    /// decided by row-level security; this only turns away callers who could never succeed
+    /// (a viewer writing, a district on a county-only route) before their body is read.
+    public func permits(_ caller: Caller) -> Bool {
+        let writes = caller.role != .viewer
+        let county = caller.agencyKind == .county
+        switch access {
+        case .anyone, .signedIn: return true
+        case .editor: return writes
+        case .countyEditor: return writes && county
+        case .admin: return caller.role == .admin
+        case .countyAdmin: return caller.role == .admin && county
+        }
+    }
+
+    /// The path as OpenAPI writes it: `/api/v1/projects/{id}`.
+    public var openAPIPath: String {
+        "/api/v1/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
+    }
+}
+
+/// A controller: a struct with one route table.
+protocol APIController: Sendable {
+    var routes: [APIRoute] { get }
+}

@@ -1,0 +1,120 @@
+import Campaign
+import Foundation
+import Hummingbird
+import Store
+
+/// `/assessments`: queue a run for the worker, read it with its results, publish it.
+struct AssessmentController: APIController {
+    let database: Database
+
+    static let run = Schema.record([
+        "id": .integer, "year": .integer, "period": .text, "status": .text, "created_at": .timestamp,
+        "started_at": .nullable(.timestamp), "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
+        "error": .nullable(.text), "results": .any,
+    ])
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.post, "assessments", .countyEditor, "Queue an assessment run of a year and period", create)
+                .documented(request: .record(["year": .integer, "period": .text]),
+                            response: .record(["id": .integer, "status": .text]), status: 202),
+            APIRoute(.get, "assessments/:id", .signedIn, "An assessment run with its results (drafts: county only)", show)
+                .documented(response: Self.run),
+            APIRoute(.post, "assessments/:id/publish", .countyEditor, "Publish a done run", publish)
+                .documented(response: Self.run),
+        ]
+    }
+
+    /// 202 `{"id","status":"queued"}`: the worker computes the run.
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        guard AssessmentParameters.mayManage(context.caller) else { throw AssessmentParameters.forbidden("run assessments") }
+        var body = try await RequestBody.read(request, context: context)
+        var year: Int?
+        if let number = body.rawNumber("year") {
+            year = AssessmentParameters.year("\(number)", validator: &body.validator)
+        } else if body.fields["year"] == nil {
+            body.validator.add("year", "required: a year from 2000 to 2100")
+        }
+        let periodText = body.rawString("period")
+        let period = periodText == nil && body.fields["period"] != nil
+            ? nil : AssessmentParameters.period(periodText, validator: &body.validator)
+        try body.finish()
+        guard let year, let period else { throw Problem.invalid(body.validator.errors) }
+        let run = try await database.transaction(as: context.caller) { connection in
+            guard try AssessmentRunQueries.hasTargets(year: year, on: connection) else {
+                throw Problem.invalid([FieldError(
+                    field: "year", message: "\(year) has no targets above zero; set targets with PUT /api/v1/targets/\(year)/{agency_id} first")])
+            }
+            return try AssessmentRunQueries.queue(year: year, period: period, on: connection)
+        }
+        return try JSONResponse.make(
+            Queued(id: run.id, status: run.status), status: .accepted, location: "/api/v1/assessments/\(run.id)")
+    }
+
+    /// The run and, once computed, its results as ranking groups; drafts are the county's.
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let view = try await database.transaction(as: context.caller) { connection -> RunView in
+            guard let run = try AssessmentRunQueries.find(id: id, on: connection) else { throw Problem.notFound("assessment \(id)") }
+            let results = run.hasResults ? try AssessmentRunQueries.results(runID: run.id, period: run.period, on: connection) : nil
+            return RunView(run: run, results: results)
+        }
+        return try JSONResponse.make(view)
+    }
+
+    /// Publishes a done run: 409 if it is not done (or already published).
+    @Sendable func publish(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let caller = context.caller
+        let view = try await database.transaction(as: caller) { connection -> RunView in
+            guard let run = try AssessmentRunQueries.find(id: id, forUpdate: AssessmentParameters.mayManage(caller), on: connection) else {
+                throw Problem.notFound("assessment \(id)")
+            }
+            guard AssessmentParameters.mayManage(caller) else { throw AssessmentParameters.forbidden("publish assessments") }
+            switch run.status {
+            case .done: break
+            case .published: throw Problem(.conflict, detail: "assessment \(id) is already published; a published run never changes")
+            default:
+                throw Problem(.conflict, detail: "assessment \(id) is \(run.status.rawValue); only a done run can be published")
+            }
+            guard let published = try AssessmentRunQueries.publish(id: id, on: connection) else {
+                throw AssessmentParameters.forbidden("publish assessments")
+            }
+            return RunView(run: published, results: try AssessmentRunQueries.results(runID: id, period: run.period, on: connection))
+        }
+        return try JSONResponse.make(view)
+    }
+
+    struct Queued: Encodable {
+        var id: Int64
+        var status: AssessmentRunRecord.Status
+    }
+
+    /// `{"id","year","period","status","created_at","started_at","finished_at","published_at","error","results"}`.
+    struct RunView: Encodable {
+        var run: AssessmentRunRecord
+        var results: RankingGroups?
+
+        enum CodingKeys: String, CodingKey {
+            case id, year, period, status, error, results
+            case createdAt = "created_at"
+            case startedAt = "started_at"
+            case finishedAt = "finished_at"
+            case publishedAt = "published_at"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(run.id, forKey: .id)
+            try container.encode(run.year, forKey: .year)
+            try container.encode(run.period, forKey: .period)
+            try container.encode(run.status, forKey: .status)
+            try container.encode(run.createdAt, forKey: .createdAt)
+            try container.encode(run.startedAt, forKey: .startedAt)
+            try container.encode(run.finishedAt, forKey: .finishedAt)
+            try container.encode(run.publishedAt, forKey: .publishedAt)
+            try container.encode(run.error, forKey: .error)
+            try container.encode(results, forKey: .results)
+        }
+    }
+}

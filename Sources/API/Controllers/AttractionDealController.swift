@@ -1,0 +1,93 @@
+import Campaign
+import Hummingbird
+import Postgres
+import Store
+
+/// `/attraction/deals`: deals signed by attraction teams and the funds received for them.
+struct AttractionDealController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.post, "attraction/deals", .editor, "Record a deal (county; the department leading the team)", create),
+            APIRoute(.get, "attraction/deals", .signedIn, "Visible deals with funds in place (filters team_id, district_id)", list),
+            APIRoute(.get, "attraction/deals/:id", .signedIn, "One deal with its funds in place", show),
+            APIRoute(.patch, "attraction/deals/:id", .editor, "Change some fields of a deal (If-Match)", update),
+            APIRoute(.post, "attraction/deals/:id/receipts", .editor, "Record funds received for a deal", createReceipt),
+            APIRoute(.get, "attraction/deals/:id/receipts", .signedIn, "A deal's receipts by date", receipts),
+        ]
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try AttractionBody.createDeal(&body)
+        let record = try await database.transaction(as: context.caller) { connection in
+            try Self.checkProject(fields.projectID, on: connection)
+            return try AttractionQueries.insertDeal(fields, on: connection)
+        }
+        return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/attraction/deals/\(record.id)")
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        var validator = Validator()
+        let teamID = QueryValues.id("team_id", in: request, validator: &validator)
+        let districtID = QueryValues.id("district_id", in: request, validator: &validator)
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        let page = try await database.transaction(as: context.caller) {
+            try AttractionQueries.deals(teamID: teamID, districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.deal(id: id, on: $0) }) else {
+            throw Problem.notFound("deal \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let version = try Preconditions.requiredVersion(request)
+        let received = try await RequestBody.read(request, context: context)
+        let record = try await database.transaction(as: context.caller) { connection -> DealRecord in
+            var body = received
+            guard let current = try AttractionQueries.deal(id: id, on: connection) else { throw Problem.notFound("deal \(id)") }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            let fields = try AttractionBody.patchDeal(&body, onto: current.fields)
+            if fields.projectID != current.fields.projectID { try Self.checkProject(fields.projectID, on: connection) }
+            if let updated = try AttractionQueries.updateDeal(id: id, version: version, to: fields, on: connection) { return updated }
+            throw try Preconditions.unchanged(current: AttractionQueries.deal(id: id, on: connection)?.version, expected: version, what: "deal \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func createReceipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try AttractionBody.receipt(&body)
+        let record = try await database.transaction(as: context.caller) { connection in
+            guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }
+            return try AttractionQueries.insertReceipt(dealID: id, receivedOn: fields.receivedOn, amount: fields.amount, on: connection)
+        }
+        return try JSONResponse.make(record, status: .created, version: record.version)
+    }
+
+    @Sendable func receipts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) { connection in
+            guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }
+            return try AttractionQueries.receipts(dealID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    /// A deal may name only a project the caller can see.
+    static func checkProject(_ projectID: Int64?, on connection: Connection) throws {
+        guard let projectID, try !AttractionQueries.projectIsVisible(projectID, on: connection) else { return }
+        throw Problem.invalid([FieldError(field: "project_id", message: "must be the id of a project you can see")])
+    }
+}

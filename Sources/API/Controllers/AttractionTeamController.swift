@@ -1,0 +1,61 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/attraction/teams`: investment-attraction teams, each led by a department.
+struct AttractionTeamController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.post, "attraction/teams", .countyEditor, "Create an investment-attraction team", create),
+            APIRoute(.get, "attraction/teams", .signedIn, "Visible teams (county: all; a department: those it leads)", list),
+            APIRoute(.get, "attraction/teams/:id", .signedIn, "One team", show),
+            APIRoute(.patch, "attraction/teams/:id", .countyEditor, "Rename a team or change its lead department (If-Match)", update),
+        ]
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try AttractionBody.team(&body)
+        let record = try await database.transaction(as: context.caller) {
+            try AttractionQueries.insertTeam(name: fields.name, leadDepartmentID: fields.leadDepartmentID, on: $0)
+        }
+        return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/attraction/teams/\(record.id)")
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) {
+            try AttractionQueries.teams(limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.team(id: id, on: $0) }) else {
+            throw Problem.notFound("team \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let version = try Preconditions.requiredVersion(request)
+        let received = try await RequestBody.read(request, context: context)
+        let record = try await database.transaction(as: context.caller) { connection -> TeamRecord in
+            var body = received
+            guard let current = try AttractionQueries.team(id: id, on: connection) else { throw Problem.notFound("team \(id)") }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            let fields = try AttractionBody.team(&body, onto: (current.name, current.leadDepartmentID))
+            if let updated = try AttractionQueries.updateTeam(
+                id: id, version: version, name: fields.name, leadDepartmentID: fields.leadDepartmentID, on: connection
+            ) {
+                return updated
+            }
+            throw try Preconditions.unchanged(current: AttractionQueries.team(id: id, on: connection)?.version, expected: version, what: "team \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+}

@@ -1,0 +1,44 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/category-leads`: the department that leads a category's new projects by default.
+struct CategoryLeadController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "category-leads", .signedIn, "Each category's default lead department", list),
+            APIRoute(.put, "category-leads/:category", .countyEditor, "Set (201) or replace (If-Match) a category's lead department", put),
+        ]
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) {
+            try CategoryLeadQueries.list(limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let category: ProjectCategory = try PathValues.choice("category", in: context)
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        var body = try await RequestBody.read(request, context: context)
+        let departmentID = body.id("department_id")
+        try body.finish()
+        guard let departmentID else { throw Problem.invalid(body.validator.errors) }
+        let result = try await database.transaction(as: context.caller) { connection in
+            try PutPreconditions.createOrReplace(
+                ifMatch: ifMatch, what: "lead department of \(category.rawValue)", version: \CategoryLeadRecord.version,
+                current: { try CategoryLeadQueries.find(category, on: connection) },
+                insert: { try CategoryLeadQueries.insert(category, departmentID: departmentID, on: connection) },
+                update: { try CategoryLeadQueries.update(category, version: $0, departmentID: departmentID, on: connection) }
+            )
+        }
+        return try JSONResponse.make(
+            result.record, status: result.created ? .created : .ok, version: result.record.version,
+            location: result.created ? "/api/v1/category-leads/\(category.rawValue)" : nil
+        )
+    }
+}

@@ -1,0 +1,91 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/land`: the county's construction-land quota per year and its allocation to projects.
+struct LandController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "land/quotas/:year", .signedIn, "A year's land quota with the visible allocated totals", showQuota),
+            APIRoute(.put, "land/quotas/:year", .countyEditor, "Set (201) or replace (If-Match) a year's land quota", putQuota),
+            APIRoute(.get, "land/quotas/:year/allocations", .signedIn, "The visible allocations of a year's quota", allocations),
+            APIRoute(.post, "land/allocations", .countyEditor, "Allocate land to a project within the quota", allocate),
+            APIRoute(.get, "land/allocations/:id", .signedIn, "One allocation", showAllocation),
+            APIRoute(.delete, "land/allocations/:id", .countyEditor, "Withdraw an allocation (If-Match optional)", deleteAllocation),
+        ]
+    }
+
+    @Sendable func showQuota(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let year = try PathValues.year(in: context)
+        guard let record = try await database.transaction(as: context.caller, { try LandQueries.quota(year: year, on: $0) }) else {
+            throw Problem.notFound("land quota of \(year)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func putQuota(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let year = try PathValues.year(in: context)
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        var body = try await RequestBody.read(request, context: context)
+        let (quota, reserved) = try LandBody.quota(&body)
+        let result = try await database.transaction(as: context.caller) { connection in
+            try PutPreconditions.createOrReplace(
+                ifMatch: ifMatch, what: "land quota of \(year)", version: \LandQuotaRecord.version,
+                current: { try LandQueries.quota(year: year, on: connection) },
+                insert: {
+                    try LandQueries.insertQuota(year: year, quota: quota, reserved: reserved, on: connection)
+                        ? LandQueries.quota(year: year, on: connection) : nil
+                },
+                update: {
+                    try LandQueries.updateQuota(year: year, version: $0, quota: quota, reserved: reserved, on: connection)
+                        ? LandQueries.quota(year: year, on: connection) : nil
+                }
+            )
+        }
+        return try JSONResponse.make(
+            result.record, status: result.created ? .created : .ok, version: result.record.version,
+            location: result.created ? "/api/v1/land/quotas/\(year)" : nil
+        )
+    }
+
+    @Sendable func allocations(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let year = try PathValues.year(in: context)
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) { connection in
+            guard try LandQueries.quota(year: year, on: connection) != nil else { throw Problem.notFound("land quota of \(year)") }
+            return try LandQueries.allocations(year: year, limit: paging.limit, offset: paging.offset, on: connection)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func allocate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try LandBody.allocation(&body)
+        let record = try await database.transaction(as: context.caller) { try LandQueries.allocate(fields, on: $0) }
+        return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/land/allocations/\(record.id)")
+    }
+
+    @Sendable func showAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        guard let record = try await database.transaction(as: context.caller, { try LandQueries.allocation(id: id, on: $0) }) else {
+            throw Problem.notFound("land allocation \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func deleteAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        try await database.transaction(as: context.caller) { connection in
+            guard let current = try LandQueries.allocation(id: id, on: connection) else { throw Problem.notFound("land allocation \(id)") }
+            if let ifMatch, ifMatch != current.version { throw Preconditions.stale(current: current.version) }
+            if try LandQueries.deleteAllocation(id: id, version: current.version, on: connection) { return }
+            throw try Preconditions.unchanged(
+                current: LandQueries.allocation(id: id, on: connection)?.version, expected: current.version, what: "land allocation \(id)"
+            )
+        }
+        return Response(status: .noContent)
+    }
+}

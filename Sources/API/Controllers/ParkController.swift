@@ -1,0 +1,96 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/parks`: industrial parks, their readiness and their infrastructure items.
+struct ParkController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "parks", .signedIn, "All parks with their readiness (filter district_id)", list),
+            APIRoute(.post, "parks", .countyEditor, "Create a park", create),
+            APIRoute(.get, "parks/:id", .signedIn, "One park with its readiness", show),
+            APIRoute(.patch, "parks/:id", .countyEditor, "Change some fields of a park (If-Match)", update),
+            APIRoute(.get, "parks/:id/items", .signedIn, "A park's infrastructure items", items),
+            APIRoute(.put, "parks/:id/items/:item", .editor, "Create or replace (If-Match) an infrastructure item of a park", putItem),
+        ]
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        var validator = Validator()
+        let districtID = QueryValues.id("district_id", in: request, validator: &validator)
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        let page = try await database.transaction(as: context.caller) {
+            try ParkQueries.list(districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try ParkBody.create(&body)
+        let record = try await database.transaction(as: context.caller) { try ParkQueries.insert(fields, on: $0) }
+        return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/parks/\(record.id)")
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        guard let record = try await database.transaction(as: context.caller, { try ParkQueries.find(id: id, on: $0) }) else {
+            throw Problem.notFound("park \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let version = try Preconditions.requiredVersion(request)
+        let received = try await RequestBody.read(request, context: context)
+        let record = try await database.transaction(as: context.caller) { connection -> ParkRecord in
+            var body = received
+            guard let current = try ParkQueries.find(id: id, on: connection) else { throw Problem.notFound("park \(id)") }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            let fields = try ParkBody.patch(&body, onto: current.fields)
+            if let updated = try ParkQueries.update(id: id, version: version, to: fields, on: connection) { return updated }
+            throw try Preconditions.unchanged(current: ParkQueries.find(id: id, on: connection)?.version, expected: version, what: "park \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func items(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) { connection in
+            guard try ParkQueries.find(id: id, on: connection) != nil else { throw Problem.notFound("park \(id)") }
+            return try ParkQueries.items(parkID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func putItem(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let item: ParkItem = try PathValues.choice("item", in: context)
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try ParkBody.item(&body)
+        let result = try await database.transaction(as: context.caller) { connection in
+            guard let park = try ParkQueries.find(id: id, on: connection) else { throw Problem.notFound("park \(id)") }
+            let standard = park.fields.standard
+            guard standard.items.contains(item) else {
+                let allowed = standard.items.map(\.rawValue).joined(separator: ", ")
+                throw Problem.invalid([FieldError(field: "item", message: "must be an item of the park's \(standard.rawValue) standard: \(allowed)")])
+            }
+            return try PutPreconditions.createOrReplace(
+                ifMatch: ifMatch, what: "item \(item.rawValue) of park \(id)", version: \ParkItemRecord.version,
+                current: { try ParkQueries.item(parkID: id, item: item, on: connection) },
+                insert: { try ParkQueries.insertItem(parkID: id, item: item, fields, on: connection) },
+                update: { try ParkQueries.updateItem(parkID: id, item: item, version: $0, fields, on: connection) }
+            )
+        }
+        return try JSONResponse.make(
+            result.record, status: result.created ? .created : .ok, version: result.record.version,
+            location: result.created ? "/api/v1/parks/\(id)/items/\(item.rawValue)" : nil
+        )
+    }
+}

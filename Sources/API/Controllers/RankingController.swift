@@ -1,0 +1,128 @@
+import Campaign
+import Foundation
+import Hummingbird
+import Store
+
+/// `/rankings`: the latest published run of a year and period; `/warnings`: early warnings.
+struct RankingController: APIController {
+    let database: Database
+    let defaultScheme: AssessmentScheme
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "rankings", .signedIn, "The latest published ranking of a year and period", rankings)
+                .documented(response: .record(["assessment_id": .integer, "year": .integer, "period": .text, "groups": .any])),
+            APIRoute(.get, "warnings", .signedIn, "Early warnings of the caller's visible agencies and projects", warnings)
+                .documented(response: .record(["year": .integer, "as_of": .date, "month": .nullable(.month),
+                                               "indicators": .array(.any), "projects": .array(.any)])),
+        ]
+    }
+
+    @Sendable func rankings(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var validator = Validator()
+        let year = AssessmentParameters.year(query["year"].map(String.init), validator: &validator)
+        let period = AssessmentParameters.period(query["period"].map(String.init), validator: &validator)
+        guard let year, let period, validator.isValid else { throw Problem.invalid(validator.errors) }
+        let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
+            guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
+                throw Problem.notFound("a published \(period.rawValue) assessment of \(year)")
+            }
+            return Ranking(
+                assessmentID: run.id, year: year, period: period,
+                groups: try AssessmentRunQueries.results(runID: run.id, period: period, on: connection))
+        }
+        return try JSONResponse.make(ranking)
+    }
+
+    /// Indicators of the caller's visible agencies below their cumulative target as of the last
+    /// complete month before `as_of` (default today, Asia/Shanghai), and major projects with no
+    /// report for that month or whose planned start has passed without a start.
+    @Sendable func warnings(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var validator = Validator()
+        let year = AssessmentParameters.year(query["year"].map(String.init), validator: &validator)
+        let asOfText = query["as_of"].map(String.init)
+        let requestedAsOf = asOfText.flatMap(CalendarDate.init)
+        if asOfText != nil, requestedAsOf == nil { validator.add("as_of", "must be a date as YYYY-MM-DD") }
+        guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
+        let fallback = defaultScheme
+        let report = try await database.transaction(as: context.caller) { connection -> Warnings in
+            let asOf = try requestedAsOf ?? connection.query(
+                "SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today")[0].decode("today", as: CalendarDate.self)
+            let scheme = try SchemeQueries.find(year: year, on: connection)?.scheme ?? fallback
+            let month = Self.lastCompleteMonth(before: asOf, year: year)
+            var indicators: [IndicatorWarning] = []
+            if let month {
+                let share = Scoring.cumulativeShare(throughMonth: month.month, scheme: scheme)
+                let figures = try AssessmentFigureQueries.figures(
+                    year: year, through: month.lastDay, reportDeadlineDay: scheme.reportDeadlineDay, on: connection)
+                for agency in figures {
+                    for indicator in Indicator.allCases where scheme.weight(of: indicator) > 0 {
+                        guard let numbers = agency.indicators[indicator], let annual = numbers.annualTarget, annual > 0 else { continue }
+                        let target = annual * share
+                        guard numbers.actual < target else { continue }
+                        indicators.append(IndicatorWarning(
+                            agency: agency.agency, group: agency.group, code: indicator, actual: numbers.actual,
+                            target: target, ratio: Scoring.roundRatio(numbers.actual / target)))
+                    }
+                }
+            }
+            let yearEnd = CalendarDate(year: year, month: 12, day: 31)!
+            let projects = try WarningQueries.projects(month: month, asOf: min(asOf, yearEnd), on: connection)
+            return Warnings(year: year, asOf: asOf, month: month, indicators: indicators, projects: projects)
+        }
+        return try JSONResponse.make(report)
+    }
+
+    /// The last month of `year` that ended before `asOf`; nil if none of `year` has.
+    static func lastCompleteMonth(before asOf: CalendarDate, year: Int) -> Month? {
+        if asOf.year > year { return Month(year: year, month: 12) }
+        guard asOf.year == year, asOf.month > 1 else { return nil }
+        return Month(year: year, month: asOf.month - 1)
+    }
+
+    struct Ranking: Encodable {
+        var assessmentID: Int64
+        var year: Int
+        var period: Period
+        var groups: RankingGroups
+
+        enum CodingKeys: String, CodingKey {
+            case assessmentID = "assessment_id"
+            case year, period, groups
+        }
+    }
+
+    struct IndicatorWarning: Encodable {
+        var agency: AgencyRef
+        var group: AssessmentGroup
+        var code: Indicator
+        var actual: Decimal
+        var target: Decimal
+        var ratio: Decimal
+    }
+
+    struct Warnings: Encodable {
+        var year: Int
+        var asOf: CalendarDate
+        var month: Month?
+        var indicators: [IndicatorWarning]
+        var projects: [WarningQueries.ProjectWarning]
+
+        enum CodingKeys: String, CodingKey {
+            case year
+            case asOf = "as_of"
+            case month, indicators, projects
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(year, forKey: .year)
+            try container.encode(asOf, forKey: .asOf)
+            try container.encode(month, forKey: .month)
+            try container.encode(indicators, forKey: .indicators)
+            try container.encode(projects, forKey: .projects)
+        }
+    }
+}

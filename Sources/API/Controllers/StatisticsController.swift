@@ -1,0 +1,61 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/statistics/fai`: statistical fixed-asset investment per district and month (county-entered).
+struct StatisticsController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.put, "statistics/fai/:agency_id/:month", .countyEditor, "Set (201) or replace (If-Match) a district's monthly FAI", put),
+            APIRoute(.get, "statistics/fai/:agency_id/:month", .signedIn, "A district's FAI for one month", show),
+            APIRoute(.get, "statistics/fai", .signedIn, "Visible monthly FAI figures of a year (year required; filter agency_id)", list),
+        ]
+    }
+
+    @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let agencyID = try Preconditions.pathID("agency_id", in: context)
+        let month = try PathValues.month(in: context)
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        var body = try await RequestBody.read(request, context: context)
+        let amount = body.money("amount")
+        try body.finish()
+        guard let amount else { throw Problem.invalid(body.validator.errors) }
+        let result = try await database.transaction(as: context.caller) { connection in
+            try PutPreconditions.createOrReplace(
+                ifMatch: ifMatch, what: "FAI of agency \(agencyID) for \(month)", version: \FAIStatisticRecord.version,
+                current: { try StatisticsQueries.find(agencyID: agencyID, month: month, on: connection) },
+                insert: { try StatisticsQueries.insert(agencyID: agencyID, month: month, amount: amount.amount, on: connection) },
+                update: { try StatisticsQueries.update(agencyID: agencyID, month: month, version: $0, amount: amount.amount, on: connection) }
+            )
+        }
+        return try JSONResponse.make(
+            result.record, status: result.created ? .created : .ok, version: result.record.version,
+            location: result.created ? "/api/v1/statistics/fai/\(agencyID)/\(month)" : nil
+        )
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let agencyID = try Preconditions.pathID("agency_id", in: context)
+        let month = try PathValues.month(in: context)
+        guard let record = try await database.transaction(as: context.caller, {
+            try StatisticsQueries.find(agencyID: agencyID, month: month, on: $0)
+        }) else {
+            throw Problem.notFound("FAI of agency \(agencyID) for \(month)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        var validator = Validator()
+        let year = QueryValues.year("year", in: request, required: true, validator: &validator)
+        let agencyID = QueryValues.id("agency_id", in: request, validator: &validator)
+        guard validator.isValid, let year else { throw Problem.invalid(validator.errors) }
+        let page = try await database.transaction(as: context.caller) {
+            try StatisticsQueries.fai(year: year, agencyID: agencyID, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+}

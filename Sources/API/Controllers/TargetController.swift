@@ -1,0 +1,88 @@
+import Campaign
+import Foundation
+import Hummingbird
+import Store
+
+/// `/targets`: each assessed agency's annual target per indicator (目标任务分解).
+struct TargetController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.put, "targets/:year/:agency_id", .countyEditor, "Set (201) or replace (If-Match) an agency's targets for a year", put),
+            APIRoute(.get, "targets/:year/:agency_id", .signedIn, "An agency's targets for a year", show),
+            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year", list),
+        ]
+    }
+
+    @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let year = try PathValues.year(in: context)
+        let agencyID = try Preconditions.pathID("agency_id", in: context)
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        var body = try await RequestBody.read(request, context: context)
+        let amounts = try Self.amounts(&body)
+        let what = "targets of agency \(agencyID) for \(year)"
+        let (record, created) = try await database.transaction(as: context.caller) { connection -> (TargetRecord, Bool) in
+            let visible = try TargetQueries.find(year: year, agencyID: agencyID, on: connection)
+            if let visible {
+                guard let ifMatch else {
+                    throw Problem(.preconditionRequired, detail: "\(what) exist: send If-Match: \"<version>\" with the version you last read (its ETag)")
+                }
+                guard visible.version == ifMatch else { throw Preconditions.stale(current: visible.version) }
+                // Locked rows are those the caller may write; a concurrent replacement shows here.
+                let stored = try TargetQueries.lockRows(year: year, agencyID: agencyID, on: connection)
+                guard !stored.isEmpty else { throw Preconditions.unchanged(current: visible.version, expected: ifMatch, what: what) }
+                let current = stored.map(\.version).max() ?? 0
+                guard current == ifMatch else { throw Preconditions.stale(current: current) }
+                let existing = Set(stored.map(\.indicator))
+                try TargetQueries.update(year: year, agencyID: agencyID, amounts: amounts.filter { existing.contains($0.key) }, on: connection)
+                _ = try TargetQueries.insert(year: year, agencyID: agencyID, amounts: amounts.filter { !existing.contains($0.key) }, on: connection)
+            } else {
+                if ifMatch != nil {
+                    throw Problem(.preconditionFailed, detail: "\(what) do not exist yet; send the PUT without If-Match to create them")
+                }
+                guard try TargetQueries.insert(year: year, agencyID: agencyID, amounts: amounts, on: connection) == amounts.count else {
+                    throw Problem(.preconditionRequired, detail: "\(what) were just created by someone else; read them and send If-Match with their version")
+                }
+            }
+            guard let record = try TargetQueries.find(year: year, agencyID: agencyID, on: connection) else {
+                throw Problem.notFound(what)
+            }
+            return (record, visible == nil)
+        }
+        return try JSONResponse.make(
+            record, status: created ? .created : .ok, version: record.version,
+            location: created ? "/api/v1/targets/\(year)/\(agencyID)" : nil
+        )
+    }
+
+    /// Each indicator's target: a number ≥ 0 with at most two decimals, or null; absent is null.
+    static func amounts(_ body: inout RequestBody) throws -> [Indicator: Decimal?] {
+        var amounts: [Indicator: Decimal?] = [:]
+        for indicator in Indicator.allCases {
+            amounts[indicator] = .some(body.money(indicator.rawValue, required: false, nullable: true)?.amount)
+        }
+        try body.finish()
+        return amounts
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let year = try PathValues.year(in: context)
+        let agencyID = try Preconditions.pathID("agency_id", in: context)
+        guard let record = try await database.transaction(as: context.caller, {
+            try TargetQueries.find(year: year, agencyID: agencyID, on: $0)
+        }) else {
+            throw Problem.notFound("targets of agency \(agencyID) for \(year)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let year = try PathValues.year(in: context)
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) {
+            try TargetQueries.list(year: year, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+}

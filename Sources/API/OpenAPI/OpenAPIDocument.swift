@@ -1,0 +1,55 @@
+/// Builds the OpenAPI 3.1 document of `/api/v1` from the route table and the named schemas.
+enum OpenAPIDocument {
+    static func build(_ routes: [APIRoute]) -> JSONValue {
+        var paths: [String: [String: JSONValue]] = [:]
+        for route in routes {
+            paths[route.openAPIPath, default: [:]][route.method.rawValue.lowercased()] = operation(route)
+        }
+        paths["/api/v1/openapi.json"] = ["get": ["summary": "This OpenAPI 3.1 document", "x-access": "anyone",
+                                                "responses": ["200": ["description": "the document"]]]]
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "ProjectYear API",
+                "version": "1.0.0",
+                "description": "The county's Project Construction Year (项目建设年) back end. Money in 万元, dates YYYY-MM-DD, months YYYY-MM.",
+            ],
+            "paths": .object(paths.mapValues(JSONValue.object)),
+            "components": [
+                "schemas": .object(OpenAPIComponents.schemas.mapValues(\.json)),
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
+        ]
+    }
+
+    static func operation(_ route: APIRoute) -> JSONValue {
+        var operation: [String: JSONValue] = [
+            "summary": .string(route.summary),
+            "x-access": .string(route.access.rawValue),
+            "responses": responses(route),
+        ]
+        let parameters = route.path.split(separator: "/").filter { $0.hasPrefix(":") }.map { segment -> JSONValue in
+            let name = String(segment.dropFirst())
+            let schema: Schema = ["id", "agency_id"].contains(name) || name.hasSuffix("_id") ? .integer
+                : name == "year" ? .integer : name == "month" ? .month : .text
+            return ["name": .string(name), "in": "path", "required": true, "schema": schema.json]
+        }
+        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+        if route.access != .anyone { operation["security"] = [["bearer": []]] }
+        if let request = route.request {
+            operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": request.json]]]
+        }
+        return .object(operation)
+    }
+
+    static func responses(_ route: APIRoute) -> JSONValue {
+        let success: JSONValue = route.response.map { schema in
+            ["description": "success", "content": ["application/json": ["schema": schema.json]]]
+        } ?? ["description": "success, no body"]
+        let problem: JSONValue = [
+            "description": "an error as RFC 9457 problem+json",
+            "content": ["application/problem+json": ["schema": Schema.ref("Problem").json]],
+        ]
+        return [String(route.successStatus): success, "default": problem]
+    }
+}

@@ -1,0 +1,62 @@
+/// A JSON Schema (the subset OpenAPI 3.1 documents here use), written in Swift next to routes.
+public indirect enum Schema: Sendable {
+    case string(format: String? = nil, values: [String]? = nil)
+    case integer
+    case number
+    case boolean
+    case array(Schema)
+    /// An object with its properties; `required` lists the ones always present.
+    case object([String: Schema], required: [String])
+    /// A named schema in `components.schemas`.
+    case ref(String)
+    /// The schema or JSON null.
+    case nullable(Schema)
+    /// Any JSON value.
+    case any
+
+    /// An object whose properties are all required.
+    public static func record(_ properties: [String: Schema]) -> Schema {
+        .object(properties, required: properties.keys.sorted())
+    }
+
+    /// A list page: `{"items","total","limit","offset"}`.
+    public static func page(of item: Schema) -> Schema {
+        .record(["items": .array(item), "total": .integer, "limit": .integer, "offset": .integer])
+    }
+
+    public static let date = Schema.string(format: "date")
+    public static let month = Schema.string(format: "month")
+    public static let timestamp = Schema.string(format: "date-time")
+    public static let text = Schema.string()
+
+    /// The schema as a JSON value.
+    public var json: JSONValue {
+        switch self {
+        case .string(let format, let values):
+            var object: [String: JSONValue] = ["type": "string"]
+            if let format {
+                if format == "month" { object["pattern"] = "^[0-9]{4}-[0-9]{2}$" } else { object["format"] = .string(format) }
+            }
+            if let values { object["enum"] = .array(values.map(JSONValue.string)) }
+            return .object(object)
+        case .integer: return ["type": "integer"]
+        case .number: return ["type": "number"]
+        case .boolean: return ["type": "boolean"]
+        case .array(let items): return ["type": "array", "items": items.json]
+        case .object(let properties, let required):
+            return [
+                "type": "object",
+                "properties": .object(properties.mapValues(\.json)),
+                "required": .array(required.map(JSONValue.string)),
+            ]
+        case .ref(let name): return ["$ref": .string("#/components/schemas/\(name)")]
+        case .nullable(let schema): return ["oneOf": [schema.json, ["type": "null"]]]
+        case .any: return [:]
+        }
+    }
+
+    /// An enumeration's raw values as a string schema.
+    public static func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> Schema where E.RawValue == String {
+        .string(values: E.allCases.map(\.rawValue))
+    }
+}

@@ -1,0 +1,33 @@
+import Campaign
+import Hummingbird
+
+/// Path parameters other than ids (see `Preconditions.pathID`): a path that cannot name a
+/// resource is answered 400 with what to send.
+enum PathValues {
+    /// A year from 2000 to 2100.
+    static func year(_ name: String = "year", in context: some RequestContext) throws -> Int {
+        guard let text = context.parameters.get(name), let year = Int(text), Month.years.contains(year) else {
+            throw Problem(.badRequest, detail: "\(name) in the path must be a year from \(Month.years.lowerBound) to \(Month.years.upperBound)")
+        }
+        return year
+    }
+
+    /// A month written `YYYY-MM`.
+    static func month(_ name: String = "month", in context: some RequestContext) throws -> Month {
+        guard let text = context.parameters.get(name), let month = Month(text) else {
+            throw Problem(.badRequest, detail: "\(name) in the path must be a month as YYYY-MM (year 2000-2100)")
+        }
+        return month
+    }
+
+    /// One of an enumeration's codes.
+    static func choice<E: RawRepresentable & CaseIterable>(
+        _ name: String, as type: E.Type = E.self, in context: some RequestContext
+    ) throws -> E where E.RawValue == String {
+        guard let text = context.parameters.get(name), let value = E(rawValue: text) else {
+            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem(.badRequest, detail: "\(name) in the path must be one of \(allowed)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+
+/// `PUT` of a resource the client names by path: it creates (201, no `If-Match`) or replaces
+/// (200, `If-Match` required), and never loses a concurrent write.
+enum PutPreconditions {
+    /// The `If-Match` version when the client sent one (400 when malformed).
+    static func ifMatch(_ request: Request) throws -> Int? {
+        request.headers[.ifMatch] == nil ? nil : try Preconditions.requiredVersion(request)
+    }
+
+    /// Creates or replaces inside one transaction.
+    ///
+    /// `current` reads the resource under row-level security; `insert` returns nil when a
+    /// concurrent transaction created it first; `update` returns nil when no row changed.
+    static func createOrReplace<Record>(
+        ifMatch: Int?, what: String, version: (Record) -> Int, current: () throws -> Record?,
+        insert: () throws -> Record?, update: (Int) throws -> Record?
+    ) throws -> (record: Record, created: Bool) {
+        if let existing = try current() {
+            guard let expected = ifMatch else {
+                throw Problem(.preconditionRequired, detail: "\(what) exists: send If-Match: \"<version>\" with the version you last read (its ETag) to replace it")
+            }
+            guard version(existing) == expected else { throw Preconditions.stale(current: version(existing)) }
+            if let updated = try update(expected) { return (updated, false) }
+            throw Preconditions.unchanged(current: try current().map(version), expected: expected, what: what)
+        }
+        if ifMatch != nil {
+            throw Problem(.preconditionFailed, detail: "\(what) does not exist yet; send the PUT without If-Match to create it")
+        }
+        if let created = try insert() { return (created, true) }
+        throw Problem(.preconditionRequired, detail: "\(what) was just created by someone else; read it and send If-Match with its version")
+    }
+}

@@ -1,0 +1,91 @@
+import Campaign
+import Foundation
+import Postgres
+import Store
+
+/// A run that cannot be computed, with the reason recorded on the run.
+public struct RunFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Gathers a run's inputs with set-based SQL and scores them with the campaign's rules.
+public enum RunComputation {
+    /// The inputs of `run`: the year's scheme (or `defaultScheme`), every agency's figures to the
+    /// period's last day and, in a year run, the quarter scores (published, else provisional).
+    public static func inputs(
+        for run: ClaimedRun, defaultScheme: AssessmentScheme, on connection: Connection
+    ) throws -> RunInputs {
+        let scheme = try scheme(year: run.year, defaultScheme: defaultScheme, on: connection)
+        let through = run.period.lastDay(of: run.year)
+        var agencies = try AssessmentFigureQueries.figures(
+            year: run.year, through: through, reportDeadlineDay: scheme.reportDeadlineDay, on: connection)
+        var quarterRuns: [String: Int64] = [:]
+        if !run.period.isQuarter {
+            let quarters = try quarterScores(
+                year: run.year, agencyIDs: agencies.map(\.agency.id), scheme: scheme, on: connection)
+            quarterRuns = quarters.runs
+            for index in agencies.indices {
+                agencies[index].quarterScores = quarters.scores.map { $0[agencies[index].agency.id] ?? .init(score: nil, provisional: true) }
+            }
+        }
+        let input = AssessmentInput(year: run.year, period: run.period, scheme: scheme, agencies: agencies)
+        return RunInputs(input: input, through: through, quarterRuns: quarterRuns)
+    }
+
+    /// The scheme in force for `year`; a stored scheme the rules refuse fails the run.
+    static func scheme(year: Int, defaultScheme: AssessmentScheme, on connection: Connection) throws -> AssessmentScheme {
+        guard let stored = try SchemeQueries.find(year: year, on: connection)?.scheme else { return defaultScheme }
+        let errors = stored.validate()
+        guard errors.isEmpty else {
+            let list = errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+            throw RunFailure("the assessment scheme of \(year) is invalid: \(list)")
+        }
+        return stored
+    }
+
+    /// Each quarter's score per agency: from the quarter's latest published run where there is
+    /// one, otherwise computed from current data and marked provisional (rule 6).
+    static func quarterScores(
+        year: Int, agencyIDs: [Int64], scheme: AssessmentScheme, on connection: Connection
+    ) throws -> (scores: [[Int64: QuarterScore]], runs: [String: Int64]) {
+        let published = try connection.query("""
+            SELECT DISTINCT ON (r.period) r.period, r.id
+              FROM app.assessment_runs r
+             WHERE r.year = \(year) AND r.status = 'published' AND r.period <> 'year'
+             ORDER BY r.period, r.id DESC
+            """)
+        var runs: [String: Int64] = [:]
+        for row in published.rows { runs[try row.decode("period")] = try row.decode("id") }
+        var publishedScores: [Int64: [Int64: Decimal?]] = [:]
+        if !runs.isEmpty {
+            let rows = try connection.query("""
+                SELECT run_id, agency_id, score FROM app.assessment_results WHERE run_id = ANY(\(Array(runs.values))::bigint[])
+                """)
+            for row in rows.rows {
+                let (run, agency): (Int64, Int64) = (try row.decode("run_id"), try row.decode("agency_id"))
+                let score: Decimal? = try row.decode("score")
+                publishedScores[run, default: [:]][agency] = .some(score)
+            }
+        }
+        var scores: [[Int64: QuarterScore]] = []
+        for quarter in Period.quarters {
+            var byAgency: [Int64: QuarterScore] = [:]
+            let stored = runs[quarter.rawValue].flatMap { publishedScores[$0] }
+            for (id, score) in stored ?? [:] { byAgency[id] = QuarterScore(score: score, provisional: false) }
+            // No published run, or agencies created since it: score them from current data.
+            let missing = agencyIDs.filter { byAgency[$0] == nil }
+            if !missing.isEmpty {
+                let figures = try AssessmentFigureQueries.figures(
+                    year: year, through: quarter.lastDay(of: year), reportDeadlineDay: scheme.reportDeadlineDay,
+                    on: connection)
+                for agency in figures where byAgency[agency.agency.id] == nil {
+                    let result = Scoring.score(agency, period: quarter, scheme: scheme)
+                    byAgency[agency.agency.id] = QuarterScore(score: result.periodScore, provisional: true)
+                }
+            }
+            scores.append(byAgency)
+        }
+        return (scores, runs)
+    }
+}

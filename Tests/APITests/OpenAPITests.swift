@@ -1,0 +1,71 @@
+import API
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Postgres
+import Prometheus
+import Store
+import Testing
+import TestSupport
+
+/// The served OpenAPI document matches the router's route table and real responses.
+@Suite struct OpenAPITests {
+    func document(_ api: APIClient) async throws -> [String: Any] {
+        let response = try await api.request(.get, "/api/v1/openapi.json")
+        #expect(response.status == .ok)
+        return response.object
+    }
+
+    @Test func everyRouteIsDocumentedAndNothingElse() async throws {
+        try await APIHarness.run { api in
+            let document = try await document(api)
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+            let dependencies = AppDependencies(
+                database: Database(pool: api.database.makePool(maxConnections: 1)),
+                migrator: Migrator(migrations: []), metrics: PrometheusCollectorRegistry()
+            )
+            let routes = apiRoutes(dependencies)
+            let routed = Set(routes.map { "\($0.method.rawValue) \($0.openAPIPath)" })
+            #expect(documented == routed)
+            for route in routes where route.path != "openapi.json" {
+                #expect(route.response != nil || route.successStatus == 204, "\(route.method) \(route.path) has no documented response")
+            }
+        }
+    }
+
+    @Test func sampleResponsesMatchTheirSchemas() async throws {
+        try await APIHarness.run { api in
+            let served = try await api.request(.get, "/api/v1/openapi.json")
+            let document = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: served.body))
+            guard case .object(let root) = document, case .object(let parts)? = root["components"],
+                  case .object(let components)? = parts["schemas"] else {
+                Issue.record("the document has no components.schemas")
+                return
+            }
+            let validator = SchemaValidator(components: components)
+            func check(_ response: TestResponse, _ schema: JSONValue) {
+                let body = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))) ?? .null
+                let problems = validator.errors(body, schema)
+                #expect(problems.isEmpty, "\(problems)")
+            }
+            func check(_ response: TestResponse, _ schemaName: String) {
+                check(response, ["$ref": .string("#/components/schemas/\(schemaName)")])
+            }
+            let signIn = try await api.request(.post, "/api/v1/sessions", json: ["username": "d1-editor", "password": CountyFixture.password])
+            check(signIn, "Session")
+            let token = try #require(signIn.object["token"] as? String)
+            check(try await api.request(.get, "/api/v1/me", token: token), "User")
+            let created = try await api.request(.post, "/api/v1/projects", token: token, json: [
+                "code": "S-1", "name": "样本项目", "category": "services", "district_id": api.fixture.district1.id,
+                "total_investment": 100.5, "planned_start": "2026-01-01", "park_id": api.fixture.park1,
+            ])
+            check(created, "Project")
+            let id = try #require(created.object["id"] as? Int)
+            check(try await api.request(.get, "/api/v1/projects/\(id)", token: token), "Project")
+            check(try await api.request(.get, "/api/v1/projects", token: token), Schema.page(of: .ref("Project")).json)
+            check(try await api.request(.post, "/api/v1/projects", token: token, json: ["code": 1]), "Problem")
+        }
+    }
+}
