@@ -102,7 +102,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "DemoTests", dependencies: ["Demo", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Assessment", "Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProjectYearTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AssessmentTests",
