@@ -37,9 +37,10 @@ struct AnalystCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                guard let password = readLine(strippingNewline: true) else {
+                guard var password = readLine(strippingNewline: true) else {
                     throw CommandFailure("no password on standard input")
                 }
+                if password.hasSuffix("\r") { password.removeLast() }
                 guard password.count >= AnalystQueries.minimumPasswordLength else {
                     throw CommandFailure(AnalystQueries.Failure.passwordTooShort.description)
                 }
