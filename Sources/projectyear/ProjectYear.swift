@@ -9,7 +9,7 @@ struct ProjectYear: AsyncParsableCommand {
         discussion: "Settings come from config/app.json, overridden by environment variables such as DATABASE_URL, HTTP_HOST and HTTP_PORT.",
         subcommands: [
             MigrateCommand.self, ServeCommand.self, WorkerCommand.self, AgencyCommand.self, UserCommand.self,
-            DemoCommand.self,
+            AnalystCommand.self, DemoCommand.self,
         ]
     )
 }
