@@ -247,6 +247,8 @@ extension Matrix {
             Write(name: "worker queues a run", sql: q("INSERT INTO app.assessment_runs (year, period) VALUES (2024, 'Q3')"), expect: ok()),
             Write(name: "worker runs the draft", sql: q("UPDATE app.assessment_runs SET status = 'running' WHERE id = \(w.id("RUN-DRAFT"))"),
                   expect: ok()),
+            Write(name: "worker publishes the draft", sql: q("UPDATE app.assessment_runs SET status = 'published' WHERE id = \(w.id("RUN-DRAFT"))"),
+                  expect: { _ in Self.denied }),
             Write(name: "worker inserts results",
                   sql: q("INSERT INTO app.assessment_results (run_id, agency_id, group_kind) VALUES (\(w.id("RUN-DRAFT")), \(d2), 'district')"),
                   expect: ok()),
