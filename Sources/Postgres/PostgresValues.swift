@@ -25,6 +25,17 @@ public struct PostgresDate: Hashable, Sendable, Comparable, PostgresEncodable, P
 
     public var postgresText: String? { description }
 
+    /// The date `days` after 1970-01-01 (proleptic Gregorian).
+    public init(daysSince1970 days: Int) {
+        let (year, month, day) = PostgresTimestamp.civilFromDays(days)
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01; negative before it.
+    public var daysSince1970: Int {
+        PostgresTimestamp.daysFromCivil(year: year, month: month, day: day)
+    }
+
     public static func < (lhs: PostgresDate, rhs: PostgresDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
