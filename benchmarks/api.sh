@@ -52,7 +52,7 @@ to_ms() { case $1 in *us) echo "${1%us} / 1000" | bc -l | xargs printf '%.2f';; 
 pgbench_run() {
     local out
     out=$("$PG_BIN/pgbench" -n -M prepared -c 64 -j 2 -T "$seconds" -f "$1" -D token="$token" -D uid="$uid" -D aid="$aid" \
-        -D none= -D nprojects="$nprojects" -r bench_api 2>&1)
+        -D none=none -D nprojects="$nprojects" -r bench_api 2>&1)
     echo "$(echo "$out" | awk '/^tps/ { print $3 }') $(echo "$out" | awk '/latency average/ { print $4 }')"
 }
 
@@ -63,7 +63,7 @@ for run in $(seq 1 "$runs"); do
     read -r tps lat <<<"$(pgbench_run "$here/api/list.sql")"
     results[list_pg]+="$tps "
     bench_log "run $run GET projects: api $rps req/s (p50 $p50 ms, p99 $p99 ms, non-2xx $bad); pgbench $tps tps"
-    read -r rps p50 p99 bad <<<"$(wrk_run -s "$here/api/report.lua" "http://127.0.0.1:$port")"
+    read -r rps p50 p99 bad <<<"$(BENCH_OFFSET=$(( (run - 1) * 20000 )) wrk_run -s "$here/api/report.lua" "http://127.0.0.1:$port")"
     results[put_api]+="$rps "; results[put_p50]+="$p50 "; results[put_p99]+="$p99 "
     read -r tps lat <<<"$(pgbench_run "$here/api/report.sql")"
     results[put_pg]+="$tps "

@@ -12,13 +12,13 @@ SELECT p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.ind
        p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe,
        count(*) OVER () AS total
   FROM app.projects p
- WHERE (nullif(:none, '')::bigint IS NULL OR p.district_id = nullif(:none, '')::bigint)
-   AND (nullif(:none, '')::bigint IS NULL OR p.lead_department_id = nullif(:none, '')::bigint)
-   AND (nullif(:none, '')::text IS NULL OR p.category = nullif(:none, '')::text)
-   AND (nullif(:none, '')::text IS NULL OR p.stage = nullif(:none, '')::text)
-   AND (nullif(:none, '')::boolean IS NULL OR p.major = nullif(:none, '')::boolean)
-   AND (nullif(:none, '')::bigint IS NULL OR p.park_id = nullif(:none, '')::bigint)
-   AND (nullif(:none, '')::text IS NULL OR p.name ILIKE nullif(:none, '') OR p.code ILIKE nullif(:none, ''))
+ WHERE (nullif(:none, 'none')::bigint IS NULL OR p.district_id = nullif(:none, 'none')::bigint)
+   AND (nullif(:none, 'none')::bigint IS NULL OR p.lead_department_id = nullif(:none, 'none')::bigint)
+   AND (nullif(:none, 'none')::text IS NULL OR p.category = nullif(:none, 'none')::text)
+   AND (nullif(:none, 'none')::text IS NULL OR p.stage = nullif(:none, 'none')::text)
+   AND (nullif(:none, 'none')::boolean IS NULL OR p.major = nullif(:none, 'none')::boolean)
+   AND (nullif(:none, 'none')::bigint IS NULL OR p.park_id = nullif(:none, 'none')::bigint)
+   AND (nullif(:none, 'none')::text IS NULL OR p.name ILIKE nullif(:none, 'none') OR p.code ILIKE nullif(:none, 'none'))
  ORDER BY p.code
  LIMIT 50 OFFSET 0;
 COMMIT;

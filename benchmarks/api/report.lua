@@ -7,7 +7,7 @@ function setup(thread)
     threads = threads + 1
 end
 function init(args)
-    counter = 0
+    counter = tonumber(os.getenv("BENCH_OFFSET") or "0")
     wrk.method = "PUT"
     wrk.headers["Content-Type"] = "application/json"
     wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
