@@ -63,10 +63,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Demo",
+            dependencies: [
+                "Postgres", "Campaign",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "projectyear",
             dependencies: [
-                "API", "Assessment", "Store", "Postgres", "Campaign",
+                "API", "Assessment", "Store", "Postgres", "Campaign", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -95,6 +103,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Assessment", "Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProjectYearTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AssessmentTests",

@@ -27,7 +27,7 @@ import TestSupport
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(200))
             async let holding = pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
-            try await Task.sleep(for: .milliseconds(300))
+            while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(10)) }
             let error = await #expect(throws: PostgresError.self) {
                 try await pool.withConnection { try $0.execute("SELECT 1") }
             }

@@ -35,7 +35,7 @@ public struct TestDatabase: Sendable {
     }
 
     /// A pool on this database.
-    public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(10)) -> ConnectionPool {
+    public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(60)) -> ConnectionPool {
         ConnectionPool(configuration: .init(url: url, maxConnections: maxConnections, acquireTimeout: acquireTimeout))
     }
 

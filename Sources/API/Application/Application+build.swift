@@ -30,6 +30,14 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         AttractionDealController(database: database),
         TargetController(database: database),
         StatisticsController(database: database),
+        AgencyController(database: database),
+        UserController(database: database),
+        MonthlyReportController(database: database),
+        HistoryController(database: database),
+        FundingController(database: database),
+        ApprovalController(database: database),
+        ProblemController(database: database),
+        FinancingPlatformController(database: database),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)

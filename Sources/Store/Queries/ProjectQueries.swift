@@ -38,7 +38,11 @@ public enum ProjectQueries {
     public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (items: [ProjectRecord], total: Int) {
         let pattern = filter.text.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
+        // The window count needs every matching row, so the page is cut from a subquery: written
+        // flat, the planner costs "ORDER BY code LIMIT n" as if it could stop early and walks the
+        // whole code index through the row-level security filter (docs/BENCHMARKS.md).
         let rows = try connection.query("""
+            SELECT * FROM (
             SELECT \(unsafeSQL: columns), count(*) OVER () AS total
               FROM app.projects p
              WHERE (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
@@ -48,6 +52,7 @@ public enum ProjectQueries {
                AND (\(filter.major)::boolean IS NULL OR p.major = \(filter.major))
                AND (\(filter.parkID)::bigint IS NULL OR p.park_id = \(filter.parkID))
                AND (\(pattern)::text IS NULL OR p.name ILIKE \(pattern) OR p.code ILIKE \(pattern))
+            ) p
              ORDER BY p.code
              LIMIT \(limit) OFFSET \(offset)
             """)

@@ -1,0 +1,28 @@
+import Campaign
+import Foundation
+import Store
+
+/// Reads a monthly report: `{"investment_completed","progress","problems"}` (a PUT replaces all).
+enum ReportBody {
+    static let textLimit = 4000
+
+    static func read(_ body: inout RequestBody) throws -> MonthlyReportFields {
+        let investment = body.money("investment_completed")
+        let progress = text("progress", &body)
+        let problems = text("problems", &body)
+        try body.finish()
+        guard let investment else { throw Problem.invalid(body.validator.errors) }
+        return MonthlyReportFields(investmentCompleted: investment.amount, progress: progress ?? "", problems: problems ?? "")
+    }
+
+    /// Optional free text (may be empty), trimmed, at most `textLimit` characters.
+    private static func text(_ field: String, _ body: inout RequestBody) -> String? {
+        guard let raw = body.rawString(field) else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= textLimit else {
+            body.validator.add(field, "must be at most \(textLimit) characters (got \(trimmed.count))")
+            return nil
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,61 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/agencies`: every agency sees the list; county admins create and rename agencies.
+struct AgencyController: APIController {
+    let database: Database
+    /// The whole list fits in one page unless the client asks for less (CONTRACT: "all agencies").
+    static let defaultLimit = 500
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "agencies", .signedIn, "All agencies (one page of up to 500 by default)", list),
+            APIRoute(.post, "agencies", .countyAdmin, "Create an agency", create),
+            APIRoute(.get, "agencies/:id", .signedIn, "One agency", show),
+            APIRoute(.patch, "agencies/:id", .countyAdmin, "Change an agency's code or name (If-Match)", update),
+        ]
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var paging = try Paging(request)
+        if request.uri.queryParameters["limit"] == nil { paging.limit = Self.defaultLimit }
+        let (limit, offset) = (paging.limit, paging.offset)
+        let page = try await database.transaction(as: context.caller) { try AgencyQueries.list(limit: limit, offset: offset, on: $0) }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try AgencyBody.create(&body)
+        let record = try await database.transaction(as: context.caller) {
+            try AgencyQueries.insert(code: fields.code, name: fields.name, kind: fields.kind, on: $0)
+        }
+        return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/agencies/\(record.summary.id)")
+    }
+
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        guard let record = try await database.transaction(as: context.caller, { try AgencyQueries.find(id: id, on: $0) }) else {
+            throw Problem.notFound("agency \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let version = try Preconditions.requiredVersion(request)
+        let received = try await RequestBody.read(request, context: context)
+        let record = try await database.transaction(as: context.caller) { connection -> AgencyRecord in
+            var body = received
+            guard let current = try AgencyQueries.find(id: id, on: connection) else { throw Problem.notFound("agency \(id)") }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            let fields = try AgencyBody.patch(&body, onto: current.summary)
+            if let updated = try AgencyQueries.update(id: id, version: version, code: fields.code, name: fields.name, on: connection) {
+                return updated
+            }
+            throw try Preconditions.unchanged(current: AgencyQueries.find(id: id, on: connection)?.version, expected: version, what: "agency \(id)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+}

@@ -1,0 +1,60 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/projects/{id}/reports`: one report per project and month (月报), entered by the project's
+/// district (or the county).
+struct MonthlyReportController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "projects/:id/reports", .signedIn, "The project's monthly reports, month ascending", list),
+            APIRoute(.put, "projects/:id/reports/:month", .editor,
+                     "Create (201) or replace (200, If-Match) the month's report", put),
+        ]
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) { connection in
+            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            return try MonthlyReportQueries.list(projectID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let month = try Preconditions.pathMonth("month", in: context)
+        let version: Int? = if request.headers[.ifMatch] == nil { nil } else { try Preconditions.requiredVersion(request) }
+        let received = try await RequestBody.read(request, context: context)
+        let (record, created) = try await database.transaction(as: context.caller) { connection -> (MonthlyReportRecord, Bool) in
+            var body = received
+            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            let fields = try ReportBody.read(&body)
+            guard let current = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
+                if version != nil {
+                    throw Problem(.preconditionFailed, detail: "there is no report for \(month) yet; send the PUT without If-Match to create it")
+                }
+                return (try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection), true)
+            }
+            guard let version else {
+                throw Problem(.preconditionRequired, detail: "the report for \(month) exists; send If-Match: \"\(current.version)\" to replace it")
+            }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            if let replaced = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection) {
+                return (replaced, false)
+            }
+            throw try Preconditions.unchanged(
+                current: MonthlyReportQueries.find(projectID: id, month: month, on: connection)?.version, expected: version,
+                what: "report \(month)"
+            )
+        }
+        return try JSONResponse.make(
+            record, status: created ? .created : .ok, version: record.version,
+            location: created ? "/api/v1/projects/\(id)/reports/\(month)" : nil
+        )
+    }
+}

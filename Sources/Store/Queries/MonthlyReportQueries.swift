@@ -1,0 +1,66 @@
+import Campaign
+import Foundation
+import Postgres
+
+/// Monthly reports of a project, under the caller's row-level security.
+public enum MonthlyReportQueries {
+    static let select = """
+        SELECT r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.submitted_at,
+               r.submitted_by, n.display_name AS submitted_by_name, r.version
+          FROM app.monthly_reports r
+          LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
+        """
+
+    /// The project's reports, month ascending, and how many there are.
+    public static func list(projectID: Int64, limit: Int, offset: Int, on connection: Connection) throws -> (items: [MonthlyReportRecord], total: Int) {
+        let rows = try connection.query("""
+            \(unsafeSQL: select) WHERE r.project_id = \(projectID) ORDER BY r.month LIMIT \(limit) OFFSET \(offset)
+            """)
+        let total: Int = try connection.query(
+            "SELECT count(*)::int AS n FROM app.monthly_reports WHERE project_id = \(projectID)"
+        )[0].decode("n")
+        return (try rows.map(decode), total)
+    }
+
+    public static func find(projectID: Int64, month: Month, on connection: Connection) throws -> MonthlyReportRecord? {
+        try connection.query("\(unsafeSQL: select) WHERE r.project_id = \(projectID) AND r.month = \(month)").first.map(decode)
+    }
+
+    /// Creates the month's report, submitted now by the caller.
+    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord {
+        try connection.execute("""
+            INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems)
+            VALUES (\(projectID), \(month), \(fields.investmentCompleted), \(fields.progress), \(fields.problems))
+            """)
+        guard let record = try find(projectID: projectID, month: month, on: connection) else {
+            throw PostgresError(.decoding, reason: "the new monthly report is not visible")
+        }
+        return record
+    }
+
+    /// Replaces the month's report if still at `version`, resubmitted now by the caller; nil when no row changed.
+    public static func replace(
+        projectID: Int64, month: Month, version: Int, _ fields: MonthlyReportFields, on connection: Connection
+    ) throws -> MonthlyReportRecord? {
+        let changed = try connection.execute("""
+            UPDATE app.monthly_reports SET investment_completed = \(fields.investmentCompleted),
+                   progress = \(fields.progress), problems = \(fields.problems),
+                   submitted_at = now(), submitted_by = app.current_user_id()
+             WHERE project_id = \(projectID) AND month = \(month) AND version = \(version)
+            """)
+        return changed == 0 ? nil : try find(projectID: projectID, month: month, on: connection)
+    }
+
+    static func decode(_ row: Row) throws -> MonthlyReportRecord {
+        MonthlyReportRecord(
+            id: try row.decode("id"), projectID: try row.decode("project_id"), month: try row.decode("month"),
+            fields: MonthlyReportFields(
+                investmentCompleted: try row.decode("investment_completed"), progress: try row.decode("progress"),
+                problems: try row.decode("problems")
+            ),
+            submittedAt: try row.decode("submitted_at"),
+            submittedBy: try UserReference.decode(row, idColumn: "submitted_by", nameColumn: "submitted_by_name"),
+            version: try row.decode("version")
+        )
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Campaign
+import Foundation
+import Postgres
+import Store
+
+/// `projectyear agency add`: creates an agency to bootstrap the county (as the database owner).
+struct AgencyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency",
+        abstract: "Manage agencies (county, departments, districts).",
+        subcommands: [Add.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an agency.")
+
+        @Option(help: "The agency's unique code (1-32 of A-Z a-z 0-9 . _ -).")
+        var code: String
+
+        @Option(help: "The agency's name.")
+        var name: String
+
+        @Option(help: "county, department or district.")
+        var kind: String
+
+        func validate() throws {
+            if let problem = AccountRules.agencyCodeProblem(code) { throw ValidationError("--code \(problem)") }
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.count > 200 { throw ValidationError("--name must be 1 to 200 characters") }
+            if AgencyKind(rawValue: kind) == nil {
+                throw ValidationError("--kind must be one of \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let settings = try await loadSettings()
+                let connection = try connectOnce(settings)
+                let record: AgencyRecord
+                do {
+                    record = try AgencyQueries.insert(
+                        code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), kind: AgencyKind(rawValue: kind)!,
+                        on: connection
+                    )
+                } catch let error as PostgresError where error.isUniqueViolation {
+                    throw CommandFailure("an agency with code \(code) already exists")
+                }
+                print("created agency \(record.summary.code) (\(record.summary.kind.rawValue)) with id \(record.summary.id)")
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import API
+import ArgumentParser
+import Campaign
+import Foundation
+import Postgres
+import Store
+
+/// `projectyear user add`: creates a user to bootstrap the county (as the database owner). The
+/// password is read from standard input so it never appears in the process list or shell history.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage users of agencies.",
+        subcommands: [Add.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Create a user; the password (at least 8 characters) is read from standard input."
+        )
+
+        @Option(help: "The code of the user's agency.")
+        var agency: String
+
+        @Option(help: "The user's sign-in name (1-64 of A-Z a-z 0-9 . _ @ -).")
+        var username: String
+
+        @Option(help: "admin, editor or viewer.")
+        var role: String
+
+        @Option(name: .customLong("display-name"), help: "The name shown to others (default: the username).")
+        var displayName: String?
+
+        func validate() throws {
+            if let problem = AccountRules.usernameProblem(username) { throw ValidationError("--username \(problem)") }
+            if UserRole(rawValue: role) == nil {
+                throw ValidationError("--role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if let displayName, displayName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || displayName.count > 200 {
+                throw ValidationError("--display-name must be 1 to 200 characters")
+            }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let password = Self.readPassword()
+                if let problem = AccountRules.passwordProblem(password) {
+                    throw CommandFailure("the password on standard input \(problem)")
+                }
+                let settings = try await loadSettings()
+                let connection = try connectOnce(settings)
+                guard let agencyRecord = try AgencyQueries.find(code: agency, on: connection) else {
+                    throw CommandFailure("no agency with code \(agency); create it with: projectyear agency add")
+                }
+                let hash = try await PasswordHasher.hash(password)
+                let new = NewUser(
+                    username: username,
+                    displayName: (displayName ?? username).trimmingCharacters(in: .whitespacesAndNewlines),
+                    passwordHash: hash, agencyID: agencyRecord.summary.id, role: UserRole(rawValue: role)!
+                )
+                let record: UserRecord
+                do {
+                    record = try UserQueries.insert(new, on: connection)
+                } catch let error as PostgresError where error.isUniqueViolation {
+                    throw CommandFailure("a user named \(username) already exists")
+                }
+                print("created user \(record.username) (\(record.role.rawValue) of \(record.agency.code)) with id \(record.id)")
+            }
+        }
+
+        /// Standard input without its final line break.
+        static func readPassword() -> String {
+            var text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            // "\r\n" is a single Character in Swift, so one removeLast drops either ending.
+            if text.hasSuffix("\r\n") || text.hasSuffix("\n") { text.removeLast() }
+            return text
+        }
+    }
+}

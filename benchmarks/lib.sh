@@ -1,0 +1,79 @@
+# Shared functions of the benchmark scripts: build the release binary, start and stop a
+# throwaway cluster, create migrated databases, time commands, and take medians.
+# Source it from a script in benchmarks/: `. "$(dirname "$0")/lib.sh"`.
+set -euo pipefail
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$BENCH_ROOT/scripts/postgres.sh"
+
+bench_log() { printf '==> %s\n' "$*" >&2; }
+
+# Installs what the benchmarks need from Debian when missing (pgbench comes with PostgreSQL).
+bench_ensure_tools() {
+    py_ensure_packages
+    local missing=()
+    for tool in "$@"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+    if [ ${#missing[@]} -gt 0 ]; then
+        bench_log "installing ${missing[*]} with apt-get"
+        py_as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+# Builds the release binary once and sets BENCH_BIN.
+bench_build() {
+    bench_log "building the release binary"
+    (cd "$BENCH_ROOT" && swift build -c release --product projectyear >&2)
+    BENCH_BIN="$(cd "$BENCH_ROOT" && swift build -c release --show-bin-path)/projectyear"
+}
+
+# Starts a throwaway cluster (fsync off, as in the tests) and sets BENCH_DIR, PGHOST, PGPORT,
+# PGUSER; it is stopped and removed when the script exits.
+bench_cluster_start() {
+    BENCH_DIR=$(mktemp -d /tmp/projectyear-bench.XXXXXX)
+    chmod 755 "$BENCH_DIR"
+    trap 'bench_cluster_stop' EXIT INT TERM
+    local port; port=$(py_free_port 56500)
+    PY_FAST=1 py_cluster_start "$BENCH_DIR" "$port"
+    export PGHOST="$BENCH_DIR/run" PGPORT="$port" PGUSER=postgres
+    bench_log "throwaway PostgreSQL on port $port (socket $PGHOST)"
+}
+
+bench_cluster_stop() {
+    [ -n "${BENCH_DIR:-}" ] || return 0
+    py_cluster_stop "$BENCH_DIR"
+    rm -rf "$BENCH_DIR"
+    BENCH_DIR=
+}
+
+# bench_database NAME: a fresh, migrated database; prints its DATABASE_URL.
+bench_database() {
+    local name=$1
+    psql -qX -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >&2
+    local url="postgresql://postgres@localhost:$PGPORT/$name?host=$PGHOST"
+    DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" migrate >/dev/null
+    echo "$url"
+}
+
+# bench_time CMD...: runs CMD, prints its wall-clock seconds (stdout of CMD goes to stderr).
+bench_time() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" >&2
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l | xargs printf '%.2f\n'
+}
+
+# bench_median NUMBERS...: the median.
+bench_median() {
+    printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# bench_ratio A B: A / B with two decimals.
+bench_ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f\n'; }
+
+# Describes the machine for docs/BENCHMARKS.md.
+bench_machine() {
+    printf '%s, %s cores, %s GB RAM, %s, PostgreSQL %s\n' \
+        "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
+        "$(free -g | awk '/^Mem:/ { print $2 }')" "$(uname -sr)" "$("$PG_BIN/postgres" --version | awk '{ print $3 }')"
+}
