@@ -252,6 +252,71 @@ import TestSupport
             #expect((json(warnings)["projects"] as? [Any])?.isEmpty == false)
             try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-01-10", token: district, .ok)
 
+            // Agencies and users (county admin).
+            let admin = try await api.signIn(fixture.county, "admin")
+            try await docs.call(api, .get, "/api/v1/agencies", token: district, .ok)
+            let agency = try await docs.call(
+                api, .post, "/api/v1/agencies", token: admin, json: ["code": "D9", "name": "样本新区", "kind": "district"], .created)
+            let agencyID = try #require(agency.object["id"] as? Int)
+            try await docs.call(api, .get, "/api/v1/agencies/\(agencyID)", token: district, .ok)
+            try await docs.call(api, .patch, "/api/v1/agencies/\(agencyID)", token: admin, json: ["name": "样本新区管委会"], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .post, "/api/v1/agencies", token: admin, json: ["code": "D9", "name": "重复", "kind": "district"], .conflict)
+            let user = try await docs.call(api, .post, "/api/v1/users", token: admin, json: [
+                "username": "d9-editor", "display_name": "新区填报员", "password": "long enough", "agency_id": agencyID, "role": "editor",
+            ], .created)
+            let userID = try #require(user.object["id"] as? Int)
+            try await docs.call(api, .get, "/api/v1/users", token: admin, .ok)
+            try await docs.call(api, .get, "/api/v1/users/\(userID)", token: admin, .ok)
+            try await docs.call(
+                api, .patch, "/api/v1/users/\(userID)", token: admin, json: ["display_name": "新区管理员", "role": "admin", "active": true],
+                headers: ifMatchHeader(1), .ok)
+
+            // Monthly reports and the history they leave.
+            let report = "/api/v1/projects/\(projectID)/reports/2026-03"
+            try await docs.call(api, .put, report, token: district, json: [
+                "investment_completed": 150.5, "progress": "主体结构施工", "problems": "",
+            ], .created)
+            try await docs.call(api, .put, report, token: district, json: ["investment_completed": 160], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .get, "/api/v1/projects/\(projectID)/reports", token: district, .ok)
+            let history = try await docs.call(api, .get, "/api/v1/projects/\(projectID)/history", token: county, .ok)
+            #expect(history.items.count >= 3)
+
+            // Funding (and the financing platforms it names), approvals, problems.
+            let platform = try await docs.call(api, .post, "/api/v1/financing-platforms", token: county, json: ["name": "县城投公司"], .created)
+            let platformID = try #require(platform.object["id"] as? Int)
+            try await docs.call(api, .post, "/api/v1/financing-platforms", token: county, json: ["name": "县交投公司", "note": "交通项目"], .created)
+            try await docs.call(api, .get, "/api/v1/financing-platforms", token: district, .ok)
+            let funding = try await docs.call(api, .post, "/api/v1/projects/\(projectID)/funding", token: district, json: [
+                "kind": "platform", "platform_id": platformID, "planned_amount": 5000, "amount_in_place": 1200.5,
+            ], .created)
+            let fundingID = try #require(funding.object["id"] as? Int)
+            try await docs.call(api, .post, "/api/v1/projects/\(projectID)/funding", token: district, json: ["kind": "self_raised"], .created)
+            try await docs.call(api, .get, "/api/v1/projects/\(projectID)/funding", token: district, .ok)
+            try await docs.call(api, .get, "/api/v1/funding/\(fundingID)", token: district, .ok)
+            try await docs.call(
+                api, .patch, "/api/v1/funding/\(fundingID)", token: district, json: ["kind": "bank_loan"], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .delete, "/api/v1/funding/\(fundingID)", token: district, headers: ifMatchHeader(2), .noContent)
+            let approval = try await docs.call(api, .post, "/api/v1/projects/\(projectID)/approvals", token: county, json: [
+                "kind": "filing", "department_id": fixture.industry.id, "applied_on": "2026-01-10",
+            ], .created)
+            let approvalID = try #require(approval.object["id"] as? Int)
+            try await docs.call(api, .get, "/api/v1/projects/\(projectID)/approvals", token: district, .ok)
+            try await docs.call(
+                api, .patch, "/api/v1/approvals/\(approvalID)", token: county, json: ["status": "approved", "decided_on": "2026-02-09"],
+                headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .get, "/api/v1/approvals/\(approvalID)", token: district, .ok)
+            try await docs.call(api, .delete, "/api/v1/approvals/\(approvalID)", token: county, headers: ifMatchHeader(2), .noContent)
+            let problem = try await docs.call(api, .post, "/api/v1/projects/\(projectID)/problems", token: district, json: [
+                "kind": "land", "description": "用地指标未落实", "department_id": fixture.drc.id, "due_on": "2026-05-31",
+            ], .created)
+            let problemID = try #require(problem.object["id"] as? Int)
+            try await docs.call(api, .get, "/api/v1/projects/\(projectID)/problems", token: district, .ok)
+            try await docs.call(api, .patch, "/api/v1/problems/\(problemID)", token: district, json: [
+                "status": "resolved", "resolution": "已调剂指标", "resolved_on": "2026-04-20",
+            ], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .get, "/api/v1/problems/\(problemID)", token: district, .ok)
+            try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
+
             // Every documented route has been sampled.
             let unsampled = docs.operations.subtracting(docs.sampled).subtracting(["GET /api/v1/openapi.json"])
             #expect(unsampled.isEmpty, "no sample response for \(unsampled.sorted())")

@@ -3,7 +3,9 @@ import Campaign
 /// The named schemas of the OpenAPI document: the shared ones here, each resource family's in an
 /// `OpenAPIComponents+<Family>.swift` extension, merged into `schemas`.
 enum OpenAPIComponents {
-    static let schemas: [String: Schema] = [core, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas]
+    static let schemas: [String: Schema] = [
+        core, accountSchemas, projectRowSchemas, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas,
+    ]
         .reduce(into: [:]) { all, family in
             all.merge(family) { _, _ in preconditionFailure("a component schema is named twice") }
         }
