@@ -3,7 +3,7 @@ import Campaign
 import Foundation
 
 /// Checks a JSON value against the JSON Schema subset the OpenAPI document uses
-/// (type, properties, required, items, enum, pattern, format date, oneOf, $ref), listing every mismatch.
+/// (type, properties, required, items, enum, pattern, formats date and date-time, oneOf, $ref), listing every mismatch.
 struct SchemaValidator {
     let components: [String: JSONValue]
 
@@ -30,6 +30,10 @@ struct SchemaValidator {
             }
             if schema["format"] == .string("date"), text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
                 return ["\(path): \(text) is not a date"]
+            }
+            if schema["format"] == .string("date-time"),
+               text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) == nil {
+                return ["\(path): \(text) is not an RFC 3339 timestamp"]
             }
             return []
         case ("array", .array(let items)):

@@ -47,13 +47,17 @@ public struct APIRoute: Sendable {
     public private(set) var request: Schema?
     public private(set) var response: Schema?
     public private(set) var successStatus = 200
+    /// Further success statuses with the same body (a PUT that creates answers 201, replaces 200).
+    public private(set) var otherSuccessStatuses: [Int] = []
 
-    /// The route with its request and response documented for OpenAPI.
-    func documented(request: Schema? = nil, response: Schema?, status: Int = 200) -> APIRoute {
+    /// The route with its request and response documented for OpenAPI; `also` lists further
+    /// success statuses answering the same body.
+    func documented(request: Schema? = nil, response: Schema?, status: Int = 200, also: [Int] = []) -> APIRoute {
         var route = self
         route.request = request
         route.response = response
         route.successStatus = status
+        route.otherSuccessStatuses = also
         return route
     }
 

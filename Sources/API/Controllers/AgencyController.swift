@@ -10,10 +10,14 @@ struct AgencyController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "agencies", .signedIn, "All agencies (one page of up to 500 by default)", list),
-            APIRoute(.post, "agencies", .countyAdmin, "Create an agency", create),
-            APIRoute(.get, "agencies/:id", .signedIn, "One agency", show),
-            APIRoute(.patch, "agencies/:id", .countyAdmin, "Change an agency's code or name (If-Match)", update),
+            APIRoute(.get, "agencies", .signedIn, "All agencies (one page of up to 500 by default)", list)
+                .documented(response: .page(of: .ref("AgencyRecord"))),
+            APIRoute(.post, "agencies", .countyAdmin, "Create an agency", create)
+                .documented(request: .ref("AgencyInput"), response: .ref("AgencyRecord"), status: 201),
+            APIRoute(.get, "agencies/:id", .signedIn, "One agency", show)
+                .documented(response: .ref("AgencyRecord")),
+            APIRoute(.patch, "agencies/:id", .countyAdmin, "Change an agency's code or name (If-Match)", update)
+                .documented(request: .ref("AgencyPatch"), response: .ref("AgencyRecord")),
         ]
     }
 

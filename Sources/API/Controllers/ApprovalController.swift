@@ -9,11 +9,16 @@ struct ApprovalController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "projects/:id/approvals", .signedIn, "The project's approvals with processing days", list),
-            APIRoute(.post, "projects/:id/approvals", .editor, "Record an approval procedure of the project", create),
-            APIRoute(.get, "approvals/:id", .signedIn, "One approval with its processing days", show),
-            APIRoute(.patch, "approvals/:id", .editor, "Change an approval (If-Match)", update),
-            APIRoute(.delete, "approvals/:id", .editor, "Remove an approval (If-Match)", delete),
+            APIRoute(.get, "projects/:id/approvals", .signedIn, "The project's approvals with processing days", list)
+                .documented(response: .page(of: .ref("Approval"))),
+            APIRoute(.post, "projects/:id/approvals", .editor, "Record an approval procedure of the project", create)
+                .documented(request: .ref("ApprovalInput"), response: .ref("Approval"), status: 201),
+            APIRoute(.get, "approvals/:id", .signedIn, "One approval with its processing days", show)
+                .documented(response: .ref("Approval")),
+            APIRoute(.patch, "approvals/:id", .editor, "Change an approval (If-Match)", update)
+                .documented(request: .ref("ApprovalPatch"), response: .ref("Approval")),
+            APIRoute(.delete, "approvals/:id", .editor, "Remove an approval (If-Match)", delete)
+                .documented(response: nil, status: 204),
         ]
     }
 

@@ -7,21 +7,14 @@ import Store
 struct AssessmentController: APIController {
     let database: Database
 
-    static let run = Schema.record([
-        "id": .integer, "year": .integer, "period": .text, "status": .text, "created_at": .timestamp,
-        "started_at": .nullable(.timestamp), "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
-        "error": .nullable(.text), "results": .any,
-    ])
-
     var routes: [APIRoute] {
         [
             APIRoute(.post, "assessments", .countyEditor, "Queue an assessment run of a year and period", create)
-                .documented(request: .record(["year": .integer, "period": .text]),
-                            response: .record(["id": .integer, "status": .text]), status: 202),
+                .documented(request: .ref("AssessmentInput"), response: .ref("AssessmentQueued"), status: 202),
             APIRoute(.get, "assessments/:id", .signedIn, "An assessment run with its results (drafts: county only)", show)
-                .documented(response: Self.run),
+                .documented(response: .ref("Assessment")),
             APIRoute(.post, "assessments/:id/publish", .countyEditor, "Publish a done run", publish)
-                .documented(response: Self.run),
+                .documented(response: .ref("Assessment")),
         ]
     }
 

@@ -9,12 +9,18 @@ struct AttractionDealController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.post, "attraction/deals", .editor, "Record a deal (county; the department leading the team)", create),
-            APIRoute(.get, "attraction/deals", .signedIn, "Visible deals with funds in place (filters team_id, district_id)", list),
-            APIRoute(.get, "attraction/deals/:id", .signedIn, "One deal with its funds in place", show),
-            APIRoute(.patch, "attraction/deals/:id", .editor, "Change some fields of a deal (If-Match)", update),
-            APIRoute(.post, "attraction/deals/:id/receipts", .editor, "Record funds received for a deal", createReceipt),
-            APIRoute(.get, "attraction/deals/:id/receipts", .signedIn, "A deal's receipts by date", receipts),
+            APIRoute(.post, "attraction/deals", .editor, "Record a deal (county; the department leading the team)", create)
+                .documented(request: .ref("DealInput"), response: .ref("Deal"), status: 201),
+            APIRoute(.get, "attraction/deals", .signedIn, "Visible deals with funds in place (filters team_id, district_id)", list)
+                .documented(response: .page(of: .ref("Deal"))),
+            APIRoute(.get, "attraction/deals/:id", .signedIn, "One deal with its funds in place", show)
+                .documented(response: .ref("Deal")),
+            APIRoute(.patch, "attraction/deals/:id", .editor, "Change some fields of a deal (If-Match)", update)
+                .documented(request: .ref("DealPatch"), response: .ref("Deal")),
+            APIRoute(.post, "attraction/deals/:id/receipts", .editor, "Record funds received for a deal", createReceipt)
+                .documented(request: .ref("ReceiptInput"), response: .ref("Receipt"), status: 201),
+            APIRoute(.get, "attraction/deals/:id/receipts", .signedIn, "A deal's receipts by date", receipts)
+                .documented(response: .page(of: .ref("Receipt"))),
         ]
     }
 

@@ -8,10 +8,14 @@ struct AttractionTeamController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.post, "attraction/teams", .countyEditor, "Create an investment-attraction team", create),
-            APIRoute(.get, "attraction/teams", .signedIn, "Visible teams (county: all; a department: those it leads)", list),
-            APIRoute(.get, "attraction/teams/:id", .signedIn, "One team", show),
-            APIRoute(.patch, "attraction/teams/:id", .countyEditor, "Rename a team or change its lead department (If-Match)", update),
+            APIRoute(.post, "attraction/teams", .countyEditor, "Create an investment-attraction team", create)
+                .documented(request: .ref("TeamInput"), response: .ref("Team"), status: 201),
+            APIRoute(.get, "attraction/teams", .signedIn, "Visible teams (county: all; a department: those it leads)", list)
+                .documented(response: .page(of: .ref("Team"))),
+            APIRoute(.get, "attraction/teams/:id", .signedIn, "One team", show)
+                .documented(response: .ref("Team")),
+            APIRoute(.patch, "attraction/teams/:id", .countyEditor, "Rename a team or change its lead department (If-Match)", update)
+                .documented(request: .ref("TeamPatch"), response: .ref("Team")),
         ]
     }
 

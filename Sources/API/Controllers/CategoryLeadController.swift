@@ -8,8 +8,10 @@ struct CategoryLeadController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "category-leads", .signedIn, "Each category's default lead department", list),
-            APIRoute(.put, "category-leads/:category", .countyEditor, "Set (201) or replace (If-Match) a category's lead department", put),
+            APIRoute(.get, "category-leads", .signedIn, "Each category's default lead department", list)
+                .documented(response: .page(of: .ref("CategoryLead"))),
+            APIRoute(.put, "category-leads/:category", .countyEditor, "Set (201) or replace (If-Match) a category's lead department", put)
+                .documented(request: .ref("CategoryLeadInput"), response: .ref("CategoryLead"), also: [201]),
         ]
     }
 

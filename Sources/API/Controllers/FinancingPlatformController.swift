@@ -8,8 +8,10 @@ struct FinancingPlatformController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "financing-platforms", .signedIn, "The county's financing platforms", list),
-            APIRoute(.post, "financing-platforms", .countyEditor, "Add a financing platform", create),
+            APIRoute(.get, "financing-platforms", .signedIn, "The county's financing platforms", list)
+                .documented(response: .page(of: .ref("FinancingPlatform"))),
+            APIRoute(.post, "financing-platforms", .countyEditor, "Add a financing platform", create)
+                .documented(request: .ref("FinancingPlatformInput"), response: .ref("FinancingPlatform"), status: 201),
         ]
     }
 

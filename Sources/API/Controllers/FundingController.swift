@@ -9,11 +9,16 @@ struct FundingController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "projects/:id/funding", .signedIn, "The project's funding sources", list),
-            APIRoute(.post, "projects/:id/funding", .editor, "Add a funding source to the project", create),
-            APIRoute(.get, "funding/:id", .signedIn, "One funding source", show),
-            APIRoute(.patch, "funding/:id", .editor, "Change a funding source (If-Match)", update),
-            APIRoute(.delete, "funding/:id", .editor, "Remove a funding source (If-Match)", delete),
+            APIRoute(.get, "projects/:id/funding", .signedIn, "The project's funding sources", list)
+                .documented(response: .page(of: .ref("Funding"))),
+            APIRoute(.post, "projects/:id/funding", .editor, "Add a funding source to the project", create)
+                .documented(request: .ref("FundingInput"), response: .ref("Funding"), status: 201),
+            APIRoute(.get, "funding/:id", .signedIn, "One funding source", show)
+                .documented(response: .ref("Funding")),
+            APIRoute(.patch, "funding/:id", .editor, "Change a funding source (If-Match)", update)
+                .documented(request: .ref("FundingPatch"), response: .ref("Funding")),
+            APIRoute(.delete, "funding/:id", .editor, "Remove a funding source (If-Match)", delete)
+                .documented(response: nil, status: 204),
         ]
     }
 

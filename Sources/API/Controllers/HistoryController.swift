@@ -7,7 +7,10 @@ struct HistoryController: APIController {
     let database: Database
 
     var routes: [APIRoute] {
-        [APIRoute(.get, "projects/:id/history", .signedIn, "The project's change history, newest first", list)]
+        [
+            APIRoute(.get, "projects/:id/history", .signedIn, "The project's change history, newest first", list)
+                .documented(response: .page(of: .ref("HistoryEntry"))),
+        ]
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -8,12 +8,18 @@ struct LandController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "land/quotas/:year", .signedIn, "A year's land quota with the visible allocated totals", showQuota),
-            APIRoute(.put, "land/quotas/:year", .countyEditor, "Set (201) or replace (If-Match) a year's land quota", putQuota),
-            APIRoute(.get, "land/quotas/:year/allocations", .signedIn, "The visible allocations of a year's quota", allocations),
-            APIRoute(.post, "land/allocations", .countyEditor, "Allocate land to a project within the quota", allocate),
-            APIRoute(.get, "land/allocations/:id", .signedIn, "One allocation", showAllocation),
-            APIRoute(.delete, "land/allocations/:id", .countyEditor, "Withdraw an allocation (If-Match optional)", deleteAllocation),
+            APIRoute(.get, "land/quotas/:year", .signedIn, "A year's land quota with the visible allocated totals", showQuota)
+                .documented(response: .ref("LandQuota")),
+            APIRoute(.put, "land/quotas/:year", .countyEditor, "Set (201) or replace (If-Match) a year's land quota", putQuota)
+                .documented(request: .ref("LandQuotaInput"), response: .ref("LandQuota"), also: [201]),
+            APIRoute(.get, "land/quotas/:year/allocations", .signedIn, "The visible allocations of a year's quota", allocations)
+                .documented(response: .page(of: .ref("LandAllocation"))),
+            APIRoute(.post, "land/allocations", .countyEditor, "Allocate land to a project within the quota", allocate)
+                .documented(request: .ref("LandAllocationInput"), response: .ref("LandAllocation"), status: 201),
+            APIRoute(.get, "land/allocations/:id", .signedIn, "One allocation", showAllocation)
+                .documented(response: .ref("LandAllocation")),
+            APIRoute(.delete, "land/allocations/:id", .countyEditor, "Withdraw an allocation (If-Match optional)", deleteAllocation)
+                .documented(response: nil, status: 204),
         ]
     }
 

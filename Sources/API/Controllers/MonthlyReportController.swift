@@ -9,9 +9,10 @@ struct MonthlyReportController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "projects/:id/reports", .signedIn, "The project's monthly reports, month ascending", list),
-            APIRoute(.put, "projects/:id/reports/:month", .editor,
-                     "Create (201) or replace (200, If-Match) the month's report", put),
+            APIRoute(.get, "projects/:id/reports", .signedIn, "The project's monthly reports, month ascending", list)
+                .documented(response: .page(of: .ref("MonthlyReport"))),
+            APIRoute(.put, "projects/:id/reports/:month", .editor, "Create (201) or replace (200, If-Match) the month's report", put)
+                .documented(request: .ref("MonthlyReportInput"), response: .ref("MonthlyReport"), also: [201]),
         ]
     }
 

@@ -8,12 +8,18 @@ struct ParkController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "parks", .signedIn, "All parks with their readiness (filter district_id)", list),
-            APIRoute(.post, "parks", .countyEditor, "Create a park", create),
-            APIRoute(.get, "parks/:id", .signedIn, "One park with its readiness", show),
-            APIRoute(.patch, "parks/:id", .countyEditor, "Change some fields of a park (If-Match)", update),
-            APIRoute(.get, "parks/:id/items", .signedIn, "A park's infrastructure items", items),
-            APIRoute(.put, "parks/:id/items/:item", .editor, "Create or replace (If-Match) an infrastructure item of a park", putItem),
+            APIRoute(.get, "parks", .signedIn, "All parks with their readiness (filter district_id)", list)
+                .documented(response: .page(of: .ref("Park"))),
+            APIRoute(.post, "parks", .countyEditor, "Create a park", create)
+                .documented(request: .ref("ParkInput"), response: .ref("Park"), status: 201),
+            APIRoute(.get, "parks/:id", .signedIn, "One park with its readiness", show)
+                .documented(response: .ref("Park")),
+            APIRoute(.patch, "parks/:id", .countyEditor, "Change some fields of a park (If-Match)", update)
+                .documented(request: .ref("ParkPatch"), response: .ref("Park")),
+            APIRoute(.get, "parks/:id/items", .signedIn, "A park's infrastructure items", items)
+                .documented(response: .page(of: .ref("ParkItem"))),
+            APIRoute(.put, "parks/:id/items/:item", .editor, "Create or replace (If-Match) an infrastructure item of a park", putItem)
+                .documented(request: .ref("ParkItemInput"), response: .ref("ParkItem"), also: [201]),
         ]
     }
 

@@ -9,11 +9,16 @@ struct ProblemController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "projects/:id/problems", .signedIn, "The project's problems", list),
-            APIRoute(.post, "projects/:id/problems", .editor, "Report a problem of the project", create),
-            APIRoute(.get, "problems/:id", .signedIn, "One problem", show),
-            APIRoute(.patch, "problems/:id", .editor, "Change a problem (If-Match)", update),
-            APIRoute(.delete, "problems/:id", .editor, "Remove a problem (If-Match)", delete),
+            APIRoute(.get, "projects/:id/problems", .signedIn, "The project's problems", list)
+                .documented(response: .page(of: .ref("ProjectProblem"))),
+            APIRoute(.post, "projects/:id/problems", .editor, "Report a problem of the project", create)
+                .documented(request: .ref("ProjectProblemInput"), response: .ref("ProjectProblem"), status: 201),
+            APIRoute(.get, "problems/:id", .signedIn, "One problem", show)
+                .documented(response: .ref("ProjectProblem")),
+            APIRoute(.patch, "problems/:id", .editor, "Change a problem (If-Match)", update)
+                .documented(request: .ref("ProjectProblemPatch"), response: .ref("ProjectProblem")),
+            APIRoute(.delete, "problems/:id", .editor, "Remove a problem (If-Match)", delete)
+                .documented(response: nil, status: 204),
         ]
     }
 

@@ -15,7 +15,7 @@ struct ProjectController: APIController {
             APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show)
                 .documented(response: .ref("Project")),
             APIRoute(.patch, "projects/:id", .editor, "Change some fields of a project (If-Match)", update)
-                .documented(request: .ref("ProjectInput"), response: .ref("Project")),
+                .documented(request: .ref("ProjectPatch"), response: .ref("Project")),
         ]
     }
 

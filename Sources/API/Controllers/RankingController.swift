@@ -11,10 +11,9 @@ struct RankingController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "rankings", .signedIn, "The latest published ranking of a year and period", rankings)
-                .documented(response: .record(["assessment_id": .integer, "year": .integer, "period": .text, "groups": .any])),
+                .documented(response: .ref("Ranking")),
             APIRoute(.get, "warnings", .signedIn, "Early warnings of the caller's visible agencies and projects", warnings)
-                .documented(response: .record(["year": .integer, "as_of": .date, "month": .nullable(.month),
-                                               "indicators": .array(.any), "projects": .array(.any)])),
+                .documented(response: .ref("Warnings")),
         ]
     }
 

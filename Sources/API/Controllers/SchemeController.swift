@@ -13,18 +13,12 @@ struct SchemeController: APIController {
         "late_report_penalty_cap", "report_deadline_day",
     ]
 
-    static let schema = Schema.record([
-        "weights": .any, "quarter_shares": .array(.number), "cap": .number, "annual_weight": .number,
-        "quarterly_weight": .number, "late_report_penalty": .number, "late_report_penalty_cap": .number,
-        "report_deadline_day": .integer,
-    ])
-
     var routes: [APIRoute] {
         [
             APIRoute(.get, "schemes/:year", .signedIn, "The year's assessment scheme (the default if none is set)", show)
-                .documented(response: Self.schema),
+                .documented(response: .ref("Scheme")),
             APIRoute(.put, "schemes/:year", .countyEditor, "Set the year's assessment scheme (If-Match to replace)", replace)
-                .documented(request: Self.schema, response: Self.schema),
+                .documented(request: .ref("SchemeInput"), response: .ref("Scheme"), also: [201]),
         ]
     }
 

@@ -8,9 +8,12 @@ struct StatisticsController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.put, "statistics/fai/:agency_id/:month", .countyEditor, "Set (201) or replace (If-Match) a district's monthly FAI", put),
-            APIRoute(.get, "statistics/fai/:agency_id/:month", .signedIn, "A district's FAI for one month", show),
-            APIRoute(.get, "statistics/fai", .signedIn, "Visible monthly FAI figures of a year (year required; filter agency_id)", list),
+            APIRoute(.put, "statistics/fai/:agency_id/:month", .countyEditor, "Set (201) or replace (If-Match) a district's monthly FAI", put)
+                .documented(request: .ref("FAIStatisticInput"), response: .ref("FAIStatistic"), also: [201]),
+            APIRoute(.get, "statistics/fai/:agency_id/:month", .signedIn, "A district's FAI for one month", show)
+                .documented(response: .ref("FAIStatistic")),
+            APIRoute(.get, "statistics/fai", .signedIn, "Visible monthly FAI figures of a year (year required; filter agency_id)", list)
+                .documented(response: .page(of: .ref("FAIStatistic"))),
         ]
     }
 

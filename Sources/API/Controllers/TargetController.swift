@@ -9,9 +9,12 @@ struct TargetController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.put, "targets/:year/:agency_id", .countyEditor, "Set (201) or replace (If-Match) an agency's targets for a year", put),
-            APIRoute(.get, "targets/:year/:agency_id", .signedIn, "An agency's targets for a year", show),
-            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year", list),
+            APIRoute(.put, "targets/:year/:agency_id", .countyEditor, "Set (201) or replace (If-Match) an agency's targets for a year", put)
+                .documented(request: .ref("TargetsInput"), response: .ref("Targets"), also: [201]),
+            APIRoute(.get, "targets/:year/:agency_id", .signedIn, "An agency's targets for a year", show)
+                .documented(response: .ref("Targets")),
+            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year", list)
+                .documented(response: .page(of: .ref("Targets"))),
         ]
     }
 

@@ -9,10 +9,14 @@ struct UserController: APIController {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "users", .signedIn, "Visible users (the county: all; others: their agency's)", list),
-            APIRoute(.post, "users", .admin, "Create a user (county admin: any agency; agency admin: own)", create),
-            APIRoute(.get, "users/:id", .signedIn, "One visible user", show),
-            APIRoute(.patch, "users/:id", .admin, "Change a user's display name, role, active flag or password (If-Match)", update),
+            APIRoute(.get, "users", .signedIn, "Visible users (the county: all; others: their agency's)", list)
+                .documented(response: .page(of: .ref("UserAccount"))),
+            APIRoute(.post, "users", .admin, "Create a user (county admin: any agency; agency admin: own)", create)
+                .documented(request: .ref("UserInput"), response: .ref("UserAccount"), status: 201),
+            APIRoute(.get, "users/:id", .signedIn, "One visible user", show)
+                .documented(response: .ref("UserAccount")),
+            APIRoute(.patch, "users/:id", .admin, "Change a user's display name, role, active flag or password (If-Match)", update)
+                .documented(request: .ref("UserPatch"), response: .ref("UserAccount")),
         ]
     }
 

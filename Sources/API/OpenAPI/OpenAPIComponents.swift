@@ -1,8 +1,16 @@
 import Campaign
 
-/// The named schemas of the OpenAPI document.
+/// The named schemas of the OpenAPI document: the shared ones here, each resource family's in an
+/// `OpenAPIComponents+<Family>.swift` extension, merged into `schemas`.
 enum OpenAPIComponents {
     static let schemas: [String: Schema] = [
+        core, accountSchemas, projectRowSchemas, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas,
+    ]
+        .reduce(into: [:]) { all, family in
+            all.merge(family) { _, _ in preconditionFailure("a component schema is named twice") }
+        }
+
+    static let core: [String: Schema] = [
         "Problem": .object([
             "type": .text, "title": .text, "status": .integer, "detail": .text, "current_version": .integer,
             "errors": .array(.record(["field": .text, "message": .text])),
@@ -14,10 +22,14 @@ enum OpenAPIComponents {
         "SignIn": .record(["username": .text, "password": .text]),
         "Session": .record(["token": .text, "expires_at": .timestamp, "user": .ref("User")]),
         "ProjectInput": .object(projectFields, required: ["code", "name", "category", "district_id"]),
+        "ProjectPatch": .object(projectFields, required: []),
         "Project": .object(projectFields.merging([
             "id": .integer, "version": .integer, "updated_at": .timestamp,
             "year_to_date_investment": .number, "year_to_date_share": .nullable(.number),
-        ]) { $1 }, required: ["id", "version", "code", "name", "category", "stage", "district_id", "lead_department_id"]),
+        ]) { $1 }, required: [
+            "id", "version", "updated_at", "code", "name", "owner", "category", "stage", "major", "district_id",
+            "lead_department_id", "total_investment", "green_channel", "central_soe",
+        ]),
     ]
 
     static let projectFields: [String: Schema] = [
@@ -28,4 +40,14 @@ enum OpenAPIComponents {
         "actual_completion": .nullable(.date), "land_area": .nullable(.number), "eia_class": .nullable(.text),
         "green_channel": .boolean, "central_soe": .boolean,
     ]
+
+    /// A stored row's `version` and `updated_at` added to `fields`, all required.
+    static func stored(_ fields: [String: Schema]) -> Schema {
+        .record(fields.merging(["version": .integer, "updated_at": .timestamp]) { $1 })
+    }
+
+    /// `fields` as a PATCH body: any subset.
+    static func patch(_ fields: [String: Schema]) -> Schema {
+        .object(fields, required: [])
+    }
 }

@@ -1,3 +1,5 @@
+import Campaign
+
 /// Builds the OpenAPI 3.1 document of `/api/v1` from the route table and the named schemas.
 enum OpenAPIDocument {
     static func build(_ routes: [APIRoute]) -> JSONValue {
@@ -30,8 +32,14 @@ enum OpenAPIDocument {
         ]
         let parameters = route.path.split(separator: "/").filter { $0.hasPrefix(":") }.map { segment -> JSONValue in
             let name = String(segment.dropFirst())
-            let schema: Schema = ["id", "agency_id"].contains(name) || name.hasSuffix("_id") ? .integer
-                : name == "year" ? .integer : name == "month" ? .month : .text
+            let schema: Schema = switch name {
+            case "id", "year": .integer
+            case _ where name.hasSuffix("_id"): .integer
+            case "month": .month
+            case "category": .choice(ProjectCategory.self)
+            case "item": .choice(ParkItem.self)
+            default: .text
+            }
             return ["name": .string(name), "in": "path", "required": true, "schema": schema.json]
         }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
@@ -50,6 +58,8 @@ enum OpenAPIDocument {
             "description": "an error as RFC 9457 problem+json",
             "content": ["application/problem+json": ["schema": Schema.ref("Problem").json]],
         ]
-        return [String(route.successStatus): success, "default": problem]
+        var responses: [String: JSONValue] = ["default": problem]
+        for status in [route.successStatus] + route.otherSuccessStatuses { responses[String(status)] = success }
+        return .object(responses)
     }
 }

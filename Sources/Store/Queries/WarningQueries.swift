@@ -7,7 +7,7 @@ public enum WarningQueries {
     /// A major project that needs attention.
     public struct ProjectWarning: Codable, Sendable, Hashable {
         /// Why: `no_report` (no report for the last complete month) or `start_overdue`.
-        public enum Reason: String, Codable, Sendable { case noReport = "no_report", startOverdue = "start_overdue" }
+        public enum Reason: String, Codable, Sendable, CaseIterable { case noReport = "no_report", startOverdue = "start_overdue" }
 
         public var reason: Reason
         public var project: ProjectRef
