@@ -40,6 +40,18 @@ struct HistoryItem: Encodable, Sendable {
         case rowID = "row_id"
     }
 
+    /// `user` and `row_id` are written as null when absent (a change made outside the API).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(at, forKey: .at)
+        try container.encode(user, forKey: .user)
+        try container.encode(action, forKey: .action)
+        try container.encode(table, forKey: .table)
+        try container.encode(rowID, forKey: .rowID)
+        try container.encode(changes, forKey: .changes)
+    }
+
     init(_ entry: HistoryEntry) throws {
         id = entry.id
         at = entry.at

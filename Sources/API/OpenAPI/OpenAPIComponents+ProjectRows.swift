@@ -25,11 +25,11 @@ extension OpenAPIComponents {
             "id": .integer, "project_id": .integer, "month": .month, "investment_completed": .number, "progress": .text,
             "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
         ]),
-        // `user` and `row_id` are left out when there is none (a change made outside the API).
-        "HistoryEntry": .object([
-            "id": .integer, "at": .timestamp, "user": .ref("UserReference"), "action": .text, "table": .text,
-            "row_id": .integer, "changes": .any,
-        ], required: ["id", "at", "action", "table", "changes"]),
+        // `user` and `row_id` are null when there is none (a change made outside the API).
+        "HistoryEntry": .record([
+            "id": .integer, "at": .timestamp, "user": .nullable(.ref("UserReference")), "action": .text, "table": .text,
+            "row_id": .nullable(.integer), "changes": .any,
+        ]),
         "FundingInput": .object(fundingFields, required: ["kind"]),
         "FundingPatch": patch(fundingFields),
         "Funding": stored(fundingFields.merging(["id": .integer, "project_id": .integer]) { $1 }),

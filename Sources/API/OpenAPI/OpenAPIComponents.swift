@@ -26,10 +26,7 @@ enum OpenAPIComponents {
         "Project": .object(projectFields.merging([
             "id": .integer, "version": .integer, "updated_at": .timestamp,
             "year_to_date_investment": .number, "year_to_date_share": .nullable(.number),
-        ]) { $1 }, required: [
-            "id", "version", "updated_at", "code", "name", "owner", "category", "stage", "major", "district_id",
-            "lead_department_id", "total_investment", "green_channel", "central_soe",
-        ]),
+        ]) { $1 }, required: ["id", "version", "updated_at"] + projectFields.keys.sorted()),
     ]
 
     static let projectFields: [String: Schema] = [

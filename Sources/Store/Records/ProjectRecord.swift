@@ -32,6 +32,30 @@ public struct ProjectFields: Sendable, Equatable, Codable {
         case greenChannel = "green_channel", centralSOE = "central_soe"
     }
 
+    /// Every field is written, absent ones as null, like every other resource.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(name, forKey: .name)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(category, forKey: .category)
+        try container.encode(industry, forKey: .industry)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(major, forKey: .major)
+        try container.encode(districtID, forKey: .districtID)
+        try container.encode(leadDepartmentID, forKey: .leadDepartmentID)
+        try container.encode(parkID, forKey: .parkID)
+        try container.encode(totalInvestment, forKey: .totalInvestment)
+        try container.encode(plannedStart, forKey: .plannedStart)
+        try container.encode(plannedCompletion, forKey: .plannedCompletion)
+        try container.encode(actualStart, forKey: .actualStart)
+        try container.encode(actualCompletion, forKey: .actualCompletion)
+        try container.encode(landArea, forKey: .landArea)
+        try container.encode(eiaClass, forKey: .eiaClass)
+        try container.encode(greenChannel, forKey: .greenChannel)
+        try container.encode(centralSOE, forKey: .centralSOE)
+    }
+
     public init(
         code: String, name: String, owner: String, category: ProjectCategory, industry: String?, stage: Stage,
         major: Bool, districtID: Int64, leadDepartmentID: Int64?, parkID: Int64?, totalInvestment: Decimal,
