@@ -51,7 +51,7 @@ to_ms() { case $1 in *us) echo "${1%us} / 1000" | bc -l | xargs printf '%.2f';; 
 # pgbench_run FILE: prints "tps p50_ms"
 pgbench_run() {
     local out
-    out=$("$PG_BIN/pgbench" -n -M prepared -c 64 -j 2 -T "$seconds" -f "$1" -D token="$token" -D uid="$uid" -D aid="$aid" \
+    out=$("$PG_BIN/pgbench" -n -M extended -c 64 -j 2 -T "$seconds" -f "$1" -D token="$token" -D uid="$uid" -D aid="$aid" \
         -D none=none -D nprojects="$nprojects" -r bench_api 2>&1)
     echo "$(echo "$out" | awk '/^tps/ { print $3 }') $(echo "$out" | awk '/latency average/ { print $4 }')"
 }

@@ -18,12 +18,17 @@ public enum RunComputation {
     ) throws -> RunInputs {
         let scheme = try scheme(year: run.year, defaultScheme: defaultScheme, on: connection)
         let through = run.period.lastDay(of: run.year)
-        var agencies = try AssessmentFigureQueries.figures(
-            year: run.year, through: through, reportDeadlineDay: scheme.reportDeadlineDay, on: connection)
+        // A year run needs every quarter's figures too (for quarters not yet published); the year's
+        // own are those of the fourth quarter's last day. One statement computes them all.
+        let cutoffs = run.period.isQuarter ? [through] : Period.quarters.map { $0.lastDay(of: run.year) }
+        let figures = try AssessmentFigureQueries.figures(
+            year: run.year, cutoffs: cutoffs, reportDeadlineDay: scheme.reportDeadlineDay,
+            countLateReports: scheme.lateReportPenalty > 0, on: connection)
+        var agencies = figures[cutoffs.firstIndex(of: through) ?? 0]
         var quarterRuns: [String: Int64] = [:]
         if !run.period.isQuarter {
             let quarters = try quarterScores(
-                year: run.year, agencyIDs: agencies.map(\.agency.id), scheme: scheme, on: connection)
+                year: run.year, provisional: figures, scheme: scheme, on: connection)
             quarterRuns = quarters.runs
             for index in agencies.indices {
                 agencies[index].quarterScores = quarters.scores.map { $0[agencies[index].agency.id] ?? .init(score: nil, provisional: true) }
@@ -45,9 +50,10 @@ public enum RunComputation {
     }
 
     /// Each quarter's score per agency: from the quarter's latest published run where there is
-    /// one, otherwise computed from current data and marked provisional (rule 6).
+    /// one, otherwise computed from current data (`provisional`, one list of figures per quarter)
+    /// and marked provisional (rule 6).
     static func quarterScores(
-        year: Int, agencyIDs: [Int64], scheme: AssessmentScheme, on connection: Connection
+        year: Int, provisional: [[AgencyFigures]], scheme: AssessmentScheme, on connection: Connection
     ) throws -> (scores: [[Int64: QuarterScore]], runs: [String: Int64]) {
         let published = try connection.query("""
             SELECT DISTINCT ON (r.period) r.period, r.id
@@ -69,20 +75,14 @@ public enum RunComputation {
             }
         }
         var scores: [[Int64: QuarterScore]] = []
-        for quarter in Period.quarters {
+        for (quarter, figures) in zip(Period.quarters, provisional) {
             var byAgency: [Int64: QuarterScore] = [:]
             let stored = runs[quarter.rawValue].flatMap { publishedScores[$0] }
             for (id, score) in stored ?? [:] { byAgency[id] = QuarterScore(score: score, provisional: false) }
             // No published run, or agencies created since it: score them from current data.
-            let missing = agencyIDs.filter { byAgency[$0] == nil }
-            if !missing.isEmpty {
-                let figures = try AssessmentFigureQueries.figures(
-                    year: year, through: quarter.lastDay(of: year), reportDeadlineDay: scheme.reportDeadlineDay,
-                    on: connection)
-                for agency in figures where byAgency[agency.agency.id] == nil {
-                    let result = Scoring.score(agency, period: quarter, scheme: scheme)
-                    byAgency[agency.agency.id] = QuarterScore(score: result.periodScore, provisional: true)
-                }
+            for agency in figures where byAgency[agency.agency.id] == nil {
+                let result = Scoring.score(agency, period: quarter, scheme: scheme)
+                byAgency[agency.agency.id] = QuarterScore(score: result.periodScore, provisional: true)
             }
             scores.append(byAgency)
         }

@@ -7,6 +7,7 @@ BEGIN;
 SELECT set_config('role', 'projectyear_app', true), set_config('app.user_id', :uid, true),
        set_config('app.agency_id', :aid, true), set_config('app.agency_kind', 'district', true),
        set_config('app.role', 'editor', true);
+SELECT * FROM (
 SELECT p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.industry, p.stage, p.major,
        p.district_id, p.lead_department_id, p.park_id, p.total_investment, p.planned_start, p.planned_completion,
        p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe,
@@ -19,6 +20,7 @@ SELECT p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.ind
    AND (nullif(:none, 'none')::boolean IS NULL OR p.major = nullif(:none, 'none')::boolean)
    AND (nullif(:none, 'none')::bigint IS NULL OR p.park_id = nullif(:none, 'none')::bigint)
    AND (nullif(:none, 'none')::text IS NULL OR p.name ILIKE nullif(:none, 'none') OR p.code ILIKE nullif(:none, 'none'))
+) p
  ORDER BY p.code
  LIMIT 50 OFFSET 0;
 COMMIT;

@@ -55,7 +55,8 @@ struct RankingController: APIController {
             if let month {
                 let share = Scoring.cumulativeShare(throughMonth: month.month, scheme: scheme)
                 let figures = try AssessmentFigureQueries.figures(
-                    year: year, through: month.lastDay, reportDeadlineDay: scheme.reportDeadlineDay, on: connection)
+                    year: year, through: month.lastDay, reportDeadlineDay: scheme.reportDeadlineDay, countLateReports: false,
+                    on: connection)
                 for agency in figures {
                     for indicator in Indicator.allCases where scheme.weight(of: indicator) > 0 {
                         guard let numbers = agency.indicators[indicator], let annual = numbers.annualTarget, annual > 0 else { continue }

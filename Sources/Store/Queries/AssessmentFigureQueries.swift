@@ -13,10 +13,25 @@ import Postgres
 public enum AssessmentFigureQueries {
     /// Every assessed agency's figures for `year` up to `lastDay`, ordered by agency code.
     public static func figures(
-        year: Int, through lastDay: CalendarDate, reportDeadlineDay: Int, on connection: Connection
+        year: Int, through lastDay: CalendarDate, reportDeadlineDay: Int, countLateReports: Bool,
+        on connection: Connection
     ) throws -> [AgencyFigures] {
-        let rows = try connection.query(statement(year: year, lastDay: lastDay, deadlineDay: reportDeadlineDay))
-        return try rows.map { row in
+        try figures(
+            year: year, cutoffs: [lastDay], reportDeadlineDay: reportDeadlineDay, countLateReports: countLateReports,
+            on: connection)[0]
+    }
+
+    /// The figures at several cut-off days at once (a year run needs each quarter's), from a single
+    /// pass over the rows: each source is summed per month (or day) first, then per cut-off.
+    /// Late reports are counted only when `countLateReports` (the scheme's penalty is on); the
+    /// monthly reports of projects that are not major are not read otherwise.
+    public static func figures(
+        year: Int, cutoffs: [CalendarDate], reportDeadlineDay: Int, countLateReports: Bool, on connection: Connection
+    ) throws -> [[AgencyFigures]] {
+        let rows = try connection.query(statement(
+            year: year, cutoffs: cutoffs, deadlineDay: reportDeadlineDay, countLate: countLateReports))
+        var result = Array(repeating: [AgencyFigures](), count: cutoffs.count)
+        for row in rows.rows {
             var indicators: [Indicator: IndicatorFigures] = [:]
             for indicator in Indicator.allCases {
                 indicators[indicator] = IndicatorFigures(
@@ -24,81 +39,84 @@ public enum AssessmentFigureQueries {
                     annualTarget: try row.decode("\(indicator.rawValue)_target"))
             }
             let kind: AgencyKind = try row.decode("kind")
-            return AgencyFigures(
+            result[try row.decode("idx", as: Int.self) - 1].append(AgencyFigures(
                 agency: AgencyRef(id: try row.decode("id"), code: try row.decode("code"), name: try row.decode("name")),
                 group: AssessmentGroup(kind) ?? .district, indicators: indicators,
-                lateReports: try row.decode("late_reports"))
+                lateReports: try row.decode("late_reports")))
         }
+        return result
     }
 
-    static func statement(year: Int, lastDay: CalendarDate, deadlineDay: Int) -> Query {
+    static func statement(year: Int, cutoffs: [CalendarDate], deadlineDay: Int, countLate: Bool) -> Query {
         """
-        WITH bounds AS (
-            SELECT make_date(\(year)::integer, 1, 1) AS first_day, \(lastDay)::date AS last_day,
+        WITH cutoffs AS (
+            SELECT c.idx::integer AS idx, c.last_day
+              FROM unnest(\(cutoffs.map(\.description))::date[]) WITH ORDINALITY AS c (last_day, idx)
+        ),
+        bounds AS (
+            SELECT make_date(\(year)::integer, 1, 1) AS first_day, (SELECT max(last_day) FROM cutoffs) AS last_day,
                    \(deadlineDay)::integer AS deadline_day
         ),
         fai AS (
-            SELECT s.agency_id, sum(s.amount) AS actual
-              FROM app.fai_statistics s CROSS JOIN bounds b
-             WHERE s.month BETWEEN b.first_day AND b.last_day
-             GROUP BY s.agency_id
+            SELECT c.idx, m.agency_id, sum(m.amount) AS actual
+              FROM (SELECT s.agency_id, s.month, sum(s.amount) AS amount
+                      FROM app.fai_statistics s CROSS JOIN bounds b
+                     WHERE s.month BETWEEN b.first_day AND b.last_day
+                     GROUP BY s.agency_id, s.month) m
+              JOIN cutoffs c ON m.month <= c.last_day
+             GROUP BY c.idx, m.agency_id
         ),
-        investment_pairs AS (
-            SELECT p.district_id, p.lead_department_id, sum(r.investment_completed) AS investment
+        report_months AS (
+            SELECT p.district_id, p.lead_department_id, r.month,
+                   coalesce(sum(r.investment_completed) FILTER (WHERE p.major), 0) AS investment,
+                   count(*) FILTER (WHERE (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date
+                                          > (r.month + interval '1 month')::date + (b.deadline_day - 1)) AS late
               FROM app.monthly_reports r
               JOIN app.projects p ON p.id = r.project_id
              CROSS JOIN bounds b
-             WHERE p.major AND r.month BETWEEN b.first_day AND b.last_day
-             GROUP BY p.district_id, p.lead_department_id
+             WHERE r.month BETWEEN b.first_day AND b.last_day AND (p.major OR \(countLate)::boolean)
+             GROUP BY p.district_id, p.lead_department_id, r.month
         ),
-        milestone_pairs AS (
-            SELECT p.district_id, p.lead_department_id,
-                   count(*) FILTER (WHERE p.actual_start BETWEEN b.first_day AND b.last_day) AS new_starts,
-                   count(*) FILTER (WHERE p.actual_completion BETWEEN b.first_day AND b.last_day) AS completions
+        milestones AS (
+            SELECT p.district_id, p.lead_department_id, p.actual_start, p.actual_completion
               FROM app.projects p CROSS JOIN bounds b
              WHERE p.major
                AND (p.actual_start BETWEEN b.first_day AND b.last_day
                     OR p.actual_completion BETWEEN b.first_day AND b.last_day)
-             GROUP BY p.district_id, p.lead_department_id
         ),
-        projects_by_agency AS (
-            SELECT x.agency_id, sum(x.investment) AS investment, sum(x.new_starts) AS new_starts,
-                   sum(x.completions) AS completions
-              FROM (SELECT i.district_id, i.lead_department_id, i.investment, 0::bigint AS new_starts,
-                           0::bigint AS completions
-                      FROM investment_pairs i
-                    UNION ALL
-                    SELECT m.district_id, m.lead_department_id, 0, m.new_starts, m.completions
-                      FROM milestone_pairs m) pair
-             CROSS JOIN LATERAL (VALUES (pair.district_id, pair.investment, pair.new_starts, pair.completions),
-                                        (pair.lead_department_id, pair.investment, pair.new_starts, pair.completions))
-                   AS x (agency_id, investment, new_starts, completions)
-             GROUP BY x.agency_id
-        ),
-        fund_pairs AS (
-            SELECT d.district_id, t.lead_department_id, sum(rc.amount) AS amount
+        fund_days AS (
+            SELECT d.district_id, t.lead_department_id, rc.received_on, sum(rc.amount) AS amount
               FROM app.receipts rc
               JOIN app.deals d ON d.id = rc.deal_id
               LEFT JOIN app.attraction_teams t ON t.id = d.team_id  -- districts cannot see teams
              CROSS JOIN bounds b
              WHERE rc.received_on BETWEEN b.first_day AND b.last_day
-             GROUP BY d.district_id, t.lead_department_id
+             GROUP BY d.district_id, t.lead_department_id, rc.received_on
         ),
-        funds_by_agency AS (
-            SELECT x.agency_id, sum(x.amount) AS amount
-              FROM fund_pairs f
-             CROSS JOIN LATERAL (VALUES (f.district_id, f.amount), (f.lead_department_id, f.amount)) AS x (agency_id, amount)
-             GROUP BY x.agency_id
+        pairs AS (
+            SELECT c.idx, m.district_id, m.lead_department_id, sum(m.investment) AS investment, sum(m.late) AS late,
+                   0::bigint AS new_starts, 0::bigint AS completions, 0::numeric AS funds
+              FROM report_months m JOIN cutoffs c ON m.month <= c.last_day
+             GROUP BY c.idx, m.district_id, m.lead_department_id
+            UNION ALL
+            SELECT c.idx, ms.district_id, ms.lead_department_id, 0, 0,
+                   count(*) FILTER (WHERE ms.actual_start BETWEEN b.first_day AND c.last_day),
+                   count(*) FILTER (WHERE ms.actual_completion BETWEEN b.first_day AND c.last_day), 0
+              FROM milestones ms CROSS JOIN cutoffs c CROSS JOIN bounds b
+             GROUP BY c.idx, ms.district_id, ms.lead_department_id
+            UNION ALL
+            SELECT c.idx, f.district_id, f.lead_department_id, 0, 0, 0, 0, sum(f.amount)
+              FROM fund_days f JOIN cutoffs c ON f.received_on <= c.last_day
+             GROUP BY c.idx, f.district_id, f.lead_department_id
         ),
-        late AS (
-            SELECT p.district_id AS agency_id, count(*) AS late_reports
-              FROM app.monthly_reports r
-              JOIN app.projects p ON p.id = r.project_id
-             CROSS JOIN bounds b
-             WHERE r.month BETWEEN b.first_day AND b.last_day
-               AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date
-                   > (r.month + interval '1 month')::date + (b.deadline_day - 1)
-             GROUP BY p.district_id
+        by_agency AS (
+            SELECT p.idx, x.agency_id, sum(x.investment) AS investment, sum(x.new_starts) AS new_starts,
+                   sum(x.completions) AS completions, sum(x.funds) AS funds, sum(x.late) AS late
+              FROM pairs p
+             CROSS JOIN LATERAL (VALUES (p.district_id, p.investment, p.new_starts, p.completions, p.funds, p.late),
+                                        (p.lead_department_id, p.investment, p.new_starts, p.completions, p.funds, 0))
+                   AS x (agency_id, investment, new_starts, completions, funds, late)
+             GROUP BY p.idx, x.agency_id
         ),
         targets AS (
             SELECT t.agency_id,
@@ -111,22 +129,21 @@ public enum AssessmentFigureQueries {
              WHERE t.year = \(year)::integer
              GROUP BY t.agency_id
         )
-        SELECT a.id, a.code, a.name, a.kind,
+        SELECT c.idx, a.id, a.code, a.name, a.kind,
                CASE WHEN a.kind = 'district' THEN coalesce(f.actual, 0) ELSE 0 END AS fai_actual,
                tg.fai AS fai_target,
                coalesce(pa.investment, 0) AS major_investment_actual, tg.major_investment AS major_investment_target,
                coalesce(pa.new_starts, 0) AS new_starts_actual, tg.new_starts AS new_starts_target,
                coalesce(pa.completions, 0) AS completions_actual, tg.completions AS completions_target,
-               coalesce(fa.amount, 0) AS attraction_funds_actual, tg.attraction_funds AS attraction_funds_target,
-               CASE WHEN a.kind = 'district' THEN coalesce(l.late_reports, 0) ELSE 0 END AS late_reports
+               coalesce(pa.funds, 0) AS attraction_funds_actual, tg.attraction_funds AS attraction_funds_target,
+               CASE WHEN a.kind = 'district' THEN coalesce(pa.late, 0) ELSE 0 END AS late_reports
           FROM app.agencies a
-          LEFT JOIN fai f ON f.agency_id = a.id
-          LEFT JOIN projects_by_agency pa ON pa.agency_id = a.id
-          LEFT JOIN funds_by_agency fa ON fa.agency_id = a.id
-          LEFT JOIN late l ON l.agency_id = a.id
+         CROSS JOIN cutoffs c
+          LEFT JOIN fai f ON f.idx = c.idx AND f.agency_id = a.id
+          LEFT JOIN by_agency pa ON pa.idx = c.idx AND pa.agency_id = a.id
           LEFT JOIN targets tg ON tg.agency_id = a.id
          WHERE a.kind IN ('department', 'district')
-         ORDER BY a.code
+         ORDER BY c.idx, a.code
         """
     }
 }

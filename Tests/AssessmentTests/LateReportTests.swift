@@ -1,0 +1,48 @@
+import Campaign
+import Foundation
+import Postgres
+import Store
+import Testing
+import TestSupport
+
+/// Rule 5: with the penalty on, every monthly report of a district's projects (major or not)
+/// submitted after the deadline day of the following month costs points, up to the cap.
+@Suite struct LateReportTests {
+    @Test func latePenaltyCountsEveryProjectOfTheDistrictUpToTheCap() async throws {
+        try await TestDatabase.with { db in
+            // setup: penalty 2 per late report, capped at 5; deadline day 5
+            let admin = try db.connect()
+            let county = try County.create(on: admin)
+            var scheme = AssessmentScheme.default
+            scheme.lateReportPenalty = 2
+            scheme.lateReportPenaltyCap = 5
+            try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(try PostgresJSON(encoding: scheme))::jsonb)")
+            // D2: one late report of its major project P2 (February, submitted on 6 March);
+            // D1: three late reports of the non-major P3 (January to March, each a month late)
+            try admin.execute("""
+                UPDATE app.monthly_reports SET submitted_at = make_timestamptz(\(County.year), 3, 6, 12, 0, 0, 'Asia/Shanghai')
+                 WHERE project_id = \(county["P2"]) AND month = make_date(\(County.year), 2, 1)
+                """)
+            for month in 1...3 {
+                try admin.execute("""
+                    INSERT INTO app.monthly_reports (project_id, month, investment_completed, submitted_at)
+                    VALUES (\(county["P3"]), make_date(\(County.year), \(month), 1), 1,
+                            make_timestamptz(\(County.year), \(month) + 2, 1, 12, 0, 0, 'Asia/Shanghai'))
+                    ON CONFLICT (project_id, month) DO UPDATE SET submitted_at = excluded.submitted_at
+                    """)
+            }
+            let pool = db.makePool()
+            let run = try County.queue(.q1, on: admin)
+            // MUT
+            #expect(try await db.worker("late", pool: pool).processNext() == run)
+            // validation
+            let groups = try County.results(run, .q1, on: admin)
+            let deduction = Dictionary(uniqueKeysWithValues: groups.district.map { ($0.agency.code, $0.deduction) })
+            #expect(deduction["D1"] == 5, "three late reports × 2 = 6, capped at 5")
+            #expect(deduction["D2"] == 2)
+            #expect(deduction["D3"] == 0)
+            #expect(groups.department.allSatisfy { $0.deduction == 0 })
+            await pool.shutdown()
+        }
+    }
+}
