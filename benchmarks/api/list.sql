@@ -1,8 +1,5 @@
 -- GET /api/v1/projects as a district editor: the statements the server sends, in the same order.
-BEGIN;
-SELECT set_config('role', 'projectyear_app', true);
 SELECT * FROM app.session_caller(sha256(convert_to(:token, 'UTF8')));
-COMMIT;
 BEGIN;
 SELECT set_config('role', 'projectyear_app', true), set_config('app.user_id', :uid, true),
        set_config('app.agency_id', :aid, true), set_config('app.agency_kind', 'district', true),

@@ -3,10 +3,7 @@
 -- Months from 2030 on, so they never collide with the reports wrk creates (2000-2025).
 \set pick random(0, :nprojects - 1)
 \set m random(0, 311)
-BEGIN;
-SELECT set_config('role', 'projectyear_app', true);
 SELECT * FROM app.session_caller(sha256(convert_to(:token, 'UTF8')));
-COMMIT;
 BEGIN;
 SELECT set_config('role', 'projectyear_app', true), set_config('app.user_id', :uid, true),
        set_config('app.agency_id', :aid, true), set_config('app.agency_kind', 'district', true),

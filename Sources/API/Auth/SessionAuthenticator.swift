@@ -15,7 +15,8 @@ struct SessionAuthenticator: RouterMiddleware {
         else {
             throw Problem(.unauthorized, detail: "the Authorization header must be: Bearer <token>")
         }
-        guard let user = try await database.transaction(role: .app, { try SessionQueries.user(token: token, on: $0) }) else {
+        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function.
+        guard let user = try await database.pool.withConnection({ try SessionQueries.user(token: token, on: $0) }) else {
             throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
         }
         var context = context
