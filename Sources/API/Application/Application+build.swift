@@ -34,9 +34,9 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         UserController(database: database),
         MonthlyReportController(database: database),
         HistoryController(database: database),
-        FundingController(database: database),
-        ApprovalController(database: database),
-        ProblemController(database: database),
+        ProjectChildController<FundingResource>(database: database),
+        ProjectChildController<ApprovalResource>(database: database),
+        ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
     ]
     let routes = controllers.flatMap(\.routes)
