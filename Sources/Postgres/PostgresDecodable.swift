@@ -14,6 +14,9 @@ extension PostgresDecodable {
     }
 }
 
+/// Made once: building a `Locale` for every decoded `numeric` is costly on a hot path.
+let posixLocale = Locale(identifier: "en_US_POSIX")
+
 func decodingError<T>(_ type: T.Type, _ pgType: PostgresType) -> PostgresError {
     PostgresError(.decoding, reason: "cannot decode \(pgType) as \(T.self)")
 }
@@ -71,7 +74,7 @@ extension Bool: PostgresDecodable {
 extension Decimal: PostgresDecodable {
     /// Decodes `numeric` exactly (up to 38 significant digits).
     public init(postgresText text: String, type: PostgresType) throws {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard let value = Decimal(string: text, locale: posixLocale) else {
             throw decodingError(Decimal.self, type)
         }
         self = value

@@ -4,12 +4,15 @@ import Hummingbird
 
 /// Builds JSON responses: snake_case keys come from each type's `CodingKeys`.
 public enum JSONResponse {
+    /// RFC 3339 timestamps, made once rather than per value.
+    static let iso8601 = Date.ISO8601FormatStyle()
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(.iso8601))
+            try container.encode(date.formatted(iso8601))
         }
         return encoder
     }()
