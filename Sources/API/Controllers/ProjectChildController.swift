@@ -5,8 +5,7 @@ import Store
 /// A kind of row that belongs to one project (funding sources, approvals, problems) and is kept
 /// with the same five routes: list and create under the project, read, change and remove by id.
 protocol ProjectChildResource: Sendable {
-    associatedtype Fields: Sendable
-    associatedtype Record: Encodable & Sendable
+    associatedtype Queries: ProjectChildQueries
 
     /// The path segment (`funding`), also under `projects/:id/`.
     static var collection: String { get }
@@ -17,24 +16,15 @@ protocol ProjectChildResource: Sendable {
     /// Route summaries: list, create, show, change, remove.
     static var summaries: (list: String, create: String, show: String, update: String, delete: String) { get }
 
-    static func id(of record: Record) -> Int64
-    static func version(of record: Record) -> Int
-    static func fields(of record: Record) -> Fields
-
-    static func list(projectID: Int64, limit: Int, offset: Int, on connection: Connection) throws -> (items: [Record], total: Int)
-    static func find(id: Int64, on connection: Connection) throws -> Record?
-    static func insert(projectID: Int64, _ fields: Fields, on connection: Connection) throws -> Record
-    static func update(id: Int64, version: Int, to fields: Fields, on connection: Connection) throws -> Record?
-    static func delete(id: Int64, version: Int?, on connection: Connection) throws -> Bool
-
     /// The fields of a new row from a request body; throws 422 naming every bad field.
-    static func create(_ body: inout RequestBody) throws -> Fields
+    static func create(_ body: inout RequestBody) throws -> Queries.Record.Fields
     /// `current` with the fields the client sent replaced.
-    static func patch(_ body: inout RequestBody, onto current: Fields) throws -> Fields
+    static func patch(_ body: inout RequestBody, onto current: Queries.Record.Fields) throws -> Queries.Record.Fields
 }
 
 /// The five routes of a `ProjectChildResource`, each in one transaction as the caller.
 struct ProjectChildController<Resource: ProjectChildResource>: APIController {
+    typealias Queries = Resource.Queries
     let database: Database
 
     var routes: [APIRoute] {
@@ -58,7 +48,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
-            return try Resource.list(projectID: projectID, limit: paging.limit, offset: paging.offset, on: connection)
+            return try Queries.list(projectID: projectID, limit: paging.limit, offset: paging.offset, on: connection)
         }
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
@@ -66,22 +56,22 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let projectID = try Preconditions.pathID("id", in: context)
         let received = try await RequestBody.read(request, context: context)
-        let record = try await database.transaction(as: context.caller) { connection -> Resource.Record in
+        let record = try await database.transaction(as: context.caller) { connection -> Queries.Record in
             var body = received
             guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
-            return try Resource.insert(projectID: projectID, Resource.create(&body), on: connection)
+            return try Queries.insert(projectID: projectID, Resource.create(&body), on: connection)
         }
-        let id = Resource.id(of: record)
+        let id = record.id
         return try JSONResponse.make(
-            record, status: .created, version: Resource.version(of: record), location: "/api/v1/\(Resource.collection)/\(id)")
+            record, status: .created, version: record.version, location: "/api/v1/\(Resource.collection)/\(id)")
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try Resource.find(id: id, on: $0) }) else {
+        guard let record = try await database.transaction(as: context.caller, { try Queries.find(id: id, on: $0) }) else {
             throw Problem.notFound("\(Resource.noun) \(id)")
         }
-        return try JSONResponse.make(record, version: Resource.version(of: record))
+        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -89,16 +79,16 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let what = "\(Resource.noun) \(id)"
-        let record = try await database.transaction(as: context.caller) { connection -> Resource.Record in
+        let record = try await database.transaction(as: context.caller) { connection -> Queries.Record in
             var body = received
-            guard let current = try Resource.find(id: id, on: connection) else { throw Problem.notFound(what) }
-            guard Resource.version(of: current) == version else { throw Preconditions.stale(current: Resource.version(of: current)) }
-            let fields = try Resource.patch(&body, onto: Resource.fields(of: current))
-            if let updated = try Resource.update(id: id, version: version, to: fields, on: connection) { return updated }
+            guard let current = try Queries.find(id: id, on: connection) else { throw Problem.notFound(what) }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            let fields = try Resource.patch(&body, onto: current.fields)
+            if let updated = try Queries.update(id: id, version: version, to: fields, on: connection) { return updated }
             throw try Preconditions.unchanged(
-                current: Resource.find(id: id, on: connection).map(Resource.version), expected: version, what: what)
+                current: Queries.find(id: id, on: connection).map(\.version), expected: version, what: what)
         }
-        return try JSONResponse.make(record, version: Resource.version(of: record))
+        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -106,11 +96,11 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
         let version = try Preconditions.requiredVersion(request)
         let what = "\(Resource.noun) \(id)"
         try await database.transaction(as: context.caller) { connection in
-            guard let current = try Resource.find(id: id, on: connection) else { throw Problem.notFound(what) }
-            guard Resource.version(of: current) == version else { throw Preconditions.stale(current: Resource.version(of: current)) }
-            if try Resource.delete(id: id, version: version, on: connection) { return }
+            guard let current = try Queries.find(id: id, on: connection) else { throw Problem.notFound(what) }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            if try Queries.delete(id: id, version: version, on: connection) { return }
             throw try Preconditions.notDeleted(
-                current: Resource.find(id: id, on: connection).map(Resource.version), expected: version, what: what)
+                current: Queries.find(id: id, on: connection).map(\.version), expected: version, what: what)
         }
         return Response(status: .noContent)
     }
