@@ -45,4 +45,33 @@ import TestSupport
             await pool.shutdown()
         }
     }
+
+    /// The deadline is the end of day N in county time (Asia/Shanghai, UTC+8): a report in at
+    /// 23:59:59 on 5 March is on time, one in at 00:00 on 6 February (5 February in UTC) is late.
+    @Test func theDeadlineIsTheEndOfItsDayInCountyTime() async throws {
+        try await TestDatabase.with { db in
+            // setup: penalty 2 per late report, deadline day 5
+            let admin = try db.connect()
+            let county = try County.create(on: admin)
+            var scheme = AssessmentScheme.default
+            scheme.lateReportPenalty = 2
+            try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(try PostgresJSON(encoding: scheme))::jsonb)")
+            for (month, day, time) in [(1, (2, 6), (0, 0, 0)), (2, (3, 5), (23, 59, 59))] {
+                try admin.execute("""
+                    UPDATE app.monthly_reports
+                       SET submitted_at = make_timestamptz(\(County.year), \(day.0), \(day.1), \(time.0), \(time.1), \(time.2), 'Asia/Shanghai')
+                     WHERE project_id = \(county["P2"]) AND month = make_date(\(County.year), \(month), 1)
+                    """)
+            }
+            let pool = db.makePool()
+            let run = try County.queue(.q1, on: admin)
+            // MUT
+            #expect(try await db.worker("deadline", pool: pool).processNext() == run)
+            // validation
+            let groups = try County.results(run, .q1, on: admin)
+            let deduction = Dictionary(uniqueKeysWithValues: groups.district.map { ($0.agency.code, $0.deduction) })
+            #expect(deduction["D2"] == 2, "January's report, in at 00:00 on 6 February county time, is the only late one")
+            await pool.shutdown()
+        }
+    }
 }

@@ -28,6 +28,9 @@ public enum AssessmentFigureQueries {
     public static func figures(
         year: Int, cutoffs: [CalendarDate], reportDeadlineDay: Int, countLateReports: Bool, on connection: Connection
     ) throws -> [[AgencyFigures]] {
+        // Planned for the actual dates each time: a cached generic plan cannot tell that the range
+        // covers most of the year's reports, and would not scan them in parallel.
+        try connection.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
         let rows = try connection.query(statement(
             year: year, cutoffs: cutoffs, deadlineDay: reportDeadlineDay, countLate: countLateReports))
         var result = Array(repeating: [AgencyFigures](), count: cutoffs.count)
@@ -48,20 +51,19 @@ public enum AssessmentFigureQueries {
     }
 
     static func statement(year: Int, cutoffs: [CalendarDate], deadlineDay: Int, countLate: Bool) -> Query {
-        """
+        // The date range is bound into each scan rather than read from a CTE, so that PostgreSQL can
+        // scan and aggregate the monthly reports in parallel (a CTE scan keeps a plan serial).
+        let lastDay = cutoffs.max().map(\.description) ?? "\(year)-12-31"
+        return """
         WITH cutoffs AS (
             SELECT c.idx::integer AS idx, c.last_day
               FROM unnest(\(cutoffs.map(\.description))::date[]) WITH ORDINALITY AS c (last_day, idx)
         ),
-        bounds AS (
-            SELECT make_date(\(year)::integer, 1, 1) AS first_day, (SELECT max(last_day) FROM cutoffs) AS last_day,
-                   \(deadlineDay)::integer AS deadline_day
-        ),
         fai AS (
             SELECT c.idx, m.agency_id, sum(m.amount) AS actual
               FROM (SELECT s.agency_id, s.month, sum(s.amount) AS amount
-                      FROM app.fai_statistics s CROSS JOIN bounds b
-                     WHERE s.month BETWEEN b.first_day AND b.last_day
+                      FROM app.fai_statistics s
+                     WHERE s.month BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date
                      GROUP BY s.agency_id, s.month) m
               JOIN cutoffs c ON m.month <= c.last_day
              GROUP BY c.idx, m.agency_id
@@ -69,28 +71,25 @@ public enum AssessmentFigureQueries {
         report_months AS (
             SELECT p.district_id, p.lead_department_id, r.month,
                    coalesce(sum(r.investment_completed) FILTER (WHERE p.major), 0) AS investment,
-                   count(*) FILTER (WHERE (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date
-                                          > (r.month + interval '1 month')::date + (b.deadline_day - 1)) AS late
+                   count(*) FILTER (WHERE r.submitted_days_after_month >= \(deadlineDay)::integer) AS late
               FROM app.monthly_reports r
               JOIN app.projects p ON p.id = r.project_id
-             CROSS JOIN bounds b
-             WHERE r.month BETWEEN b.first_day AND b.last_day AND (p.major OR \(countLate)::boolean)
+             WHERE r.month BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date AND (p.major OR \(countLate)::boolean)
              GROUP BY p.district_id, p.lead_department_id, r.month
         ),
         milestones AS (
             SELECT p.district_id, p.lead_department_id, p.actual_start, p.actual_completion
-              FROM app.projects p CROSS JOIN bounds b
+              FROM app.projects p
              WHERE p.major
-               AND (p.actual_start BETWEEN b.first_day AND b.last_day
-                    OR p.actual_completion BETWEEN b.first_day AND b.last_day)
+               AND (p.actual_start BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date
+                    OR p.actual_completion BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date)
         ),
         fund_days AS (
             SELECT d.district_id, t.lead_department_id, rc.received_on, sum(rc.amount) AS amount
               FROM app.receipts rc
               JOIN app.deals d ON d.id = rc.deal_id
               LEFT JOIN app.attraction_teams t ON t.id = d.team_id  -- districts cannot see teams
-             CROSS JOIN bounds b
-             WHERE rc.received_on BETWEEN b.first_day AND b.last_day
+             WHERE rc.received_on BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date
              GROUP BY d.district_id, t.lead_department_id, rc.received_on
         ),
         pairs AS (
@@ -100,9 +99,9 @@ public enum AssessmentFigureQueries {
              GROUP BY c.idx, m.district_id, m.lead_department_id
             UNION ALL
             SELECT c.idx, ms.district_id, ms.lead_department_id, 0, 0,
-                   count(*) FILTER (WHERE ms.actual_start BETWEEN b.first_day AND c.last_day),
-                   count(*) FILTER (WHERE ms.actual_completion BETWEEN b.first_day AND c.last_day), 0
-              FROM milestones ms CROSS JOIN cutoffs c CROSS JOIN bounds b
+                   count(*) FILTER (WHERE ms.actual_start BETWEEN make_date(\(year)::integer, 1, 1) AND c.last_day),
+                   count(*) FILTER (WHERE ms.actual_completion BETWEEN make_date(\(year)::integer, 1, 1) AND c.last_day), 0
+              FROM milestones ms CROSS JOIN cutoffs c
              GROUP BY c.idx, ms.district_id, ms.lead_department_id
             UNION ALL
             SELECT c.idx, f.district_id, f.lead_department_id, 0, 0, 0, 0, sum(f.amount)
