@@ -1,8 +1,9 @@
 /// One synthetic county of the province-scale data set: the seed county's shape (eight
 /// departments, ten districts, eleven parks and platforms, seven teams) with `projects` projects
-/// drawn from the same vocabulary, each reporting every month so row counts follow the arguments.
+/// drawn from the same vocabulary, each reporting every month so row counts follow the arguments;
+/// one investment deal for every four projects (at least 40), each paid in one to three receipts.
 enum ScaleCounty {
-    static let dealsPerCounty = 40
+    static func deals(projects: Int) -> Int { max(40, projects / 4) }
     static let districtsPerCounty = 10
 
     /// The agency-code prefix of county `index` (1-based): `p0001-`.
@@ -32,7 +33,7 @@ enum ScaleCounty {
         for team in SeedCounty.teams {
             plan.teams.append(.init(name: short + team.name, lead: plan.department(team.lead)))
         }
-        for d in 0..<dealsPerCounty {
+        for d in 0..<deals(projects: count) {
             let linked = random.chance(0.3) ? random.int(0...(count - 1)) : nil
             let district = linked.map { plan.projects[$0].district } ?? random.pick(plan.districtIndices)
             let kind = d % 7 == 6 ? "hk_macao" : random.pick(["central_soe", "state_owned", "private", "private", "foreign", "other"])

@@ -8,17 +8,20 @@ import TestSupport
         try await TestDatabase.with { database in
             let connection = try database.connect()
             // MUT
-            let summary = try DemoLoader.loadScale(connection, counties: 3, seed: 42, year: 2026, projectsPerCounty: 40,
+            let summary = try DemoLoader.loadScale(connection, counties: 3, seed: 42, year: 2026, projectsPerCounty: 200,
                                                    passwords: testPasswords)
             // validation
-            let expected = ["agencies": 3 * 19, "users": 3 * 19 * 3, "projects": 3 * 40, "monthly_reports": 3 * 40 * 12,
-                            "deals": 3 * 40, "attraction_teams": 3 * 7, "parks": 3 * 11, "financing_platforms": 3 * 11,
+            let expected = ["agencies": 3 * 19, "users": 3 * 19 * 3, "projects": 3 * 200, "monthly_reports": 3 * 200 * 12,
+                            "deals": 3 * 50, "attraction_teams": 3 * 7, "parks": 3 * 11, "financing_platforms": 3 * 11,
                             "targets": 3 * 18 * 5, "fai_statistics": 3 * 10 * 12]
             for (table, rows) in expected {
                 #expect(summary.counts[table] == rows, "\(table)")
                 #expect(try connection.int(Query(sql: "SELECT count(*) FROM app.\(table)")) == rows, "\(table)")
             }
             #expect(try connection.int("SELECT count(*) FROM app.agencies WHERE kind = 'county'") == 3)
+            // one to three receipts per deal
+            let receipts = try connection.int("SELECT count(*) FROM app.receipts")
+            #expect((3 * 50...3 * 50 * 3).contains(receipts) && summary.counts["receipts"] == receipts)
         }
     }
 
