@@ -2,21 +2,9 @@ import Foundation
 import Campaign
 import Hummingbird
 
-/// Builds JSON responses: snake_case keys come from each type's `CodingKeys`.
+/// Builds JSON responses: snake_case keys come from each type's `CodingKeys`, and the bytes from
+/// `JSONStreamEncoder`.
 public enum JSONResponse {
-    /// RFC 3339 timestamps, made once rather than per value.
-    static let iso8601 = Date.ISO8601FormatStyle()
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(iso8601))
-        }
-        return encoder
-    }()
-
     /// A JSON response; `version` adds `ETag: "<version>"`, `location` a `Location` header.
     public static func make(
         _ value: some Encodable, status: HTTPResponse.Status = .ok, version: Int? = nil, location: String? = nil
@@ -24,12 +12,12 @@ public enum JSONResponse {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let version { headers[.eTag] = "\"\(version)\"" }
         if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: try JSONStreamEncoder.encode(value)))
     }
 }
 
 /// A page of a list: `{"items","total","limit","offset"}`.
-public struct ListPage<Item: Encodable & Sendable>: Encodable, Sendable {
+public struct ListPage<Item: Encodable & Sendable>: JSONObject, Sendable {
     public var items: [Item]
     public var total: Int
     public var limit: Int
@@ -40,6 +28,13 @@ public struct ListPage<Item: Encodable & Sendable>: Encodable, Sendable {
         self.total = total
         self.limit = paging.limit
         self.offset = paging.offset
+    }
+
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("items", encoding: items)
+        try writer.write("total", total)
+        try writer.write("limit", limit)
+        try writer.write("offset", offset)
     }
 }
 

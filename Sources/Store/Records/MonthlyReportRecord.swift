@@ -15,7 +15,7 @@ public struct MonthlyReportFields: Sendable, Equatable {
 }
 
 /// A stored monthly report with who submitted it and when.
-public struct MonthlyReportRecord: Sendable, Equatable, Encodable {
+public struct MonthlyReportRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var projectID: Int64
     public var month: Month
@@ -24,24 +24,15 @@ public struct MonthlyReportRecord: Sendable, Equatable, Encodable {
     public var submittedBy: UserReference?
     public var version: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, month, progress, problems, version
-        case projectID = "project_id"
-        case investmentCompleted = "investment_completed"
-        case submittedAt = "submitted_at"
-        case submittedBy = "submitted_by"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(projectID, forKey: .projectID)
-        try container.encode(month, forKey: .month)
-        try container.encode(fields.investmentCompleted, forKey: .investmentCompleted)
-        try container.encode(fields.progress, forKey: .progress)
-        try container.encode(fields.problems, forKey: .problems)
-        try container.encode(submittedAt, forKey: .submittedAt)
-        try container.encode(submittedBy, forKey: .submittedBy)
-        try container.encode(version, forKey: .version)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", id)
+        try writer.write("project_id", projectID)
+        try writer.write("month", month)
+        try writer.write("investment_completed", fields.investmentCompleted)
+        try writer.write("progress", fields.progress)
+        try writer.write("problems", fields.problems)
+        try writer.write("submitted_at", submittedAt)
+        try writer.write("submitted_by", encoding: submittedBy)
+        try writer.write("version", version)
     }
 }

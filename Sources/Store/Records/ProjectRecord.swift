@@ -2,7 +2,7 @@ import Campaign
 import Foundation
 
 /// The fields of a project that a client writes (CONTRACT.md's project body).
-public struct ProjectFields: Sendable, Equatable, Codable {
+public struct ProjectFields: Sendable, Equatable, JSONObject {
     public var code: String
     public var name: String
     public var owner: String
@@ -23,37 +23,27 @@ public struct ProjectFields: Sendable, Equatable, Codable {
     public var greenChannel: Bool
     public var centralSOE: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case code, name, owner, category, industry, stage, major
-        case districtID = "district_id", leadDepartmentID = "lead_department_id", parkID = "park_id"
-        case totalInvestment = "total_investment", plannedStart = "planned_start"
-        case plannedCompletion = "planned_completion", actualStart = "actual_start"
-        case actualCompletion = "actual_completion", landArea = "land_area", eiaClass = "eia_class"
-        case greenChannel = "green_channel", centralSOE = "central_soe"
-    }
-
     /// Every field is written, absent ones as null, like every other resource.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(code, forKey: .code)
-        try container.encode(name, forKey: .name)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(category, forKey: .category)
-        try container.encode(industry, forKey: .industry)
-        try container.encode(stage, forKey: .stage)
-        try container.encode(major, forKey: .major)
-        try container.encode(districtID, forKey: .districtID)
-        try container.encode(leadDepartmentID, forKey: .leadDepartmentID)
-        try container.encode(parkID, forKey: .parkID)
-        try container.encode(totalInvestment, forKey: .totalInvestment)
-        try container.encode(plannedStart, forKey: .plannedStart)
-        try container.encode(plannedCompletion, forKey: .plannedCompletion)
-        try container.encode(actualStart, forKey: .actualStart)
-        try container.encode(actualCompletion, forKey: .actualCompletion)
-        try container.encode(landArea, forKey: .landArea)
-        try container.encode(eiaClass, forKey: .eiaClass)
-        try container.encode(greenChannel, forKey: .greenChannel)
-        try container.encode(centralSOE, forKey: .centralSOE)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("code", code)
+        try writer.write("name", name)
+        try writer.write("owner", owner)
+        try writer.write("category", category)
+        try writer.write("industry", industry)
+        try writer.write("stage", stage)
+        try writer.write("major", major)
+        try writer.write("district_id", districtID)
+        try writer.write("lead_department_id", leadDepartmentID)
+        try writer.write("park_id", parkID)
+        try writer.write("total_investment", totalInvestment)
+        try writer.write("planned_start", plannedStart)
+        try writer.write("planned_completion", plannedCompletion)
+        try writer.write("actual_start", actualStart)
+        try writer.write("actual_completion", actualCompletion)
+        try writer.write("land_area", landArea)
+        try writer.write("eia_class", eiaClass)
+        try writer.write("green_channel", greenChannel)
+        try writer.write("central_soe", centralSOE)
     }
 
     public init(
@@ -85,7 +75,7 @@ public struct ProjectFields: Sendable, Equatable, Codable {
 }
 
 /// A stored project: its fields, id and version, and the money it has reported this year.
-public struct ProjectRecord: Sendable, Equatable, Encodable {
+public struct ProjectRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var version: Int
     public var fields: ProjectFields
@@ -93,23 +83,15 @@ public struct ProjectRecord: Sendable, Equatable, Encodable {
     /// Investment completed from 1 January of the current year, from monthly reports.
     public var yearToDateInvestment: Decimal?
 
-    enum CodingKeys: String, CodingKey {
-        case id, version
-        case updatedAt = "updated_at"
-        case yearToDateInvestment = "year_to_date_investment"
-        case yearToDateShare = "year_to_date_share"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try fields.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
-        try container.encode(updatedAt, forKey: .updatedAt)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try fields.writeMembers(to: &writer)
+        try writer.write("id", id)
+        try writer.write("version", version)
+        try writer.write("updated_at", updatedAt)
         if let yearToDateInvestment {
-            try container.encode(yearToDateInvestment, forKey: .yearToDateInvestment)
+            try writer.write("year_to_date_investment", yearToDateInvestment)
             let share = fields.totalInvestment > 0 ? (yearToDateInvestment / fields.totalInvestment).rounded(places: 4) : nil
-            try container.encode(share, forKey: .yearToDateShare)
+            try writer.write("year_to_date_share", share)
         }
     }
 }
