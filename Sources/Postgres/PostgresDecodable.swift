@@ -74,7 +74,7 @@ extension Bool: PostgresDecodable {
 extension Decimal: PostgresDecodable {
     /// Decodes `numeric` exactly (up to 38 significant digits).
     public init(postgresText text: String, type: PostgresType) throws {
-        guard let value = Decimal(string: text, locale: posixLocale) else {
+        guard let value = PostgresNumeric.parse(text) ?? Decimal(string: text, locale: posixLocale) else {
             throw decodingError(Decimal.self, type)
         }
         self = value

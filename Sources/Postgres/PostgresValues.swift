@@ -173,3 +173,34 @@ extension BinaryInteger {
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }
+
+/// Parses `numeric` text of up to 19 digits (every amount this application stores) without
+/// Foundation's locale-aware parser, which cost a sixth of a project list's decoding.
+enum PostgresNumeric {
+    /// `-123.45` → mantissa 12345, exponent −2; nil for anything else (`NaN`, longer numbers).
+    static func parse(_ text: String) -> Decimal? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var negative = false
+        var seenPoint = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            case UInt8(ascii: "-") where index == 0:
+                negative = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
+    }
+}

@@ -33,6 +33,33 @@ import TestSupport
         }
     }
 
+    /// Numerics of up to 19 digits take a fast path; every one must equal Foundation's parse of
+    /// the same text, and print the same.
+    @Test func numericsDecodeAsFoundationParsesThem() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            // setup / MUT
+            let rows = try connection.query("""
+                SELECT v::text AS text, v AS value
+                  FROM unnest('{0, 0.00, -0.01, 1, -1, 100, 12.50, 0.005, 9999999999999999999, 99999999999999999.99,
+                                 12345678901234567890, 0.123456789012345678901, -98765432109876543.21}'::numeric[]) v
+                UNION ALL
+                SELECT v::text, v
+                  FROM (SELECT round((random() * 10 ^ (g % 17) - 10 ^ (g % 5))::numeric, g % 6) AS v
+                          FROM generate_series(1, 2000) g) r
+                """)
+            // validation
+            #expect(rows.count == 2013)
+            for row in rows.rows {
+                let text: String = try row.decode("text")
+                let expected = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+                let value: Decimal = try row.decode("value")
+                #expect(value == expected, "\(text)")
+                #expect(value.description == expected.description, "\(text)")
+            }
+        }
+    }
+
     @Test func nullsDecodeAsNilAndFailForNonOptionals() async throws {
         try await TestDatabase.withEmpty { database in
             let connection = try database.connect()
