@@ -1,15 +1,15 @@
 import Campaign
 
 /// A stored agency: the `AgencySummary` every client sees, with its version.
-public struct AgencyRecord: Sendable, Equatable, Encodable {
+public struct AgencyRecord: Sendable, Equatable, JSONObject {
     public var summary: AgencySummary
     public var version: Int
 
-    enum CodingKeys: String, CodingKey { case version }
-
-    public func encode(to encoder: any Encoder) throws {
-        try summary.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(version, forKey: .version)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", summary.id)
+        try writer.write("code", summary.code)
+        try writer.write("name", summary.name)
+        try writer.write("kind", summary.kind)
+        try writer.write("version", version)
     }
 }

@@ -20,7 +20,7 @@ public struct ApprovalFields: Sendable, Equatable {
 }
 
 /// A stored approval with its processing days (decided − applied), which the county wants shortened.
-public struct ApprovalRecord: Sendable, Equatable, Encodable {
+public struct ApprovalRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var projectID: Int64
     public var fields: ApprovalFields
@@ -28,23 +28,16 @@ public struct ApprovalRecord: Sendable, Equatable, Encodable {
     public var version: Int
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, kind, status, version
-        case projectID = "project_id", departmentID = "department_id", appliedOn = "applied_on"
-        case decidedOn = "decided_on", processingDays = "processing_days", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(projectID, forKey: .projectID)
-        try container.encode(fields.kind, forKey: .kind)
-        try container.encode(fields.departmentID, forKey: .departmentID)
-        try container.encode(fields.appliedOn, forKey: .appliedOn)
-        try container.encode(fields.decidedOn, forKey: .decidedOn)
-        try container.encode(fields.status, forKey: .status)
-        try container.encode(processingDays, forKey: .processingDays)
-        try container.encode(version, forKey: .version)
-        try container.encode(updatedAt, forKey: .updatedAt)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", id)
+        try writer.write("project_id", projectID)
+        try writer.write("kind", fields.kind)
+        try writer.write("department_id", fields.departmentID)
+        try writer.write("applied_on", fields.appliedOn)
+        try writer.write("decided_on", fields.decidedOn)
+        try writer.write("status", fields.status)
+        try writer.write("processing_days", processingDays)
+        try writer.write("version", version)
+        try writer.write("updated_at", updatedAt)
     }
 }

@@ -16,7 +16,7 @@ public struct TeamRecord: Sendable, Equatable, Encodable {
 }
 
 /// The fields of a deal that a client writes.
-public struct DealFields: Sendable, Equatable, Codable {
+public struct DealFields: Sendable, Equatable, JSONObject {
     public var teamID: Int64
     public var investor: String
     public var investorKind: InvestorKind
@@ -24,12 +24,6 @@ public struct DealFields: Sendable, Equatable, Codable {
     public var signedOn: CalendarDate
     public var districtID: Int64
     public var projectID: Int64?
-
-    enum CodingKeys: String, CodingKey {
-        case investor
-        case teamID = "team_id", investorKind = "investor_kind", signedAmount = "signed_amount"
-        case signedOn = "signed_on", districtID = "district_id", projectID = "project_id"
-    }
 
     public init(
         teamID: Int64, investor: String, investorKind: InvestorKind, signedAmount: Decimal, signedOn: CalendarDate,
@@ -44,38 +38,31 @@ public struct DealFields: Sendable, Equatable, Codable {
         self.projectID = projectID
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(teamID, forKey: .teamID)
-        try container.encode(investor, forKey: .investor)
-        try container.encode(investorKind, forKey: .investorKind)
-        try container.encode(signedAmount, forKey: .signedAmount)
-        try container.encode(signedOn, forKey: .signedOn)
-        try container.encode(districtID, forKey: .districtID)
-        try container.encode(projectID, forKey: .projectID)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("team_id", teamID)
+        try writer.write("investor", investor)
+        try writer.write("investor_kind", investorKind)
+        try writer.write("signed_amount", signedAmount)
+        try writer.write("signed_on", signedOn)
+        try writer.write("district_id", districtID)
+        try writer.write("project_id", projectID)
     }
 }
 
 /// A stored deal with the funds in place so far (the sum of its receipts).
-public struct DealRecord: Sendable, Equatable, Encodable {
+public struct DealRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var version: Int
     public var fields: DealFields
     public var fundsInPlace: Decimal
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version
-        case fundsInPlace = "funds_in_place", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try fields.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
-        try container.encode(fundsInPlace, forKey: .fundsInPlace)
-        try container.encode(updatedAt, forKey: .updatedAt)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try fields.writeMembers(to: &writer)
+        try writer.write("id", id)
+        try writer.write("version", version)
+        try writer.write("funds_in_place", fundsInPlace)
+        try writer.write("updated_at", updatedAt)
     }
 }
 

@@ -18,28 +18,21 @@ public struct FundingFields: Sendable, Equatable {
 }
 
 /// A stored funding source.
-public struct FundingRecord: Sendable, Equatable, Encodable {
+public struct FundingRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var projectID: Int64
     public var fields: FundingFields
     public var version: Int
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, kind, version
-        case projectID = "project_id", platformID = "platform_id", plannedAmount = "planned_amount"
-        case amountInPlace = "amount_in_place", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(projectID, forKey: .projectID)
-        try container.encode(fields.kind, forKey: .kind)
-        try container.encode(fields.platformID, forKey: .platformID)
-        try container.encode(fields.plannedAmount, forKey: .plannedAmount)
-        try container.encode(fields.amountInPlace, forKey: .amountInPlace)
-        try container.encode(version, forKey: .version)
-        try container.encode(updatedAt, forKey: .updatedAt)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", id)
+        try writer.write("project_id", projectID)
+        try writer.write("kind", fields.kind)
+        try writer.write("platform_id", fields.platformID)
+        try writer.write("planned_amount", fields.plannedAmount)
+        try writer.write("amount_in_place", fields.amountInPlace)
+        try writer.write("version", version)
+        try writer.write("updated_at", updatedAt)
     }
 }

@@ -28,31 +28,24 @@ public struct ProblemFields: Sendable, Equatable {
 }
 
 /// A stored problem.
-public struct ProblemRecord: Sendable, Equatable, Encodable {
+public struct ProblemRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var projectID: Int64
     public var fields: ProblemFields
     public var version: Int
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, kind, description, status, resolution, version
-        case projectID = "project_id", departmentID = "department_id", dueOn = "due_on"
-        case resolvedOn = "resolved_on", updatedAt = "updated_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(projectID, forKey: .projectID)
-        try container.encode(fields.kind, forKey: .kind)
-        try container.encode(fields.description, forKey: .description)
-        try container.encode(fields.departmentID, forKey: .departmentID)
-        try container.encode(fields.dueOn, forKey: .dueOn)
-        try container.encode(fields.status, forKey: .status)
-        try container.encode(fields.resolution, forKey: .resolution)
-        try container.encode(fields.resolvedOn, forKey: .resolvedOn)
-        try container.encode(version, forKey: .version)
-        try container.encode(updatedAt, forKey: .updatedAt)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", id)
+        try writer.write("project_id", projectID)
+        try writer.write("kind", fields.kind)
+        try writer.write("description", fields.description)
+        try writer.write("department_id", fields.departmentID)
+        try writer.write("due_on", fields.dueOn)
+        try writer.write("status", fields.status)
+        try writer.write("resolution", fields.resolution)
+        try writer.write("resolved_on", fields.resolvedOn)
+        try writer.write("version", version)
+        try writer.write("updated_at", updatedAt)
     }
 }

@@ -3,34 +3,21 @@ import Foundation
 
 /// An agency's annual targets: one optional amount per indicator, stored one row per indicator.
 /// Its version is the highest version of its rows, so every replacement moves it on.
-public struct TargetRecord: Sendable, Equatable, Encodable {
+public struct TargetRecord: Sendable, Equatable, JSONObject {
     public var year: Int
     public var agencyID: Int64
     public var amounts: [Indicator: Decimal?]
     public var version: Int
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case year, version
-        case agencyID = "agency_id", updatedAt = "updated_at"
-    }
-
-    struct IndicatorKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(year, forKey: .year)
-        try container.encode(agencyID, forKey: .agencyID)
-        try container.encode(version, forKey: .version)
-        try container.encode(updatedAt, forKey: .updatedAt)
-        var indicators = encoder.container(keyedBy: IndicatorKey.self)
+    /// The record's members, then one per indicator (null when no target is set).
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("year", year)
+        try writer.write("agency_id", agencyID)
+        try writer.write("version", version)
+        try writer.write("updated_at", updatedAt)
         for indicator in Indicator.allCases {
-            try indicators.encode(amounts[indicator] ?? nil, forKey: IndicatorKey(stringValue: indicator.rawValue))
+            try writer.write(indicator.rawValue, amounts[indicator] ?? nil)
         }
     }
 }

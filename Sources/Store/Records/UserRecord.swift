@@ -1,7 +1,7 @@
 import Campaign
 
 /// A stored user as admins manage it. Never carries the password hash.
-public struct UserRecord: Sendable, Equatable, Encodable {
+public struct UserRecord: Sendable, Equatable, JSONObject {
     public var id: Int64
     public var username: String
     public var displayName: String
@@ -10,22 +10,15 @@ public struct UserRecord: Sendable, Equatable, Encodable {
     public var agency: AgencySummary
     public var version: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, username, role, active, agency, version
-        case displayName = "display_name"
-        case agencyID = "agency_id"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(username, forKey: .username)
-        try container.encode(displayName, forKey: .displayName)
-        try container.encode(role, forKey: .role)
-        try container.encode(active, forKey: .active)
-        try container.encode(agency.id, forKey: .agencyID)
-        try container.encode(agency, forKey: .agency)
-        try container.encode(version, forKey: .version)
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", id)
+        try writer.write("username", username)
+        try writer.write("display_name", displayName)
+        try writer.write("role", role)
+        try writer.write("active", active)
+        try writer.write("agency_id", agency.id)
+        try writer.write("agency", encoding: agency)
+        try writer.write("version", version)
     }
 }
 
