@@ -63,6 +63,9 @@ import Testing
             let date = Date(timeIntervalSince1970: seconds)
             #expect(try Self.streamed(date) == Self.referenceText(date), "\(seconds)")
         }
+        for date in [Date.distantPast, Date.distantFuture] {
+            #expect(try Self.streamed(date) == Self.referenceText(date), "\(date)")
+        }
     }
 
     @Test func recordsMatch() throws {

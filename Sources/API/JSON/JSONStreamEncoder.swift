@@ -84,20 +84,11 @@ struct JSONBytesWriter: JSONMemberWriter {
         begin(key)
         swap(&text, &sink.text)
         defer { swap(&text, &sink.text) }
-        try sink.writeValue(value, parent: parent, key: MemberName(key))
+        try sink.writeValue(value, parent: parent, key: MemberKey(key))
     }
 
     private mutating func begin(_ key: String) {
         text.append(key: key, first: first)
         first = false
     }
-}
-
-/// A member's name in a coding path.
-struct MemberName: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

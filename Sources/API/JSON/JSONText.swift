@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// JSON text being written: a growing array of UTF-8 bytes, moved between writers without copying.
 struct JSONText {
@@ -51,27 +52,23 @@ struct JSONText {
         }
     }
 
-    /// `"2026-03-01T08:30:00Z"`: the UTC civil time of `date`, fractional seconds dropped.
+    /// `"2026-03-01T08:30:00Z"`: the UTC civil time of `date`, fractional seconds dropped (as
+    /// `Date.ISO8601FormatStyle` writes it, which remains the way for dates beyond years 1–9999).
     mutating func append(timestamp date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, (-62_135_596_800.0..<253_402_300_800.0).contains(interval) else {
+            return append(string: date.formatted(Date.ISO8601FormatStyle()))
+        }
+        let seconds = Int64(interval.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        // Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let civil = PostgresDate(daysSince1970: Int(days))
         bytes.append(UInt8(ascii: "\""))
-        appendDigits(year, width: 4)
+        appendDigits(Int64(civil.year), width: 4)
         bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, width: 2)
+        appendDigits(Int64(civil.month), width: 2)
         bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, width: 2)
+        appendDigits(Int64(civil.day), width: 2)
         bytes.append(UInt8(ascii: "T"))
         appendDigits(secondOfDay / 3600, width: 2)
         bytes.append(UInt8(ascii: ":"))
