@@ -94,10 +94,122 @@ import Testing
         try Self.expectSameJSON([Int?.none, 1])
     }
 
+    @Test func everyPrimitiveDataAndURLMatch() throws {
+        try Self.expectSameJSON(Primitives())
+    }
+
+    @Test func aRecordWritesTheMembersOfTheContract() throws {
+        let fields = ProjectFields(
+            code: "C", name: "N", owner: "O", category: .industry, industry: nil, stage: .reserve, major: false,
+            districtID: 1, leadDepartmentID: nil, parkID: nil, totalInvestment: 0, plannedStart: nil,
+            plannedCompletion: nil, actualStart: nil, actualCompletion: nil, landArea: nil, eiaClass: nil,
+            greenChannel: false, centralSOE: false)
+        let record = ProjectRecord(id: 1, version: 1, fields: fields, updatedAt: Date(), yearToDateInvestment: 0)
+        guard case .object(let members) = try JSONDecoder().decode(JSONValue.self, from: Data(Self.streamed(record).utf8)) else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(Set(members.keys) == [
+            "id", "version", "updated_at", "code", "name", "owner", "category", "industry", "stage", "major",
+            "district_id", "lead_department_id", "park_id", "total_investment", "planned_start", "planned_completion",
+            "actual_start", "actual_completion", "land_area", "eia_class", "green_channel", "central_soe",
+            "year_to_date_investment", "year_to_date_share",
+        ])
+    }
+
     @Test func misuseAndNonFiniteNumbersThrowInsteadOfCrashing() {
         #expect(throws: EncodingError.self) { try Self.streamed(Misused()) }
         #expect(throws: EncodingError.self) { try Self.streamed([Double.nan]) }
         #expect(throws: EncodingError.self) { try Self.streamed(Double.infinity) }
+    }
+
+    /// Containers used out of order, and errors the value's own code swallows, would leave broken
+    /// text in a stream: the whole value fails instead.
+    @Test func outOfOrderContainersAndSwallowedErrorsFailTheValue() {
+        for order in OutOfOrder.Order.allCases {
+            #expect(throws: EncodingError.self, "\(order)") { try Self.streamed(OutOfOrder(order: order)) }
+        }
+        #expect(throws: EncodingError.self) { try Self.streamed(SwallowsError()) }
+        #expect(throws: Refusal.self) { try Self.streamed(SwallowsObjectError()) }
+    }
+}
+
+private struct Primitives: Encodable {
+    var int8: Int8 = -8, int16: Int16 = -16, uint: UInt = 1, uint8: UInt8 = 8, uint16: UInt16 = 16
+    var uint32: UInt32 = 32, uint64: UInt64 = .max, float: Float = 0.1, double = 2.5
+    var bytes = Data([0, 1, 2, 254, 255]), url = URL(string: "https://example.org/a?b=c")!
+    var list: [UInt8] = [1, 2]
+}
+
+private struct OutOfOrder: Encodable {
+    enum Order: CaseIterable { case siblingAfterNextSibling, nestedAfterNextMember, superEncoderAfterNextElement, keptContainer }
+    enum Keys: String, CodingKey { case a, b, x, y }
+    var order: Order
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch order {
+        case .siblingAfterNextSibling:
+            var a = container.nestedContainer(keyedBy: Keys.self, forKey: .a)
+            var b = container.nestedContainer(keyedBy: Keys.self, forKey: .b)
+            try b.encode(1, forKey: .x)
+            try a.encode(2, forKey: .y)
+        case .nestedAfterNextMember:
+            var a = container.nestedContainer(keyedBy: Keys.self, forKey: .a)
+            try container.encode(1, forKey: .b)
+            try a.encode(2, forKey: .x)
+        case .superEncoderAfterNextElement:
+            var list = container.nestedUnkeyedContainer(forKey: .a)
+            let late = list.superEncoder()
+            try list.encode(1)
+            var object = late.container(keyedBy: Keys.self)
+            try object.encode(5, forKey: .x)
+        case .keptContainer:
+            let kept = KeepsContainer()
+            try container.encode(kept, forKey: .a)
+            try container.encode(kept, forKey: .b)
+            var leaked = kept.box.container!
+            try leaked.encode(99, forKey: .x)
+        }
+    }
+}
+
+/// Hands out the container it wrote into, to write into it later.
+private final class KeepsContainer: Encodable {
+    final class Box { var container: KeyedEncodingContainer<OutOfOrder.Keys>? }
+    let box = Box()
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: OutOfOrder.Keys.self)
+        try container.encode(1, forKey: .x)
+        box.container = container
+    }
+}
+
+private struct SwallowsError: Encodable {
+    enum Keys: String, CodingKey { case a, f, z }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode("first", forKey: .a)
+        try? container.encode(Double.nan, forKey: .f)
+        try container.encode("last", forKey: .z)
+    }
+}
+
+private struct Refusal: Error {}
+
+private struct Refuses: JSONObject {
+    func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("a", 1)
+        throw Refusal()
+    }
+}
+
+private struct SwallowsObjectError: Encodable {
+    enum Keys: String, CodingKey { case a, z }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try? container.encode(Refuses(), forKey: .a)
+        try container.encode("last", forKey: .z)
     }
 }
 

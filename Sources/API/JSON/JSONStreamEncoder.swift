@@ -16,6 +16,7 @@ public enum JSONStreamEncoder {
     public static func encode(_ value: some Encodable) throws -> ByteBuffer {
         let sink = JSONSink()
         try sink.writeValue(value, parent: nil, key: nil)
+        if let failure = sink.failure { throw failure }
         return ByteBuffer(bytes: sink.text.bytes)
     }
 }
@@ -23,6 +24,9 @@ public enum JSONStreamEncoder {
 /// The text that every encoder of one value writes to.
 final class JSONSink {
     var text = JSONText()
+    /// The first error raised while encoding, even one that the value's own code caught: the
+    /// text may be incomplete, so the value fails to encode.
+    private(set) var failure: (any Error)?
 
     init() { text.bytes.reserveCapacity(16_384) }
 
@@ -39,10 +43,21 @@ final class JSONSink {
     func writeObject(_ object: some JSONObject, parent: StreamEncoder?) throws {
         var writer = JSONBytesWriter(sink: self, parent: parent)
         swap(&writer.text, &text)
+        defer { swap(&writer.text, &text) }
         writer.text.append(UInt8(ascii: "{"))
-        try object.writeMembers(to: &writer)
+        do {
+            try object.writeMembers(to: &writer)
+        } catch {
+            throw fail(error)
+        }
         writer.text.append(UInt8(ascii: "}"))
-        swap(&writer.text, &text)
+    }
+
+    /// Records `error` (the first one counts) and returns it to throw.
+    @discardableResult
+    func fail(_ error: any Error) -> any Error {
+        if failure == nil { failure = error }
+        return error
     }
 }
 

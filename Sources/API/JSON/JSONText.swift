@@ -4,6 +4,7 @@ import Postgres
 /// JSON text being written: a growing array of UTF-8 bytes, moved between writers without copying.
 struct JSONText {
     var bytes: [UInt8] = []
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
     /// Text that needs no escaping: numbers, literals, punctuation.
@@ -45,10 +46,9 @@ struct JSONText {
         case 0x08: append("\\b")
         case 0x0C: append("\\f")
         default:
-            let hex = Array("0123456789abcdef".utf8)
             append("\\u00")
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
         }
     }
 
@@ -80,7 +80,7 @@ struct JSONText {
 
     private mutating func appendDigits(_ value: Int64, width: Int) {
         let text = String(value)
-        for _ in text.utf8.count..<width { bytes.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
         append(raw: text)
     }
 }

@@ -5,23 +5,25 @@ import Foundation
 /// an array once an unkeyed one is, a scalar through a single-value container. Asking twice for a
 /// keyed container continues the same object (a record that writes its fields and then its id).
 ///
-/// A value's encoder is finished (its bracket closed) when the value's `encode(to:)` returns; a
-/// nested container or super-encoder is finished when its parent writes its next member or ends.
+/// Containers are written in order, as the bytes go out: a value's encoder is finished (its
+/// bracket closed) when the value's `encode(to:)` returns, and a nested container or
+/// super-encoder when its parent writes its next member or ends. Writing to a finished encoder,
+/// or to one whose member is still being encoded, cannot be put right in a stream: it is
+/// recorded on the sink, and the whole value fails to encode rather than give broken JSON.
 final class StreamEncoder: Encoder {
     enum Shape { case none, object, array, scalar }
 
     let sink: JSONSink
-    private(set) var parent: StreamEncoder?
-    private(set) var key: (any CodingKey)?
+    let parent: StreamEncoder?
+    let key: (any CodingKey)?
     private var shape = Shape.none
     /// Members or elements written so far.
     private(set) var count = 0
     /// A nested container's encoder, still open.
     private var open: StreamEncoder?
-    /// A finished child, reused for the next member (values are encoded one after another).
-    private var spare: StreamEncoder?
-    /// The first misuse of the protocol, thrown when the value is finished.
-    private var misuse: String?
+    /// A member's value is being encoded below this encoder.
+    private var busy = false
+    private var finished = false
 
     init(sink: JSONSink, parent: StreamEncoder?, key: (any CodingKey)?) {
         self.sink = sink
@@ -54,6 +56,7 @@ final class StreamEncoder: Encoder {
 
     /// Writes the separator (and key) of the next member or element.
     func beginMember(key: (any CodingKey)? = nil) throws {
+        try checkWritable()
         try closeOpen()
         if let key {
             sink.text.append(key: key.stringValue, first: count == 0)
@@ -63,13 +66,21 @@ final class StreamEncoder: Encoder {
         count += 1
     }
 
-    /// Encodes `value` as the member just begun.
+    /// Encodes `value` as the member just begun. A failure fails the whole value, even if the
+    /// caller catches it: the member's key is already written.
     func encodeMember<T: Encodable>(_ value: T, key: (any CodingKey)?) throws {
         if writeKnown(value) { return }
-        if let object = value as? any JSONObject { return try sink.writeObject(object, parent: self) }
-        let child = makeChild(key: key)
-        try child.encodeValue(value)
-        spare = child
+        busy = true
+        defer { busy = false }
+        do {
+            if let object = value as? any JSONObject {
+                try sink.writeObject(object, parent: self)
+            } else {
+                try StreamEncoder(sink: sink, parent: self, key: key).encodeValue(value)
+            }
+        } catch {
+            throw sink.fail(error)
+        }
     }
 
     /// A child encoder left open for a nested container or super-encoder.
@@ -80,19 +91,22 @@ final class StreamEncoder: Encoder {
     }
 
     /// Starts a scalar; `write` puts its text.
-    func scalar(_ write: () -> Void) {
-        guard shape == .none else { return note("a single value was encoded into a value that already has one") }
+    func scalar(_ write: () -> Void) throws {
+        try checkWritable()
+        guard shape == .none else { throw misuse("a single value was encoded into a value that already has one") }
         shape = .scalar
         write()
     }
 
     /// A single-value container's value: a known scalar, or whatever `value` encodes itself as.
     func encodeScalar<T: Encodable>(_ value: T) throws {
-        guard shape == .none else { return note("a single value was encoded into a value that already has one") }
+        try checkWritable()
+        guard shape == .none else { throw misuse("a single value was encoded into a value that already has one") }
         if writeKnown(value) { shape = .scalar } else { try value.encode(to: self) }
     }
 
-    /// Writes the scalars JSON knows; false for any other type.
+    /// Writes the scalars JSON knows (and `Data` as base64, `URL` as its text, as `JSONEncoder`
+    /// does); false for any other type.
     func writeKnown<T: Encodable>(_ value: T) -> Bool {
         if T.self == String.self { sink.text.append(string: value as! String) }
         else if T.self == Int.self { sink.text.append(raw: String(value as! Int)) }
@@ -101,17 +115,31 @@ final class StreamEncoder: Encoder {
         else if T.self == Decimal.self { sink.text.append(raw: (value as! Decimal).description) }
         else if T.self == Date.self { sink.text.append(timestamp: value as! Date) }
         else if T.self == Int32.self { sink.text.append(raw: String(value as! Int32)) }
+        else if T.self == Data.self { sink.text.append(string: (value as! Data).base64EncodedString()) }
+        else if T.self == URL.self { sink.text.append(string: (value as! URL).absoluteString) }
         else { return false }
         return true
     }
 
-    func note(_ problem: String) {
-        if misuse == nil { misuse = problem }
+    /// Records a misuse of the Codable protocol on the sink and returns it to throw.
+    func misuse(_ problem: String) -> any Error {
+        sink.fail(EncodingError.invalidValue(
+            problem, EncodingError.Context(codingPath: codingPath, debugDescription: "invalid use of the encoder: \(problem)")))
     }
 
     // MARK: Structure
 
+    private func checkWritable() throws {
+        if finished { throw misuse("a container was written after its value was finished; containers must be used in order") }
+        if busy { throw misuse("a container was written while one of its members was being encoded") }
+    }
+
     private func begin(_ wanted: Shape) {
+        do {
+            try checkWritable()
+        } catch {
+            return
+        }
         switch shape {
         case .none:
             shape = wanted
@@ -119,7 +147,7 @@ final class StreamEncoder: Encoder {
         case wanted:
             break
         default:
-            note("a \(wanted == .object ? "keyed" : "unkeyed") container was asked of a value already encoded otherwise")
+            _ = misuse("a \(wanted == .object ? "keyed" : "unkeyed") container was asked of a value already encoded otherwise")
         }
     }
 
@@ -129,27 +157,17 @@ final class StreamEncoder: Encoder {
         try child.finish()
     }
 
-    /// Closes the value: its bracket, or `{}` when it encoded nothing (as `JSONEncoder` does).
+    /// Closes the value: its bracket, or `{}` when it encoded nothing (as `JSONEncoder` does for a
+    /// nested value).
     func finish() throws {
         try closeOpen()
+        guard !finished else { return }
+        finished = true
         switch shape {
         case .object: sink.text.append(UInt8(ascii: "}"))
         case .array: sink.text.append(UInt8(ascii: "]"))
         case .none: sink.text.append("{}")
         case .scalar: break
         }
-        if let misuse {
-            throw EncodingError.invalidValue(
-                misuse, EncodingError.Context(codingPath: codingPath, debugDescription: "invalid use of the encoder: \(misuse)"))
-        }
-    }
-
-    private func makeChild(key: (any CodingKey)?) -> StreamEncoder {
-        guard let child = spare else { return StreamEncoder(sink: sink, parent: self, key: key) }
-        spare = nil
-        child.key = key
-        child.shape = .none
-        child.count = 0
-        return child
     }
 }

@@ -2,8 +2,7 @@ import Foundation
 import Campaign
 import Hummingbird
 
-/// Builds JSON responses: snake_case keys come from each type's `CodingKeys`, and the bytes from
-/// `JSONStreamEncoder`.
+/// Builds JSON responses, written by `JSONStreamEncoder`.
 public enum JSONResponse {
     /// A JSON response; `version` adds `ETag: "<version>"`, `location` a `Location` header.
     public static func make(
