@@ -29,7 +29,8 @@ public enum AssessmentFigureQueries {
         year: Int, cutoffs: [CalendarDate], reportDeadlineDay: Int, countLateReports: Bool, on connection: Connection
     ) throws -> [[AgencyFigures]] {
         // Planned for the actual dates each time: a cached generic plan cannot tell that the range
-        // covers most of the year's reports, and would not scan them in parallel.
+        // covers most of the year's reports, and would not scan them in parallel. (Local to the
+        // transaction every caller runs this in: the worker's snapshot, or an API request's.)
         try connection.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
         let rows = try connection.query(statement(
             year: year, cutoffs: cutoffs, deadlineDay: reportDeadlineDay, countLate: countLateReports))
