@@ -35,6 +35,31 @@ import TestSupport
         }
     }
 
+    /// Path ids are positive, years 2000-2100, and every change or deletion names its `If-Match`.
+    @Test func parametersStateWhatTheServerChecks() async throws {
+        try await APIHarness.run { api in
+            let paths = try #require(try await document(api)["paths"] as? [String: [String: [String: Any]]])
+            for (path, operations) in paths {
+                for (method, operation) in operations {
+                    let parameters = operation["parameters"] as? [[String: Any]] ?? []
+                    for parameter in parameters where parameter["in"] as? String == "path" {
+                        let name = try #require(parameter["name"] as? String)
+                        let schema = try #require(parameter["schema"] as? [String: Any])
+                        if name == "id" || name.hasSuffix("_id") { #expect(schema["minimum"] as? Int == 1, "\(method) \(path) \(name)") }
+                        if name == "year" { #expect(schema["minimum"] as? Int == 2000 && schema["maximum"] as? Int == 2100) }
+                    }
+                    let ifMatch = parameters.first { $0["name"] as? String == "If-Match" }
+                    switch method {
+                    case "patch": #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
+                    case "delete" where path.contains("{"): #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
+                    case "put": #expect(ifMatch?["required"] as? Bool == false, "\(method) \(path)")
+                    default: #expect(ifMatch == nil, "\(method) \(path)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func sampleResponsesMatchTheirSchemas() async throws {
         try await APIHarness.run { api in
             let served = try await api.request(.get, "/api/v1/openapi.json")

@@ -30,11 +30,12 @@ enum OpenAPIDocument {
             "x-access": .string(route.access.rawValue),
             "responses": responses(route),
         ]
-        let parameters = route.path.split(separator: "/").filter { $0.hasPrefix(":") }.map { segment -> JSONValue in
+        var parameters = route.path.split(separator: "/").filter { $0.hasPrefix(":") }.map { segment -> JSONValue in
             let name = String(segment.dropFirst())
             let schema: Schema = switch name {
-            case "id", "year": .integer
-            case _ where name.hasSuffix("_id"): .integer
+            case "year": .year
+            case "id": .id
+            case _ where name.hasSuffix("_id"): .id
             case "month": .month
             case "category": .choice(ProjectCategory.self)
             case "item": .choice(ParkItem.self)
@@ -42,12 +43,32 @@ enum OpenAPIDocument {
             }
             return ["name": .string(name), "in": "path", "required": true, "schema": schema.json]
         }
+        if let ifMatch = ifMatch(route) { parameters.append(ifMatch) }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
         if let request = route.request {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": request.json]]]
         }
         return .object(operation)
+    }
+
+    /// `If-Match` (CONTRACT.md): required to change or delete a resource (428 without it, 412 when
+    /// stale); on a PUT, required only when the resource already exists.
+    static func ifMatch(_ route: APIRoute) -> JSONValue? {
+        let required: Bool
+        switch route.method {
+        case .patch: required = true
+        case .delete where route.path.contains(":"): required = true
+        case .put: required = false
+        default: return nil
+        }
+        let description = required
+            ? "the version last read, as its ETag: \"<version>\"; 428 without it, 412 when it is stale"
+            : "needed to replace an existing resource (428 without it, 412 when stale), not to create one"
+        return [
+            "name": "If-Match", "in": "header", "required": .bool(required), "description": .string(description),
+            "schema": ["type": "string", "pattern": "^\"[0-9]{1,9}\"$"],
+        ]
     }
 
     static func responses(_ route: APIRoute) -> JSONValue {

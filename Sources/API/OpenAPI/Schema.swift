@@ -1,7 +1,11 @@
+import Foundation
+
 /// A JSON Schema (the subset OpenAPI 3.1 documents here use), written in Swift next to routes.
 public indirect enum Schema: Sendable {
     case string(format: String? = nil, values: [String]? = nil)
     case integer
+    /// An integer from `minimum`, up to `maximum` when there is one.
+    case boundedInteger(minimum: Int, maximum: Int?)
     case number
     case boolean
     case array(Schema)
@@ -24,6 +28,10 @@ public indirect enum Schema: Sendable {
         .record(["items": .array(item), "total": .integer, "limit": .integer, "offset": .integer])
     }
 
+    /// A row's id: a positive integer.
+    public static let id = Schema.boundedInteger(minimum: 1, maximum: nil)
+    /// A campaign year, 2000 to 2100.
+    public static let year = Schema.boundedInteger(minimum: 2000, maximum: 2100)
     public static let date = Schema.string(format: "date")
     public static let month = Schema.string(format: "month")
     public static let timestamp = Schema.string(format: "date-time")
@@ -40,6 +48,10 @@ public indirect enum Schema: Sendable {
             if let values { object["enum"] = .array(values.map(JSONValue.string)) }
             return .object(object)
         case .integer: return ["type": "integer"]
+        case .boundedInteger(let minimum, let maximum):
+            var object: [String: JSONValue] = ["type": "integer", "minimum": .number(Decimal(minimum))]
+            if let maximum { object["maximum"] = .number(Decimal(maximum)) }
+            return .object(object)
         case .number: return ["type": "number"]
         case .boolean: return ["type": "boolean"]
         case .array(let items): return ["type": "array", "items": items.json]
