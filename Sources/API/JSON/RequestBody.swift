@@ -28,6 +28,13 @@ public struct RequestBody: Sendable {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
+            // Valid JSON that still fails holds a number no decimal can: say that, not "syntax".
+            if (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil {
+                throw Problem(.badRequest, detail: """
+                    the body holds a number out of range (more than 38 significant digits, or beyond 1e-128 to 1e165); \
+                    send amounts as plain decimals such as 1234.56
+                    """)
+            }
             throw Problem(.badRequest, detail: "the body is not valid JSON (UTF-8); check its syntax")
         }
         guard case .object(let fields) = value else {
