@@ -60,6 +60,21 @@ import TestSupport
         }
     }
 
+    /// A documented path asked with another method answers 405 and what it allows; an unknown
+    /// path stays 404.
+    @Test func otherMethodsOnKnownPathsAreNotAllowed() async throws {
+        try await APIHarness.run { api in
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            let put = try await api.request(.put, "/api/v1/projects", token: token, json: [String: Any]())
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "GET, POST")
+            #expect((put.object["detail"] as? String)?.contains("use GET, POST") == true)
+            let delete = try await api.request(.delete, "/api/v1/openapi.json")
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET")
+            #expect(try await api.request(.get, "/api/v1/no-such-thing", token: token).status == .notFound)
+        }
+    }
+
     @Test func sampleResponsesMatchTheirSchemas() async throws {
         try await APIHarness.run { api in
             let served = try await api.request(.get, "/api/v1/openapi.json")

@@ -56,7 +56,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     HealthController(dependencies: dependencies).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
     let authenticated = api.group(context: AuthenticatedContext.self)
-    for route in apiRoutes(dependencies) {
+    let routes = apiRoutes(dependencies)
+    for route in routes {
         switch route.handler {
         case .anyone(let handler): api.on(RouterPath(route.path), method: route.method, use: handler)
         case .signedIn(let handler):
@@ -68,5 +69,19 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
             }
         }
     }
+    addMethodNotAllowed(routes, to: api)
     return router
+}
+
+/// A known path asked with a method it does not have answers 405 with `Allow`, not 404.
+func addMethodNotAllowed(_ routes: [APIRoute], to group: RouterGroup<AppRequestContext>) {
+    let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    for (path, allowed) in Dictionary(grouping: routes, by: \.path).mapValues({ Set($0.map(\.method)) }) {
+        let allow = methods.filter(allowed.contains).map(\.rawValue).joined(separator: ", ")
+        for method in methods where !allowed.contains(method) {
+            group.on(RouterPath(path), method: method) { _, _ -> Response in
+                throw Problem(.methodNotAllowed, detail: "\(method.rawValue) is not allowed here; use \(allow)", headers: [.allow: allow])
+            }
+        }
+    }
 }
