@@ -13,10 +13,7 @@ import TestSupport
             // setup: penalty 2 per late report, capped at 5; deadline day 5
             let admin = try db.connect()
             let county = try County.create(on: admin)
-            var scheme = AssessmentScheme.default
-            scheme.lateReportPenalty = 2
-            scheme.lateReportPenaltyCap = 5
-            try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(try PostgresJSON(encoding: scheme))::jsonb)")
+            try Self.usePenalty(2, cap: 5, on: admin)
             // D2: one late report of its major project P2 (February, submitted on 6 March);
             // D1: three late reports of the non-major P3 (January to March, each a month late)
             try admin.execute("""
@@ -31,18 +28,14 @@ import TestSupport
                     ON CONFLICT (project_id, month) DO UPDATE SET submitted_at = excluded.submitted_at
                     """)
             }
-            let pool = db.makePool()
-            let run = try County.queue(.q1, on: admin)
             // MUT
-            #expect(try await db.worker("late", pool: pool).processNext() == run)
+            let groups = try await Self.computeQ1(db, admin: admin)
             // validation
-            let groups = try County.results(run, .q1, on: admin)
             let deduction = Dictionary(uniqueKeysWithValues: groups.district.map { ($0.agency.code, $0.deduction) })
             #expect(deduction["D1"] == 5, "three late reports × 2 = 6, capped at 5")
             #expect(deduction["D2"] == 2)
             #expect(deduction["D3"] == 0)
             #expect(groups.department.allSatisfy { $0.deduction == 0 })
-            await pool.shutdown()
         }
     }
 
@@ -53,9 +46,7 @@ import TestSupport
             // setup: penalty 2 per late report, deadline day 5
             let admin = try db.connect()
             let county = try County.create(on: admin)
-            var scheme = AssessmentScheme.default
-            scheme.lateReportPenalty = 2
-            try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(try PostgresJSON(encoding: scheme))::jsonb)")
+            try Self.usePenalty(2, cap: AssessmentScheme.default.lateReportPenaltyCap, on: admin)
             for (month, day, time) in [(1, (2, 6), (0, 0, 0)), (2, (3, 5), (23, 59, 59))] {
                 try admin.execute("""
                     UPDATE app.monthly_reports
@@ -63,15 +54,28 @@ import TestSupport
                      WHERE project_id = \(county["P2"]) AND month = make_date(\(County.year), \(month), 1)
                     """)
             }
-            let pool = db.makePool()
-            let run = try County.queue(.q1, on: admin)
             // MUT
-            #expect(try await db.worker("deadline", pool: pool).processNext() == run)
+            let groups = try await Self.computeQ1(db, admin: admin)
             // validation
-            let groups = try County.results(run, .q1, on: admin)
             let deduction = Dictionary(uniqueKeysWithValues: groups.district.map { ($0.agency.code, $0.deduction) })
             #expect(deduction["D2"] == 2, "January's report, in at 00:00 on 6 February county time, is the only late one")
-            await pool.shutdown()
         }
+    }
+
+    /// The default scheme with `penalty` points per late report, capped at `cap`.
+    static func usePenalty(_ penalty: Decimal, cap: Decimal, on admin: Connection) throws {
+        var scheme = AssessmentScheme.default
+        scheme.lateReportPenalty = penalty
+        scheme.lateReportPenaltyCap = cap
+        try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(try PostgresJSON(encoding: scheme))::jsonb)")
+    }
+
+    /// Queues Q1, lets a worker compute it, and returns its results.
+    static func computeQ1(_ db: TestDatabase, admin: Connection) async throws -> RankingGroups {
+        let pool = db.makePool()
+        let run = try County.queue(.q1, on: admin)
+        #expect(try await db.worker("late", pool: pool).processNext() == run)
+        await pool.shutdown()
+        return try County.results(run, .q1, on: admin)
     }
 }
