@@ -101,6 +101,12 @@ public struct APIRoute: Sendable {
     }
 
     /// The path as OpenAPI writes it: `/api/v1/projects/{id}`.
+    /// The component the request body refers to, if it names one.
+    var requestSchemaName: String? {
+        guard case .ref(let name)? = request else { return nil }
+        return name
+    }
+
     public var openAPIPath: String {
         "/api/v1/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
             .joined(separator: "/")

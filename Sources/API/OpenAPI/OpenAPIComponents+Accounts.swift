@@ -6,16 +6,16 @@ extension OpenAPIComponents {
         "AgencyInput": .record(["code": .text, "name": .text, "kind": .choice(AgencyKind.self)]),
         // The kind never changes.
         "AgencyPatch": patch(["code": .text, "name": .text]),
-        "AgencyRecord": .record(["id": .integer, "code": .text, "name": .text, "kind": .choice(AgencyKind.self), "version": .integer]),
+        "AgencyRecord": .record(["id": .id, "code": .text, "name": .text, "kind": .choice(AgencyKind.self), "version": .integer]),
         "UserInput": .record([
-            "username": .text, "display_name": .text, "password": .text, "agency_id": .integer, "role": .choice(UserRole.self),
+            "username": .text, "display_name": .text, "password": .text, "agency_id": .id, "role": .choice(UserRole.self),
         ]),
         "UserPatch": patch(["display_name": .text, "role": .choice(UserRole.self), "active": .boolean, "password": .text]),
         "UserAccount": .record([
-            "id": .integer, "username": .text, "display_name": .text, "role": .choice(UserRole.self), "active": .boolean,
-            "agency_id": .integer, "agency": .ref("Agency"), "version": .integer,
+            "id": .id, "username": .text, "display_name": .text, "role": .choice(UserRole.self), "active": .boolean,
+            "agency_id": .id, "agency": .ref("Agency"), "version": .integer,
         ]),
         // A user named by a report or a history entry; `display_name` is left out when unknown.
-        "UserReference": .object(["id": .integer, "display_name": .text], required: ["id"]),
+        "UserReference": .object(["id": .id, "display_name": .text], required: ["id"]),
     ]
 }

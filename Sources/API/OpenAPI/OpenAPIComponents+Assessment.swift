@@ -14,14 +14,14 @@ extension OpenAPIComponents {
         "SchemeInput": .object(schemeFields, required: []),
         "Scheme": .record(schemeFields),
         "AssessmentInput": .record(["year": .integer, "period": .choice(Period.self)]),
-        "AssessmentQueued": .record(["id": .integer, "status": .choice(AssessmentRunRecord.Status.self)]),
+        "AssessmentQueued": .record(["id": .id, "status": .choice(AssessmentRunRecord.Status.self)]),
         "Assessment": .record([
-            "id": .integer, "year": .integer, "period": .choice(Period.self),
+            "id": .id, "year": .integer, "period": .choice(Period.self),
             "status": .choice(AssessmentRunRecord.Status.self), "created_at": .timestamp,
             "started_at": .nullable(.timestamp), "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
             "error": .nullable(.text), "results": .nullable(.ref("RankingGroups")),
         ]),
-        "AgencyRef": .record(["id": .integer, "code": .text, "name": .text]),
+        "AgencyRef": .record(["id": .id, "code": .text, "name": .text]),
         "RankingEntry": .object([
             "rank": .nullable(.integer), "agency": .ref("AgencyRef"), "score": .nullable(.number), "provisional": .boolean,
             "indicators": .array(.record([
@@ -37,7 +37,7 @@ extension OpenAPIComponents {
         ]),
         "RankingGroups": .record(["department": .array(.ref("RankingEntry")), "district": .array(.ref("RankingEntry"))]),
         "Ranking": .record([
-            "assessment_id": .integer, "year": .integer, "period": .choice(Period.self), "groups": .ref("RankingGroups"),
+            "assessment_id": .id, "year": .integer, "period": .choice(Period.self), "groups": .ref("RankingGroups"),
         ]),
         "Warnings": .record([
             "year": .integer, "as_of": .date, "month": .nullable(.month),
@@ -47,8 +47,8 @@ extension OpenAPIComponents {
             ])),
             "projects": .array(.record([
                 "reason": .choice(WarningQueries.ProjectWarning.Reason.self),
-                "project": .record(["id": .integer, "code": .text, "name": .text]),
-                "district_id": .integer, "lead_department_id": .integer,
+                "project": .record(["id": .id, "code": .text, "name": .text]),
+                "district_id": .id, "lead_department_id": .id,
                 "month": .nullable(.month), "planned_start": .nullable(.date),
             ])),
         ]),

@@ -2,7 +2,7 @@ import Campaign
 
 extension OpenAPIComponents {
     static let parkFields: [String: Schema] = [
-        "name": .text, "district_id": .integer, "standard": .choice(ParkStandard.self),
+        "name": .text, "district_id": .id, "standard": .choice(ParkStandard.self),
     ]
 
     static let parkItemFields: [String: Schema] = [
@@ -14,11 +14,11 @@ extension OpenAPIComponents {
         "ParkInput": .record(parkFields),
         "ParkPatch": patch(parkFields),
         "Park": stored(parkFields.merging([
-            "id": .integer, "items_total": .integer, "items_done": .integer, "readiness": .number,
+            "id": .id, "items_total": .integer, "items_done": .integer, "readiness": .number,
             "planned_investment": .number, "completed_investment": .number,
         ]) { $1 }),
         "ParkItemInput": .object(parkItemFields, required: ["status"]),
-        "ParkItem": stored(parkItemFields.merging(["id": .integer, "park_id": .integer, "item": .choice(ParkItem.self)]) { $1 }),
+        "ParkItem": stored(parkItemFields.merging(["id": .id, "park_id": .id, "item": .choice(ParkItem.self)]) { $1 }),
     ]
 
     /// The yearly construction-land quota and its allocations (亩).
@@ -28,11 +28,11 @@ extension OpenAPIComponents {
             "year": .integer, "quota_mu": .number, "reserved_mu": .number, "allocated_mu": .number, "allocated_reserve_mu": .number,
         ]),
         "LandAllocationInput": .object(
-            ["year": .integer, "project_id": .integer, "area_mu": .number, "from_reserve": .boolean],
+            ["year": .integer, "project_id": .id, "area_mu": .number, "from_reserve": .boolean],
             required: ["year", "project_id", "area_mu"]
         ),
         "LandAllocation": stored([
-            "id": .integer, "year": .integer, "project_id": .integer, "area_mu": .number, "from_reserve": .boolean,
+            "id": .id, "year": .integer, "project_id": .id, "area_mu": .number, "from_reserve": .boolean,
         ]),
     ]
 }

@@ -8,11 +8,11 @@ extension OpenAPIComponents {
 
     /// Category lead departments, targets and statistical FAI.
     static let planningSchemas: [String: Schema] = [
-        "CategoryLeadInput": .record(["department_id": .integer]),
-        "CategoryLead": stored(["category": .choice(ProjectCategory.self), "department_id": .integer]),
+        "CategoryLeadInput": .record(["department_id": .id]),
+        "CategoryLead": stored(["category": .choice(ProjectCategory.self), "department_id": .id]),
         "TargetsInput": .object(indicatorAmounts, required: []),
-        "Targets": stored(indicatorAmounts.merging(["year": .integer, "agency_id": .integer]) { $1 }),
+        "Targets": stored(indicatorAmounts.merging(["year": .integer, "agency_id": .id]) { $1 }),
         "FAIStatisticInput": .record(["amount": .number]),
-        "FAIStatistic": stored(["id": .integer, "agency_id": .integer, "month": .month, "amount": .number]),
+        "FAIStatistic": stored(["id": .id, "agency_id": .id, "month": .month, "amount": .number]),
     ]
 }

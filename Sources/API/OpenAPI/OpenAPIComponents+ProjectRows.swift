@@ -2,16 +2,16 @@ import Campaign
 
 extension OpenAPIComponents {
     static let fundingFields: [String: Schema] = [
-        "kind": .choice(FundingKind.self), "platform_id": .nullable(.integer), "planned_amount": .number, "amount_in_place": .number,
+        "kind": .choice(FundingKind.self), "platform_id": .nullable(.id), "planned_amount": .number, "amount_in_place": .number,
     ]
 
     static let approvalFields: [String: Schema] = [
-        "kind": .choice(ApprovalKind.self), "department_id": .integer, "applied_on": .nullable(.date), "decided_on": .nullable(.date),
+        "kind": .choice(ApprovalKind.self), "department_id": .id, "applied_on": .nullable(.date), "decided_on": .nullable(.date),
         "status": .choice(ApprovalStatus.self),
     ]
 
     static let problemFields: [String: Schema] = [
-        "kind": .choice(ProblemKind.self), "description": .text, "department_id": .nullable(.integer), "due_on": .nullable(.date),
+        "kind": .choice(ProblemKind.self), "description": .text, "department_id": .nullable(.id), "due_on": .nullable(.date),
         "status": .choice(ProblemStatus.self), "resolution": .nullable(.text), "resolved_on": .nullable(.date),
     ]
 
@@ -22,27 +22,27 @@ extension OpenAPIComponents {
             ["investment_completed": .number, "progress": .text, "problems": .text], required: ["investment_completed"]
         ),
         "MonthlyReport": .record([
-            "id": .integer, "project_id": .integer, "month": .month, "investment_completed": .number, "progress": .text,
+            "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
             "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
         ]),
         // `user` and `row_id` are null when there is none (a change made outside the API).
         "HistoryEntry": .record([
-            "id": .integer, "at": .timestamp, "user": .nullable(.ref("UserReference")), "action": .text, "table": .text,
-            "row_id": .nullable(.integer), "changes": .any,
+            "id": .id, "at": .timestamp, "user": .nullable(.ref("UserReference")), "action": .text, "table": .text,
+            "row_id": .nullable(.id), "changes": .any,
         ]),
         "FundingInput": .object(fundingFields, required: ["kind"]),
         "FundingPatch": patch(fundingFields),
-        "Funding": stored(fundingFields.merging(["id": .integer, "project_id": .integer]) { $1 }),
+        "Funding": stored(fundingFields.merging(["id": .id, "project_id": .id]) { $1 }),
         "ApprovalInput": .object(approvalFields, required: ["kind", "department_id"]),
         "ApprovalPatch": patch(approvalFields),
         "Approval": stored(approvalFields.merging([
-            "id": .integer, "project_id": .integer, "processing_days": .nullable(.integer),
+            "id": .id, "project_id": .id, "processing_days": .nullable(.integer),
         ]) { $1 }),
         "ProjectProblemInput": .object(problemFields, required: ["kind", "description"]),
         "ProjectProblemPatch": patch(problemFields),
-        "ProjectProblem": stored(problemFields.merging(["id": .integer, "project_id": .integer]) { $1 }),
+        "ProjectProblem": stored(problemFields.merging(["id": .id, "project_id": .id]) { $1 }),
         "FinancingPlatformInput": .object(["name": .text, "note": .nullable(.text)], required: ["name"]),
         // `note` is left out when there is none.
-        "FinancingPlatform": .object(["id": .integer, "name": .text, "note": .text, "version": .integer], required: ["id", "name", "version"]),
+        "FinancingPlatform": .object(["id": .id, "name": .text, "note": .text, "version": .integer], required: ["id", "name", "version"]),
     ]
 }

@@ -18,10 +18,22 @@ enum OpenAPIDocument {
             ],
             "paths": .object(paths.mapValues(JSONValue.object)),
             "components": [
-                "schemas": .object(OpenAPIComponents.schemas.mapValues(\.json)),
+                "schemas": .object(componentSchemas(closing: Set(routes.compactMap(\.requestSchemaName)))),
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
             ],
         ]
+    }
+
+    /// The named schemas; those read as request bodies are closed (`additionalProperties: false`),
+    /// since `RequestBody` answers 422 for a field it does not know.
+    static func componentSchemas(closing requestBodies: Set<String>) -> [String: JSONValue] {
+        var schemas = OpenAPIComponents.schemas.mapValues(\.json)
+        for name in requestBodies {
+            guard case .object(var schema)? = schemas[name] else { continue }
+            schema["additionalProperties"] = false
+            schemas[name] = .object(schema)
+        }
+        return schemas
     }
 
     static func operation(_ route: APIRoute) -> JSONValue {
@@ -67,7 +79,7 @@ enum OpenAPIDocument {
             : "needed to replace an existing resource (428 without it, 412 when stale), not to create one"
         return [
             "name": "If-Match", "in": "header", "required": .bool(required), "description": .string(description),
-            "schema": ["type": "string", "pattern": "^\"[0-9]{1,9}\"$"],
+            "schema": ["type": "string", "pattern": "^\"[1-9][0-9]{0,8}\"$"],
         ]
     }
 
