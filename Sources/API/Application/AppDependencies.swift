@@ -14,11 +14,16 @@ public struct AppDependencies: Sendable {
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
     public var logger: Logger
+    /// The sign-in throttle (per username and client address).
+    public var signInPolicy: SignInPolicy
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`http.trusted_proxies`).
+    public var trustedProxies: Set<String>
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api")
+        logger: Logger = Logger(label: "projectyear.api"), signInPolicy: SignInPolicy = .init(),
+        trustedProxies: Set<String> = []
     ) {
         self.database = database
         self.migrator = migrator
@@ -26,5 +31,7 @@ public struct AppDependencies: Sendable {
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
         self.logger = logger
+        self.signInPolicy = signInPolicy
+        self.trustedProxies = trustedProxies
     }
 }
