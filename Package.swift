@@ -109,7 +109,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Assessment", "Store", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProjectYearTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProjectYearTests",
+            dependencies: ["TestSupport", "Postgres", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AssessmentTests",
             dependencies: [

@@ -76,6 +76,18 @@ import Testing
         }
     }
 
+    @Test func aHeadOverTheSizeLimitIs400AndClosed() async throws {
+        try await LiveServer.run(limits: Self.limits) { port in
+            let connection = try await RawConnection.open(port: port)
+            // MUT: one header field of 100 KiB (the limit is 80 KiB)
+            try await connection.send("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 100 * 1024))\r\n\r\n")
+            // validation
+            let text = try await connection.read(until: "\r\n\r\n", within: .seconds(2))
+            #expect(text.hasPrefix("HTTP/1.1 400"), "\(text)")
+            #expect(try await connection.closes(within: .seconds(1)))
+        }
+    }
+
     @Test func connectionsBeyondTheCapAre503UntilOthersClose() async throws {
         try await LiveServer.run(limits: Self.limits) { port in
             // setup: three kept-alive connections, each answered once (so each holds a place)
