@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,14 +11,16 @@ import TestSupport
 
 /// Runs a test against the real API on its own migrated, seeded database.
 struct APIHarness {
-    static func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
+    /// `clock` is the server's today (Asia/Shanghai); the machine's by default.
+    static func run(clock: CampaignClock = .system, _ body: @Sendable (APIClient) async throws -> Void) async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
             let pool = database.makePool(maxConnections: 8)
             let dependencies = AppDependencies(
                 database: Database(pool: pool),
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder),
-                metrics: PrometheusCollectorRegistry()
+                metrics: PrometheusCollectorRegistry(),
+                clock: clock
             )
             let app = Application(router: buildRouter(dependencies))
             try await app.test(.router) { client in

@@ -94,6 +94,11 @@ import TestSupport
             let body = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))) ?? .null
             let problems = validator.errors(body, schema)
             #expect(problems.isEmpty, "\(label) \(response.status.code): \(problems)", sourceLocation: sourceLocation)
+            // Money (and counts) show at most two decimals; a scheme's numbers are the client's own.
+            if !template.hasPrefix("/api/v1/schemes") {
+                let fine = body.numbersBeyondTwoDecimals()
+                #expect(fine.isEmpty, "\(label): more than two decimals at \(fine)", sourceLocation: sourceLocation)
+            }
             return response
         }
     }
@@ -155,7 +160,7 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/land/quotas/2026", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/quotas/2026/allocations", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: district, .ok)
-            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, .noContent)
+            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, headers: ifMatchHeader(1), .noContent)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: county, .notFound)
 
             // Category lead departments (the fixture maps some categories already).
@@ -244,6 +249,8 @@ import TestSupport
                 }
             }
             await pool.shutdown()
+            let runs = try await docs.call(api, .get, "/api/v1/assessments?year=2026", token: district, .ok)
+            #expect(runs.items.compactMap { $0["period"] as? String } == ["year", "Q1"])
             try await docs.call(api, .get, "/api/v1/rankings?year=2026&period=Q2", token: district, .notFound)
 
             // Early warnings: d1 is behind its targets; the major project has not started.
@@ -251,6 +258,9 @@ import TestSupport
             #expect((json(warnings)["indicators"] as? [Any])?.isEmpty == false)
             #expect((json(warnings)["projects"] as? [Any])?.isEmpty == false)
             try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-01-10", token: district, .ok)
+            // Two months into a quarter, a target is annual × share × 2/3: shown to two decimals.
+            let midQuarter = try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-03-10", token: county, .ok)
+            #expect((json(midQuarter)["indicators"] as? [Any])?.isEmpty == false)
 
             // Agencies and users (county admin).
             let admin = try await api.signIn(fixture.county, "admin")

@@ -49,6 +49,8 @@ public struct APIRoute: Sendable {
     public private(set) var successStatus = 200
     /// Further success statuses with the same body (a PUT that creates answers 201, replaces 200).
     public private(set) var otherSuccessStatuses: [Int] = []
+    /// The query parameters the handler reads, besides paging.
+    public private(set) var query: [QueryParameter] = []
 
     /// The route with its request and response documented for OpenAPI; `also` lists further
     /// success statuses answering the same body.
@@ -58,6 +60,15 @@ public struct APIRoute: Sendable {
         route.response = response
         route.successStatus = status
         route.otherSuccessStatuses = also
+        return route
+    }
+
+    /// The route with the query parameters its handler reads.
+    func query(_ parameters: QueryParameter...) -> APIRoute { query(parameters) }
+
+    func query(_ parameters: [QueryParameter]) -> APIRoute {
+        var route = self
+        route.query += parameters
         return route
     }
 

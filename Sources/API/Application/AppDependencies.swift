@@ -14,11 +14,13 @@ public struct AppDependencies: Sendable {
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
     public var logger: Logger
+    /// Today in Asia/Shanghai (a monthly report for a month that has not begun is refused).
+    public var clock: CampaignClock
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api")
+        logger: Logger = Logger(label: "projectyear.api"), clock: CampaignClock = .system
     ) {
         self.database = database
         self.migrator = migrator
@@ -26,5 +28,6 @@ public struct AppDependencies: Sendable {
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
         self.logger = logger
+        self.clock = clock
     }
 }

@@ -32,7 +32,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         StatisticsController(database: database),
         AgencyController(database: database),
         UserController(database: database),
-        MonthlyReportController(database: database),
+        MonthlyReportController(database: database, clock: dependencies.clock),
         HistoryController(database: database),
         ProjectChildController<FundingResource>(database: database),
         ProjectChildController<ApprovalResource>(database: database),
@@ -45,18 +45,22 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     return routes + [openAPI]
 }
 
-/// Builds the router: middleware, health and metrics, then the API's route table.
+/// Builds the router: middleware, health and metrics, then the API's route table. HEAD answers
+/// every GET route (from its handler, without the body).
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let routes = apiRoutes(dependencies)
     router.addMiddleware {
         ProblemMiddleware()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
+        MethodNotAllowedMiddleware(routes: routes)
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
-    let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
+    let api = router.group("api/v1")
+        .add(middleware: SessionAuthenticator(database: dependencies.database))
+        .add(middleware: ParameterTextMiddleware())
     let authenticated = api.group(context: AuthenticatedContext.self)
-    let routes = apiRoutes(dependencies)
     for route in routes {
         switch route.handler {
         case .anyone(let handler): api.on(RouterPath(route.path), method: route.method, use: handler)
@@ -69,19 +73,5 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
             }
         }
     }
-    addMethodNotAllowed(routes, to: api)
     return router
-}
-
-/// A known path asked with a method it does not have answers 405 with `Allow`, not 404.
-func addMethodNotAllowed(_ routes: [APIRoute], to group: RouterGroup<AppRequestContext>) {
-    let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
-    for (path, allowed) in Dictionary(grouping: routes, by: \.path).mapValues({ Set($0.map(\.method)) }) {
-        let allow = methods.filter(allowed.contains).map(\.rawValue).joined(separator: ", ")
-        for method in methods where !allowed.contains(method) {
-            group.on(RouterPath(path), method: method) { _, _ -> Response in
-                throw Problem(.methodNotAllowed, detail: "\(method.rawValue) is not allowed here; use \(allow)", headers: [.allow: allow])
-            }
-        }
-    }
 }

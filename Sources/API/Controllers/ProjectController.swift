@@ -9,7 +9,8 @@ struct ProjectController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "projects", .signedIn, "Visible projects, filtered and paged", list)
-                .documented(response: .page(of: .ref("Project"))),
+                .documented(response: .page(of: .ref("Project")))
+                .query(QueryParameter.projectFilters),
             APIRoute(.post, "projects", .editor, "Create a project in the caller's district (county: any)", create)
                 .documented(request: .ref("ProjectInput"), response: .ref("Project"), status: 201),
             APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show)

@@ -11,9 +11,11 @@ struct RankingController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "rankings", .signedIn, "The latest published ranking of a year and period", rankings)
-                .documented(response: .ref("Ranking")),
+                .documented(response: .ref("Ranking"))
+                .query(.year(required: true), .period(required: true)),
             APIRoute(.get, "warnings", .signedIn, "Early warnings of the caller's visible agencies and projects", warnings)
-                .documented(response: .ref("Warnings")),
+                .documented(response: .ref("Warnings"))
+                .query(.year(required: true), .init("as_of", .date, "warnings as of this day (default today, Asia/Shanghai)")),
         ]
     }
 
@@ -25,7 +27,11 @@ struct RankingController: APIController {
         guard let year, let period, validator.isValid else { throw Problem.invalid(validator.errors) }
         let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
             guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
-                throw Problem.notFound("a published \(period.rawValue) assessment of \(year)")
+                throw Problem(.notFound, detail: """
+                    no \(period.rawValue) run of \(year) has been published yet. A county editor queues one with POST /api/v1/assessments \
+                    {"year":\(year),"period":"\(period.rawValue)"}; once the worker has computed it (status done in \
+                    GET /api/v1/assessments?year=\(year)), POST /api/v1/assessments/{id}/publish publishes it
+                    """)
             }
             return Ranking(
                 assessmentID: run.id, year: year, period: period,
@@ -63,8 +69,8 @@ struct RankingController: APIController {
                         let target = annual * share
                         guard numbers.actual < target else { continue }
                         indicators.append(IndicatorWarning(
-                            agency: agency.agency, group: agency.group, code: indicator, actual: numbers.actual,
-                            target: target, ratio: Scoring.roundRatio(numbers.actual / target)))
+                            agency: agency.agency, group: agency.group, code: indicator, actual: Scoring.roundMoney(numbers.actual),
+                            target: Scoring.roundMoney(target), ratio: Scoring.roundRatio(numbers.actual / target)))
                     }
                 }
             }

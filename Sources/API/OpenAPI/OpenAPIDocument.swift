@@ -55,6 +55,13 @@ enum OpenAPIDocument {
             }
             return ["name": .string(name), "in": "path", "required": true, "schema": schema.json]
         }
+        let query = (route.response?.isPage == true ? QueryParameter.paging : []) + route.query
+        parameters += query.map { parameter in
+            [
+                "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
+                "description": .string(parameter.description), "schema": parameter.schema.json,
+            ]
+        }
         if let ifMatch = ifMatch(route) { parameters.append(ifMatch) }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
