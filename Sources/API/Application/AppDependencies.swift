@@ -14,11 +14,13 @@ public struct AppDependencies: Sendable {
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
     public var logger: Logger
+    /// The folder of the web console's static files, served at `/`; nil serves no console.
+    public var consoleFolder: String?
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api")
+        logger: Logger = Logger(label: "projectyear.api"), consoleFolder: String? = nil
     ) {
         self.database = database
         self.migrator = migrator
@@ -26,5 +28,6 @@ public struct AppDependencies: Sendable {
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
         self.logger = logger
+        self.consoleFolder = consoleFolder
     }
 }

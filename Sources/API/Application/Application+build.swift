@@ -50,8 +50,12 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         ProblemMiddleware()
+        ConsoleSecurityHeaders()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
+    }
+    if let folder = dependencies.consoleFolder {
+        router.addMiddleware { Console.files(in: folder, context: AppRequestContext.self) }
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
