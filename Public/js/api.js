@@ -77,6 +77,13 @@ export const api = {
   patch: (path, body, version) => json('PATCH', path, { body, version }),
   delete: (path, version) => json('DELETE', path, { version }),
 
+  /** A resource with the version its ETag names (for resources whose body has no version). */
+  async versioned(path, query) {
+    const response = await send('GET', path, { query });
+    const etag = response.headers.get('ETag');
+    return { data: await response.json(), version: etag ? Number(etag.replace(/\D/g, '')) : null };
+  },
+
   /** Every item of a list, page by page (limit 500). */
   async all(path, query = {}) {
     const items = [];

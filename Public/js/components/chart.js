@@ -15,7 +15,7 @@ const niceMax = (value) => {
 export function barChart(items, { title, max, format = String, labelWidth = 150, width = 640 } = {}) {
   const rowH = 24;
   const top = 8;
-  const markWidth = 110;
+  const markWidth = 130;
   const height = top + items.length * rowH + 24;
   const plotW = width - labelWidth - markWidth;
   const top1 = max ?? niceMax(Math.max(0, ...items.map((i) => i.value ?? 0)));
@@ -35,7 +35,7 @@ export function barChart(items, { title, max, format = String, labelWidth = 150,
         s('rect', { class: `bar ${item.className || ''}`, x: labelWidth, y: y + 4, width: Math.max(1, x(value) - labelWidth), height: rowH - 8 },
           s('title', {}, item.title || `${item.label}：${format(value)}`)),
         s('text', { x: x(value) + 4, y: y + rowH / 2 + 4 }, item.value === null || item.value === undefined ? '—' : format(value)),
-        item.mark ? s('text', { class: `mark ${item.className || ''}`, x: width - markWidth + 40, y: y + rowH / 2 + 4 }, item.mark) : null);
+        item.mark ? s('text', { class: `mark ${item.className || ''}`, x: width - markWidth + 36, y: y + rowH / 2 + 4 }, item.mark) : null);
     }),
     s('line', { class: 'axis', x1: labelWidth, x2: labelWidth, y1: top, y2: height - 20 }));
 }
@@ -43,7 +43,7 @@ export function barChart(items, { title, max, format = String, labelWidth = 150,
 /**
  * Vertical grouped bars per category: series [{name, className, values[]}], categories [labels].
  */
-export function columnChart(categories, series, { title, format = String, width = 640, height = 220 } = {}) {
+export function columnChart(categories, series, { title, format = String, width = 960, height = 220 } = {}) {
   const left = 64;
   const bottom = 24;
   const top = 10;
@@ -73,14 +73,14 @@ export function columnChart(categories, series, { title, format = String, width 
 }
 
 /** Lines over categories: series [{name, values[] (null = gap)}], one colour class per series. */
-export function lineChart(categories, series, { title, format = String, width = 640, height = 240, min = 0 } = {}) {
+export function lineChart(categories, series, { title, format = String, width = 800, height = 260, min = 0, max } = {}) {
   const left = 48;
   const right = 12;
   const top = 10;
   const bottom = 24;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const top1 = niceMax(Math.max(1, ...series.flatMap((se) => se.values.filter((v) => v !== null))));
+  const top1 = max ?? niceMax(Math.max(1, ...series.flatMap((se) => se.values.filter((v) => v !== null))));
   const x = (i) => left + (categories.length === 1 ? plotW / 2 : (i / (categories.length - 1)) * plotW);
   const y = (v) => top + plotH - ((v - min) / (top1 - min)) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => min + f * (top1 - min));

@@ -4,12 +4,14 @@
 import { h } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { session } from '../session.js';
+import { money } from '../format.js';
 import { field, values, showErrors, clearErrors } from './form.js';
 
 /** A value as the user reads it, for the conflict table. */
 export function show(spec, value) {
   if (value === null || value === undefined || value === '') return '—';
   if (spec.type === 'checkbox') return value ? t('common.yes') : t('common.no');
+  if (spec.type === 'number' && !spec.step) return money(value);
   if (spec.type === 'select') {
     if (typeof spec.options === 'string') return label(spec.options, value);
     const found = spec.options.find(([v]) => String(v) === String(value));

@@ -171,7 +171,7 @@ function entryRow(data, month, hasPlans) {
     return !locked && (amountChanged || a.progress !== b.progress || a.problems !== b.problems);
   };
   const showStatus = (message, tone) => {
-    status.replaceChildren(
+    mount(status,
       reportStatusBadge(report),
       report?.status === 'returned' && report.review_comment ? h('span', { class: 'cell-error' }, `${t('field.review_comment')}：${report.review_comment}`) : null,
       locked ? h('span', { class: 'ref' }, t('entry.locked')) : null,
@@ -235,7 +235,6 @@ function entryRow(data, month, hasPlans) {
     if (!tr.contains(event.relatedTarget)) save().catch((e) => failure(e));
   });
   updateYtd();
-  showStatus(report ? dateTime(report.submitted_at) : t('entry.unsaved'));
-  if (!report) status.lastChild?.classList?.add('muted');
+  showStatus(report ? t('entry.submittedAt', { at: dateTime(report.submitted_at) }) : t('entry.unsaved'));
   return { tr, save, isDirty };
 }

@@ -26,14 +26,13 @@ export async function render(view) {
   const year = thisYear();
   const me = session.me;
   const [projects, major, warnings, targets, ranking, reviews] = await Promise.all([
-    api.get('/projects', { limit: 500 }),
+    api.get('/projects', { limit: 1 }),
     api.get('/projects', { major: 'true', limit: 1 }),
     api.get('/warnings', { year }),
     session.isCounty ? Promise.resolve(null) : api.get(`/targets/${year}/${session.agencyId}`).catch(() => null),
     latestRanking(year),
     session.reviews && session.has('GET /reviews') ? api.get('/reviews', { status: 'submitted', limit: 1 }) : Promise.resolve(null),
   ]);
-  const ytd = projects.items.reduce((a, p) => a + Number(p.year_to_date_investment || 0), 0);
   const month = warnings.month || addMonths(thisMonth(), -1);
   const missing = warnings.projects.filter((w) => w.reason === 'no_report');
   const otherWarnings = warnings.projects.filter((w) => w.reason !== 'no_report');
@@ -41,7 +40,7 @@ export async function render(view) {
   const cards = h('div', { class: 'cards' },
     card(t('home.projects'), number(projects.total)),
     card(t('home.majorProjects'), number(major.total)),
-    card(t('home.ytd'), money(ytd), 'ok'),
+    card(t('home.warnings'), number(warnings.indicators.length + otherWarnings.length), warnings.indicators.length + otherWarnings.length ? 'warn' : 'ok'),
     card(`${monthTitle(month)}${t('home.reportsMissing')}`, number(missing.length), missing.length ? 'bad' : 'ok'),
     reviews ? card(t('nav.reviews'), h('a', { href: href('/reviews') }, number(reviews.total)), reviews.total ? 'warn' : 'ok') : null);
 

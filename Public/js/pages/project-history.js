@@ -5,12 +5,13 @@ import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { table } from '../components/ui.js';
 
-const TABLES = { projects: '项目', monthly_reports: '月报', funding_sources: '资金来源', approvals: '审批手续', project_problems: '困难问题', annual_plans: '年度计划', attachments: '附件' };
+const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', attachments: '附件' };
+const HIDDEN = new Set(['id', 'project_id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by']);
 
 function describe(changes, specs) {
   if (!changes || typeof changes !== 'object') return '';
   const names = Object.fromEntries(specs.map((s) => [s.name, s.label]));
-  return h('ul', { class: 'changes' }, Object.entries(changes).slice(0, 12).map(([key, value]) => {
+  return h('ul', { class: 'changes' }, Object.entries(changes).filter(([key]) => !HIDDEN.has(key)).slice(0, 12).map(([key, value]) => {
     const name = names[key] || t(`field.${key}`);
     if (value && typeof value === 'object' && ('old' in value || 'new' in value)) {
       return h('li', {}, `${name}：${value.old ?? '—'} → ${value.new ?? '—'}`);

@@ -54,7 +54,6 @@ export async function render(view, { query }) {
     { label: t('field.lead_department_id'), value: (p) => session.agencyName(p.lead_department_id) },
     { label: t('field.park_id'), value: (p) => parkName.get(p.park_id) || '—' },
     { label: t('field.total_investment'), num: true, value: (p) => money(p.total_investment) },
-    { label: t('field.year_to_date_investment'), num: true, value: (p) => money(p.year_to_date_investment) },
   ];
 
   mount(view,

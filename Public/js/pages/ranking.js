@@ -90,21 +90,22 @@ function boardTable(entries, period, onPick) {
 function chart(entries, period, title) {
   const ranked = entries.filter((e) => e.score !== null);
   return barChart(ranked.map((e) => {
-    const m = marks(e, period).find(([tone]) => tone === 'ok' || tone === 'bad');
+    const words = marks(e, period).filter(([tone]) => tone === 'ok' || tone === 'bad').map(([, text]) => text).join(' · ');
+    const m = words ? [null, words] : null;
     return {
       key: e.agency.code, label: e.agency.name, value: Number(e.score),
-      className: [e.commended || (period !== 'year' && e.rank <= 3) ? 'commended' : '', e.accountable ? 'accountable' : '', e.provisional ? 'provisional' : ''].join(' '),
+      className: [e.commended || (period !== 'year' && e.rank <= 3) ? 'commended' : e.accountable ? 'accountable' : '', e.provisional ? 'provisional' : ''].join(' '),
       mark: m ? m[1] : '',
       title: `${e.agency.name}：${t('ranking.rank')} ${e.rank ?? '—'}，${t('ranking.score')} ${score(e.score)}${m ? `，${m[1]}` : ''}`,
     };
-  }), { title, max: 120, format: (v) => Number(v).toFixed(0), labelWidth: 170 });
+  }), { title, max: 120, format: (v) => Number(v).toFixed(0), labelWidth: 190, width: 720 });
 }
 
 function trend(group, series) {
   const categories = PERIODS.slice(0, 4).map((p) => label('period', p));
   return h('div', { class: 'board-trend' },
     h('h3', {}, t('ranking.trend')),
-    lineChart(categories, series, { title: `${t(`ranking.group.${group}`)}${t('ranking.trend')}`, format: (v) => Number(v).toFixed(0) }),
+    lineChart(categories, series, { title: `${t(`ranking.group.${group}`)}${t('ranking.trend')}`, format: (v) => Number(v).toFixed(0), max: 120 }),
     h('div', { class: 'legend' }, series.map((se, i) => h('span', {}, h('span', { class: `swatch series-${i % 10}` }), se.name))));
 }
 
@@ -178,12 +179,13 @@ export async function render(view, { query }) {
     return h('section', { class: 'board-group panel', 'data-group': group, 'aria-labelledby': `board-${group}` },
       h('h2', { class: 'board-title', id: `board-${group}` }, title),
       h('p', { class: 'board-meta' }, run?.published_at ? t('ranking.publishedOn', { date: dateTime(run.published_at).slice(0, 10) }) : ''),
+      boardTable(entries, period, pick),
       h('div', { class: 'board-layout' },
-        boardTable(entries, period, pick),
-        h('div', {}, svg, h('div', { class: 'legend' },
+        h('div', { class: 'board-chart' }, svg, h('div', { class: 'legend' },
           h('span', {}, h('span', { class: 'swatch legend-commended' }), period === 'year' ? t('ranking.commended') : t('ranking.topThree')),
-          period === 'year' ? h('span', {}, h('span', { class: 'swatch legend-accountable' }), t('ranking.accountable')) : null))),
-      detailSlot,
+          period === 'year' ? h('span', {}, h('span', { class: 'swatch legend-accountable' }), t('ranking.accountable')) : null,
+          h('span', {}, h('span', { class: 'swatch legend-other' }), t('ranking.score')))),
+        detailSlot),
       series.some((se) => se.values.some((v) => v !== null)) ? trend(group, series) : null);
   });
   mount(view, heading, picker, ...groups);
