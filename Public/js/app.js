@@ -75,11 +75,15 @@ let rendering = 0;
 async function render() {
   const main = document.getElementById('main');
   const ticket = ++rendering;
-  let { path, query } = current();
+  const { path, query } = current();
   if (!token.get() && path !== '/signin') {
     go('/signin', { next: path === '/' ? '' : location.hash.slice(1) });
     return;
   }
+  const page = match(path);
+  // The page's module loads while the session is fetched.
+  const module = page ? page.load() : null;
+  module?.catch(() => {});
   if (token.get() && !session.me) {
     try {
       await session.load();
@@ -94,17 +98,16 @@ async function render() {
     return;
   }
   drawChrome();
-  const page = match(path);
   if (!page) {
     mount(main, h('h1', {}, t('app.notFound')), h('p', {}, h('a', { href: '#/' }, t('app.backHome'))));
     return;
   }
   try {
-    const module = await page.load();
+    const loaded = await module;
     if (ticket !== rendering) return;
     const view = h('div', { class: 'page', 'data-page': page.pattern });
     mount(main, view);
-    await module.render(view, { params: page.params, query, path });
+    await loaded.render(view, { params: page.params, query, path });
     if (ticket === rendering) {
       main.dataset.ready = path;
       performance.mark(`page-ready ${path}`);

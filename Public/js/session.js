@@ -2,6 +2,27 @@
 // (DOMAIN.md's write rules) only hide controls a user could never use.
 import { api } from './api.js';
 
+const ROUTES = 'projectyear.routes';
+
+/**
+ * What the server offers, from its OpenAPI document: paths, their query parameters, and the
+ * properties of the project schema. Kept for the browser tab (it changes only with the server).
+ */
+async function describedRoutes() {
+  const kept = sessionStorage.getItem(ROUTES);
+  if (kept) return JSON.parse(kept);
+  const openapi = await api.get('/openapi.json').catch(() => ({ paths: {} }));
+  const paths = {};
+  for (const [path, ops] of Object.entries(openapi.paths || {})) {
+    paths[path] = Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, { parameters: (op.parameters || []).map((p) => ({ name: p.name })) }]));
+  }
+  const schemas = Object.fromEntries(Object.entries(openapi.components?.schemas || {})
+    .map(([name, schema]) => [name, { properties: Object.fromEntries(Object.keys(schema.properties || {}).map((k) => [k, true])) }]));
+  const described = { paths, components: { schemas } };
+  sessionStorage.setItem(ROUTES, JSON.stringify(described));
+  return described;
+}
+
 export const session = {
   me: null,
   agencies: [],
@@ -15,7 +36,7 @@ export const session = {
     const [me, agencies, openapi] = await Promise.all([
       api.get('/me'),
       api.get('/agencies', { limit: 500 }),
-      api.get('/openapi.json').catch(() => ({ paths: {} })),
+      describedRoutes(),
     ]);
     this.me = me;
     this.agencies = agencies.items;
@@ -34,6 +55,7 @@ export const session = {
 
   clear() {
     this.me = null;
+    sessionStorage.removeItem(ROUTES);
   },
 
   /** Whether the server has a route, e.g. has('GET /reviews'). */

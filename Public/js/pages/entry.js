@@ -80,7 +80,7 @@ export async function render(view, { query }) {
   const done = rowsData.filter((r) => r.current).length;
   const summary = h('p', { id: 'entry-summary', 'aria-live': 'polite' }, t('entry.summary', { count: rowsData.length, done, missing: rowsData.length - done }));
   const tbody = h('tbody', {}, rows.map((r) => r.tr));
-  const grid = h('table', { class: 'data entry', id: 'entry-grid' },
+  const grid = h('table', { class: 'data entry', id: 'entry-grid', 'data-month': month },
     h('caption', { class: 'visually-hidden' }, t('entry.title', { month: monthTitle(month) })),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t('entry.project')),
@@ -150,7 +150,7 @@ function entryRow(data, month, hasPlans) {
   problems.value = report?.problems || '';
   const status = h('td', { class: 'row-status', 'aria-live': 'polite' });
   const ytd = h('td', { class: 'num' });
-  const tr = h('tr', { 'data-project': project.id, 'data-code': project.code },
+  const tr = h('tr', { id: `row-${project.id}`, 'data-project': project.id, 'data-code': project.code },
     h('th', { scope: 'row' },
       h('a', { href: href(`/projects/${project.id}`, { year: month.slice(0, 4) }) }, project.name), h('br'),
       h('span', { class: 'ref' }, project.code), ' ', stageBadge(project.stage)),

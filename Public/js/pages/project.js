@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
 import { money, thisMonth, percent } from '../format.js';
-import { pageHead, stageBadge, badge } from '../components/ui.js';
+import { pageHead, stageBadge, badge, loading, failure } from '../components/ui.js';
 import { recordForm, show } from '../components/record-form.js';
 import { projectFields } from './project-fields.js';
 import { reportsSection } from './project-reports.js';
@@ -70,9 +70,15 @@ export async function render(view, { params, query }) {
     h('button', { class: 'link-button', type: 'button', onclick: () => document.getElementById(sid)?.scrollIntoView({ behavior: 'smooth' }) }, text)));
 
   const year = Number(query.get('year')) || Number(thisMonth().slice(0, 4));
-  mount(view, head, toc, details,
-    await reportsSection(project, year),
-    ...(await childSections(project)),
-    session.has('GET /projects/{id}/attachments') ? await attachmentsSection(project) : null,
-    historySection(project, specs));
+  // The details show at once; the sections below fill in as their data arrives.
+  const slot = () => h('section', { class: 'panel' }, loading());
+  const slots = { reports: slot(), children: [slot(), slot(), slot()], attachments: session.has('GET /projects/{id}/attachments') ? slot() : null };
+  mount(view, head, toc, details, slots.reports, ...slots.children, slots.attachments, historySection(project, specs));
+  const fill = (placeholder, promise) => promise.then((node) => placeholder.replaceWith(node)).catch((error) => placeholder.replaceChildren(failure(error)));
+  Promise.all([
+    fill(slots.reports, reportsSection(project, year)),
+    childSections(project).then((nodes) => nodes.forEach((node, i) => slots.children[i].replaceWith(node)))
+      .catch((error) => slots.children[0].replaceChildren(failure(error))),
+    slots.attachments ? fill(slots.attachments, attachmentsSection(project)) : null,
+  ]).then(() => { view.dataset.complete = 'true'; });
 }

@@ -50,7 +50,7 @@ export async function render(view, { query }) {
     { label: t('field.name'), header: true, value: (p) => [h('a', { href: href(`/projects/${p.id}`) }, p.name), p.major ? [' ', badge(t('field.major'), 'major')] : null] },
     { label: t('field.stage'), value: (p) => stageBadge(p.stage) },
     { label: t('field.category'), value: (p) => label('category', p.category) },
-    { label: t('field.district_id'), value: (p) => session.agencyName(p.district_id) },
+    { label: t('field.district_id'), class: 'district', value: (p) => session.agencyName(p.district_id) },
     { label: t('field.lead_department_id'), value: (p) => session.agencyName(p.lead_department_id) },
     { label: t('field.park_id'), value: (p) => parkName.get(p.park_id) || '—' },
     { label: t('field.total_investment'), num: true, value: (p) => money(p.total_investment) },
