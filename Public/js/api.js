@@ -1,6 +1,7 @@
 // The console's only door to the server: the same /api/v1 every client uses. Adds the bearer
 // token (kept in sessionStorage, never in a URL), If-Match for versioned writes, and turns
-// problem+json answers into ApiError with the field errors by field.
+// problem+json answers into ApiError with the field errors by field, in the console's language.
+import { apiText } from './i18n.js';
 
 const BASE = '/api/v1';
 const TOKEN = 'projectyear.token';
@@ -14,11 +15,11 @@ export const token = {
 /** A failed request: `status`, the problem's `detail`, `fields` (field → message) and, for 412, `currentVersion`. */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    super(apiText(problem.detail || problem.title || `HTTP ${status}`));
     this.status = status;
     this.problem = problem;
     this.fields = {};
-    for (const e of problem.errors || []) this.fields[e.field] = e.message;
+    for (const e of problem.errors || []) this.fields[e.field] = apiText(e.message);
     this.currentVersion = problem.current_version;
   }
 }

@@ -7,13 +7,16 @@ import { h, mount } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { setQuery } from '../router.js';
 import { session } from '../session.js';
-import { score, percent, money, thisYear, dateTime } from '../format.js';
+import { score, percent, money, number, thisYear, dateTime } from '../format.js';
 import { pageHead } from '../components/ui.js';
 import { barChart, lineChart } from '../components/chart.js';
 import { field } from '../components/form.js';
 import { downloads } from '../components/transfer.js';
 
 const INDICATORS = ['fai', 'major_investment', 'new_starts', 'completions', 'attraction_funds'];
+/** Indicators counted in projects, not 万元. */
+const COUNTS = new Set(['new_starts', 'completions']);
+const amount = (code, v) => (v === null || v === undefined ? '—' : COUNTS.has(code) ? number(v) : money(v));
 const PERIODS = ['Q1', 'Q2', 'Q3', 'Q4', 'year'];
 
 async function publishedRuns(year) {
@@ -43,8 +46,8 @@ function marks(entry, period) {
 function details(entry, period) {
   const rows = entry.indicators.map((i) => h('tr', {},
     h('th', { scope: 'row' }, label('indicator', i.code)),
-    h('td', { class: 'num' }, money(i.target)),
-    h('td', { class: 'num' }, money(i.actual)),
+    h('td', { class: 'num' }, amount(i.code, i.target)),
+    h('td', { class: 'num' }, amount(i.code, i.actual)),
     h('td', { class: 'num' }, percent(i.ratio)),
     h('td', { class: 'num' }, score(i.points))));
   const missed = [...(entry.missed || []), ...(entry.behind || [])];
