@@ -49,8 +49,8 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
-        ProblemMiddleware()
         ConsoleSecurityHeaders()
+        ProblemMiddleware()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
     }
