@@ -45,6 +45,27 @@ function navItems() {
   ].filter(([, , shown]) => shown);
 }
 
+let stream = null;
+
+/** The unread count beside 消息, kept live by the notification stream when the server has one. */
+async function watchNotifications() {
+  if (stream || !session.has('GET /notifications/stream')) return;
+  stream = new AbortController();
+  const { listen } = await import('./pages/notifications.js');
+  listen((notification) => {
+    toast(`${t('nav.notifications')}：${notification.title}`);
+    const badge = document.querySelector('[data-nav="/notifications"] .nav-count');
+    if (badge) badge.textContent = String(Number(badge.textContent || 0) + 1);
+  }, stream.signal);
+}
+
+async function unreadCount(link) {
+  try {
+    const page = await api.get('/notifications', { unread: 'true', limit: 1 });
+    if (page.total) link.append(h('span', { class: 'nav-count', 'aria-label': `${page.total} 条未读` }, String(page.total)));
+  } catch { /* the count is a convenience */ }
+}
+
 function drawChrome() {
   const nav = document.getElementById('site-nav');
   const user = document.getElementById('masthead-user');
@@ -57,9 +78,11 @@ function drawChrome() {
   const section = `/${path.split('/')[1] || ''}`;
   mount(nav, h('ul', {}, navItems().map(([p, key]) =>
     h('li', {}, h('a', { href: `#${p}`, 'aria-current': section === p ? 'page' : null, 'data-nav': p }, t(key))))));
+  const notices = nav.querySelector('[data-nav="/notifications"]');
+  if (notices) { unreadCount(notices); watchNotifications(); }
   const me = session.me;
   mount(user,
-    h('span', { id: 'whoami' }, `${me.display_name}（${me.agency.name} · ${label('role', me.role)}）`),
+    h('span', { id: 'whoami', title: me.agency.name }, `${me.display_name} · ${label('role', me.role)}`),
     h('button', { class: 'button secondary small', type: 'button', id: 'signout', onclick: signOut }, t('signout')));
 }
 
@@ -67,6 +90,8 @@ async function signOut() {
   try { await api.delete('/sessions/current'); } catch { /* the token is dropped either way */ }
   token.clear();
   session.clear();
+  stream?.abort();
+  stream = null;
   toast(t('signout.done'));
   go('/signin');
 }

@@ -60,6 +60,15 @@ export const session = {
 
   /** Whether the server has a route, e.g. has('GET /reviews'). */
   has(route) { return this.routes.has(route); },
+  /** The documented route ("GET /targets/{year}") a concrete path ("/targets/2026") belongs to. */
+  routeOf(method, path) {
+    for (const key of this.routes) {
+      const [m, template] = key.split(' ');
+      if (m !== method) continue;
+      if (new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path)) return key;
+    }
+    return null;
+  },
   /** Whether a documented schema has a property, e.g. schemaHas('Project', 'national_code'). */
   schemaHas(schema, property) { return Boolean(this.schemas?.[schema]?.properties?.[property]); },
   /** Whether a route takes a query parameter, e.g. takes('GET /projects', 'format'). */

@@ -8,8 +8,8 @@ import { today } from '../format.js';
 
 /** Download buttons for `path` with the page's filters, when the API offers spreadsheets there. */
 export function downloads(path, query = {}, name = 'list') {
-  const route = `GET ${path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
-  if (!session.takes(route, 'format') && !session.takes(`GET ${path}`, 'format')) return null;
+  const route = session.routeOf('GET', path);
+  if (!route || !session.takes(route, 'format')) return null;
   const clean = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== '' && v !== null && v !== undefined && k !== 'offset' && k !== 'limit'));
   const button = (format, text) => h('button', {
     class: 'button secondary small', type: 'button', 'data-download': format,
