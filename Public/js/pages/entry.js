@@ -76,9 +76,13 @@ export async function render(view, { query }) {
   });
   monthForm.elements.month.addEventListener('change', () => monthForm.requestSubmit());
 
-  const rows = rowsData.map((data) => entryRow(data, month, hasPlans));
-  const done = rowsData.filter((r) => r.current).length;
-  const summary = h('p', { id: 'entry-summary', 'aria-live': 'polite' }, t('entry.summary', { count: rowsData.length, done, missing: rowsData.length - done }));
+  const summary = h('p', { id: 'entry-summary', 'aria-live': 'polite' });
+  const recount = () => {
+    const done = rows.filter((r) => r.hasReport()).length;
+    summary.textContent = t('entry.summary', { count: rows.length, done, missing: rows.length - done });
+  };
+  const rows = rowsData.map((data) => entryRow(data, month, hasPlans, () => recount()));
+  recount();
   const tbody = h('tbody', {}, rows.map((r) => r.tr));
   const grid = h('table', { class: 'data entry', id: 'entry-grid', 'data-month': month },
     h('caption', { class: 'visually-hidden' }, t('entry.title', { month: monthTitle(month) })),
@@ -133,7 +137,7 @@ export async function render(view, { query }) {
   window.addEventListener('beforeunload', (event) => { if (rows.some((r) => r.isDirty())) event.preventDefault(); }, { once: true });
 }
 
-function entryRow(data, month, hasPlans) {
+function entryRow(data, month, hasPlans, onSaved) {
   const { project } = data;
   let report = data.current;
   const locked = report?.status === 'approved' && !session.isCounty;
@@ -152,7 +156,8 @@ function entryRow(data, month, hasPlans) {
   const ytd = h('td', { class: 'num' });
   const tr = h('tr', { id: `row-${project.id}`, 'data-project': project.id, 'data-code': project.code },
     h('th', { scope: 'row' },
-      h('a', { href: href(`/projects/${project.id}`, { year: month.slice(0, 4) }) }, project.name), h('br'),
+      // Out of the Tab order, so that Tab goes from cell to cell.
+      h('a', { href: href(`/projects/${project.id}`, { year: month.slice(0, 4) }), tabindex: '-1' }, project.name), h('br'),
       h('span', { class: 'ref' }, project.code), ' ', stageBadge(project.stage)),
     h('td', { class: 'num ref' }, data.last ? money(data.last.investment_completed) : '—'),
     hasPlans ? h('td', { class: 'num ref' }, data.plan === null ? '—' : money(data.plan)) : null,
@@ -201,6 +206,7 @@ function entryRow(data, month, hasPlans) {
         tr.classList.remove('is-dirty', 'is-failed');
         tr.classList.add('is-saved');
         showStatus(`${t('entry.saved')} ${dateTime(report.submitted_at || new Date().toISOString()).slice(11)}`);
+        onSaved();
       } catch (error) {
         tr.classList.remove('is-saved');
         tr.classList.add('is-failed');
@@ -236,5 +242,5 @@ function entryRow(data, month, hasPlans) {
   });
   updateYtd();
   showStatus(report ? t('entry.submittedAt', { at: dateTime(report.submitted_at) }) : t('entry.unsaved'));
-  return { tr, save, isDirty };
+  return { tr, save, isDirty, hasReport: () => Boolean(report) };
 }
