@@ -6,7 +6,9 @@ navigation), must log no error in the browser console, and is saved as a screens
 artifacts folder (`console/`).
 """
 
+import base64
 import json
+import re
 import shutil
 import time
 from datetime import datetime
@@ -18,6 +20,7 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 DESKTOP = (1366, 768)
@@ -249,6 +252,12 @@ def test_county_editor_queues_and_publishes_and_the_board_shows_the_top_three(se
     page.screenshot("county-ranking-board")
     page.driver.set_window_size(1366, 1400)
     page.find("section[data-group=district]").screenshot(str(artifacts / "ranking-board.png"))
+    # Printed, each group fits one A4 landscape page.
+    options = PrintOptions()
+    options.orientation, options.page_width, options.page_height, options.background = "landscape", 29.7, 21.0, True
+    pdf = base64.b64decode(page.driver.print_page(options))
+    (page.folder / "ranking-board.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
     assert page.errors == []
 
 
