@@ -325,6 +325,7 @@ export default {
   'entry.locked': '已审核，如需修改请联系县发改局',
   'entry.summary': '{count} 个项目，已报 {done} 个，未报 {missing} 个',
   'entry.none': '没有需要填报的项目。',
+  'entry.theirs': '对方填写：{amount} 万元，形象进度“{progress}”。',
   'entry.conflict': '别人已修改本月月报，已载入最新内容，请核对后再保存。',
   'entry.showAll': '显示全部项目（含储备、前期）',
 

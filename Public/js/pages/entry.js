@@ -216,7 +216,7 @@ function entryRow(data, month, hasPlans, onSaved) {
           // and show their figures so the clerk can decide before saving again.
           const reports = await api.all(`/projects/${project.id}/reports`);
           report = reports.find((r) => r.month === month) || null;
-          showStatus(`${t('entry.conflict')}（${money(report?.investment_completed)}；${report?.progress || ''}）`, 'bad');
+          showStatus(`${t('entry.conflict')} ${t('entry.theirs', { amount: money(report?.investment_completed), progress: report?.progress || '—' })}`, 'bad');
           return;
         }
         for (const [name, message] of Object.entries(error.fields)) {
