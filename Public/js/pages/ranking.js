@@ -67,10 +67,10 @@ function boardTable(entries, period, onPick) {
     h('th', { scope: 'col', rowspan: 2 }, t('ranking.rank')),
     h('th', { scope: 'col', rowspan: 2 }, t('ranking.agency')),
     h('th', { scope: 'col', rowspan: 2 }, t('ranking.score')),
-    INDICATORS.map((c) => h('th', { scope: 'colgroup', colspan: 2 }, t(`indicatorShort.${c}`))),
-    h('th', { scope: 'col', rowspan: 2 }, t('ranking.deduction')),
+    INDICATORS.map((c) => h('th', { scope: 'colgroup', colspan: 2, class: 'ind' }, t(`indicatorShort.${c}`))),
+    h('th', { scope: 'col', rowspan: 2, class: 'ind' }, t('ranking.deduction')),
     h('th', { scope: 'col', rowspan: 2 }, '标记'));
-  const head2 = h('tr', {}, INDICATORS.map(() => [h('th', { scope: 'col' }, t('common.ratio')), h('th', { scope: 'col' }, t('common.points'))]));
+  const head2 = h('tr', { class: 'ind' }, INDICATORS.map(() => [h('th', { scope: 'col', class: 'ind' }, t('common.ratio')), h('th', { scope: 'col', class: 'ind' }, t('common.points'))]));
   const body = entries.map((e) => {
     const byCode = new Map(e.indicators.map((i) => [i.code, i]));
     const tr = h('tr', {
@@ -80,8 +80,8 @@ function boardTable(entries, period, onPick) {
       h('td', {}, e.rank ?? '—'),
       h('th', { scope: 'row' }, e.agency.name),
       h('td', { class: 'score' }, score(e.score)),
-      INDICATORS.map((c) => [h('td', {}, percent(byCode.get(c)?.ratio)), h('td', {}, score(byCode.get(c)?.points))]),
-      h('td', {}, e.deduction ? score(e.deduction) : '0.00'),
+      INDICATORS.map((c) => [h('td', { class: 'ind' }, percent(byCode.get(c)?.ratio)), h('td', { class: 'ind' }, score(byCode.get(c)?.points))]),
+      h('td', { class: 'ind' }, e.deduction ? score(e.deduction) : '0.00'),
       h('td', { class: 'marks' }, marks(e, period).map(([tone, text]) => h('span', { class: `badge ${tone}` }, text))));
     tr.addEventListener('click', () => onPick(e, tr));
     tr.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); onPick(e, tr); } });
