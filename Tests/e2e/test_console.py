@@ -299,6 +299,41 @@ def test_a_viewer_sees_no_edit_controls(server, console):
     assert page.errors == [] and county.errors == []
 
 
+def test_a_department_reviewer_approves_and_returns_and_the_district_sees_the_comment(server, console):
+    paths = server.api("drc.editor").get("/api/v1/openapi.json").json()["paths"]
+    if "/api/v1/reviews" not in paths:
+        pytest.skip("the server has no report review yet")
+    waiting = server.api("drc.editor").get("/api/v1/reviews", params={"status": "submitted", "limit": 2}).json()["items"]
+    assert len(waiting) == 2
+    page = console("drc.editor")
+    assert "/reviews" in page.nav_paths()
+    page.open("/reviews?status=submitted", shot="department-reviews")
+    page.find(f"button[data-approve='{waiting[0]['id']}']").click()
+    page.wait(lambda: not page.find_all(f"button[data-approve='{waiting[0]['id']}']"))
+    page.find(f"button[data-return='{waiting[1]['id']}']").click()
+    comment = page.wait(lambda: page.find_all("dialog textarea[name=comment]"))[0]
+    comment.send_keys("形象进度与照片不符，请核实后重报")
+    page.find("dialog button[type=submit]").click()
+    page.wait(lambda: not page.find_all("dialog"))
+    district = server.api("yuqing.viewer")
+    statuses = {}
+    for item in waiting:
+        reports = district.get(f"/api/v1/projects/{item['project']['id']}/reports", params={"limit": 500}).json()["items"]
+        statuses[item["id"]] = next(r for r in reports if r["month"] == item["month"])
+    assert statuses[waiting[0]["id"]]["status"] == "approved"
+    assert statuses[waiting[1]["id"]]["status"] == "returned"
+    assert statuses[waiting[1]["id"]]["review_comment"] == "形象进度与照片不符，请核实后重报"
+    assert page.errors == []
+    # The district that entered the returned report sees the comment in its monthly grid.
+    project = district.get(f"/api/v1/projects/{waiting[1]['project']['id']}").json()
+    code = next(a["code"] for a in district.get("/api/v1/agencies", params={"limit": 500}).json()["items"] if a["id"] == project["district_id"])
+    clerk = console(f"{code}.editor")
+    clerk.open(f"/entry?month={waiting[1]['month']}", shot="district-entry-returned")
+    row = clerk.find(f"#row-{project['id']}")
+    assert "已退回" in row.text and "形象进度与照片不符" in row.text
+    assert clerk.errors == []
+
+
 @pytest.mark.parametrize("username", ["nanming.editor", "drc.editor", "yuqing.editor", "yuqing.viewer", "yuqing.admin"])
 def test_every_page_renders_its_data_within_a_second_without_console_errors(server, console, username):
     page = console(username)
