@@ -41,16 +41,21 @@ export async function render(view, { query }) {
   const columns = [
     { label: '园区', header: true, value: (p) => p.name },
     { label: t('field.district_id'), value: (p) => session.agencyName(p.district_id) },
-    { label: '标准', value: (p) => label('standard', p.standard) },
+    { label: '标准', class: 'nowrap', value: (p) => label('standard', p.standard) },
     { label: t('parks.readiness'), value: (p) => [meter(p.readiness, { tone: p.readiness >= 1 ? 'ok' : '', title: p.name }), h('span', { class: 'muted' }, t('parks.itemsDone', { done: p.items_done, total: p.items_total }))] },
     {
       label: t('parks.items'),
       value: (p) => h('div', { class: 'items' }, items.get(p.id).map((i) => {
         const text = `${i.status === 'done' ? '✓' : i.status === 'building' ? '…' : '○'} ${label('parkItem', i.item)}`;
         const title = `${label('parkItem', i.item)}：${label('itemStatus', i.status)}，${money(i.completed_investment)} / ${money(i.planned_investment)} 万元`;
+        // A thin bar under the word: the share of the item's planned investment completed.
+        const share = i.planned_investment > 0 ? Math.min(1, i.completed_investment / i.planned_investment) : (i.status === 'done' ? 1 : 0);
+        const bar = h('span', { class: 'chip-bar' });
+        bar.style.width = `${share * 100}%`;
+        const content = [text, h('span', { class: 'chip-track', 'aria-hidden': 'true' }, bar)];
         return canEdit(p)
-          ? h('button', { class: `item-chip ${i.status}`, type: 'button', title, onclick: () => editItem(p, i) }, text)
-          : h('span', { class: `item-chip ${i.status}`, title }, text);
+          ? h('button', { class: `item-chip ${i.status}`, type: 'button', title, 'aria-label': title, onclick: () => editItem(p, i) }, content)
+          : h('span', { class: `item-chip ${i.status}`, title, 'aria-label': title }, content);
       })),
     },
     { label: t('parks.investment'), num: true, value: (p) => `${money(p.planned_investment)} / ${money(p.completed_investment)}` },
