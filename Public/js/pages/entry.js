@@ -8,7 +8,7 @@ import { t } from '../i18n.js';
 import { href, setQuery } from '../router.js';
 import { session } from '../session.js';
 import { money, monthTitle, addMonths, today, thisMonth, dateTime } from '../format.js';
-import { pageHead, stageBadge, reportStatusBadge, failure } from '../components/ui.js';
+import { pageHead, stageBadge, reportStatusBadge } from '../components/ui.js';
 import { field } from '../components/form.js';
 import { importForm } from '../components/transfer.js';
 
@@ -134,7 +134,11 @@ export async function render(view, { query }) {
       templatePath: '/imports/monthly-reports/template', templateQuery: { month }, templateName: `月报-${month}.xlsx`,
       onDone: () => setQuery({}),
     }));
-  window.addEventListener('beforeunload', (event) => { if (rows.some((r) => r.isDirty())) event.preventDefault(); }, { once: true });
+  const guard = (event) => {
+    if (!document.body.contains(grid)) window.removeEventListener('beforeunload', guard);
+    else if (rows.some((r) => r.isDirty())) event.preventDefault();
+  };
+  window.addEventListener('beforeunload', guard);
 }
 
 function entryRow(data, month, hasPlans, onSaved) {
@@ -238,7 +242,7 @@ function entryRow(data, month, hasPlans, onSaved) {
     updateYtd();
   });
   tr.addEventListener('focusout', (event) => {
-    if (!tr.contains(event.relatedTarget)) save().catch((e) => failure(e));
+    if (!tr.contains(event.relatedTarget)) save();
   });
   updateYtd();
   showStatus(report ? t('entry.submittedAt', { at: dateTime(report.submitted_at) }) : t('entry.unsaved'));
