@@ -36,8 +36,3 @@ export function addMonths(month, delta) {
 
 /** The twelve months of a year. */
 export const monthsOf = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-
-/** Whole days from date a to date b (YYYY-MM-DD). */
-export function daysBetween(a, b) {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
-}
