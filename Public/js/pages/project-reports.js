@@ -52,6 +52,10 @@ export async function reportsSection(project, year) {
     { label: t('field.problems'), value: (r) => r.report?.problems || '' },
     { label: t('field.status'), value: (r) => [reportStatusBadge(r.report), r.report?.review_comment ? h('div', { class: 'cell-error' }, r.report.review_comment) : null] },
     { label: t('field.submitted_at'), value: (r) => (r.report ? dateTime(r.report.submitted_at) : '') },
+    session.canEditProject(project) && session.entersReports ? {
+      label: '',
+      value: (r) => h('a', { class: 'no-print', href: href('/entry', { month: r.month, district_id: session.isCounty ? project.district_id : '', all: '1' }) }, r.report ? '修改' : '填报'),
+    } : null,
   ].filter(Boolean);
 
   const chart = hasPlan || reports.length ? columnChart(
