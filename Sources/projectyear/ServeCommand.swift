@@ -30,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
                 defaultScheme: try settings.loadDefaultScheme(),
-                logger: Logger(label: "projectyear.server")
+                logger: Logger(label: "projectyear.server"),
+                consoleFolder: resolvePath(settings.consolePath).path
             )
             let app = buildApplication(
                 configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "projectyear"),

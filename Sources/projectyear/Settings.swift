@@ -19,6 +19,7 @@ struct Settings: Sendable {
     var workerPoll: Duration
     var workerLease: Duration
     var schemePath: String
+    var consolePath: String
 
     /// A configuration value that is missing or malformed.
     struct Invalid: Error, CustomStringConvertible {
@@ -48,7 +49,8 @@ struct Settings: Sendable {
             workerSchedule: try values.bool("worker.schedule"),
             workerPoll: .seconds(try values.int("worker.poll", in: 1...3600)),
             workerLease: .seconds(try values.int("worker.lease", in: 5...3600)),
-            schemePath: try values.string("assessment.scheme")
+            schemePath: try values.string("assessment.scheme"),
+            consolePath: try values.string("console.path")
         )
     }
 }

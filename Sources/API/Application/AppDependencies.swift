@@ -16,11 +16,14 @@ public struct AppDependencies: Sendable {
     public var logger: Logger
     /// Today in Asia/Shanghai (a monthly report for a month that has not begun is refused).
     public var clock: CampaignClock
+    /// The folder of the web console's static files, served at `/`; nil serves no console.
+    public var consoleFolder: String?
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api"), clock: CampaignClock = .system
+        logger: Logger = Logger(label: "projectyear.api"), clock: CampaignClock = .system,
+        consoleFolder: String? = nil
     ) {
         self.database = database
         self.migrator = migrator
@@ -29,5 +32,6 @@ public struct AppDependencies: Sendable {
         self.defaultScheme = defaultScheme
         self.logger = logger
         self.clock = clock
+        self.consoleFolder = consoleFolder
     }
 }

@@ -51,10 +51,14 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = apiRoutes(dependencies)
     router.addMiddleware {
+        ConsoleSecurityHeaders()
         ProblemMiddleware()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
         MethodNotAllowedMiddleware(routes: routes)
+    }
+    if let folder = dependencies.consoleFolder {
+        router.addMiddleware { Console.files(in: folder, context: AppRequestContext.self) }
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
     let api = router.group("api/v1")
