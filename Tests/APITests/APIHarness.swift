@@ -10,15 +10,19 @@ import TestSupport
 
 /// Runs a test against the real API on its own migrated, seeded database.
 struct APIHarness {
-    static func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
+    /// `configure` may change the server's dependencies (settings) before it starts.
+    static func run(
+        configure: (inout AppDependencies) -> Void = { _ in }, _ body: @Sendable (APIClient) async throws -> Void
+    ) async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
             let pool = database.makePool(maxConnections: 8)
-            let dependencies = AppDependencies(
+            var dependencies = AppDependencies(
                 database: Database(pool: pool),
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder),
                 metrics: PrometheusCollectorRegistry()
             )
+            configure(&dependencies)
             let app = Application(router: buildRouter(dependencies))
             try await app.test(.router) { client in
                 try await body(APIClient(client: client, fixture: fixture, database: database))

@@ -1,4 +1,5 @@
 import Campaign
+import Foundation
 import Logging
 import Postgres
 import Prometheus
@@ -13,18 +14,24 @@ public struct AppDependencies: Sendable {
     public var sessionLifetime: Duration
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
+    /// A project is behind plan when its plan ratio to date is below this (`plans.behind_ratio`).
+    public var planBehindRatio: Decimal
+    /// The listener that feeds `/notifications/stream` (run as one of the server's services).
+    public var notificationHub: NotificationHub
     public var logger: Logger
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api")
+        planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api")
     ) {
         self.database = database
         self.migrator = migrator
         self.metrics = metrics
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
+        self.planBehindRatio = planBehindRatio
+        self.notificationHub = NotificationHub(url: database.pool.configuration.url, logger: logger)
         self.logger = logger
     }
 }

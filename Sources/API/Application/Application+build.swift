@@ -9,7 +9,7 @@ public func buildApplication(
     Application(
         router: buildRouter(dependencies),
         configuration: configuration,
-        services: [PoolService(pool: dependencies.database.pool)],
+        services: [PoolService(pool: dependencies.database.pool), dependencies.notificationHub],
         logger: dependencies.logger
     )
 }
@@ -22,7 +22,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectController(database: database),
         SchemeController(database: database, defaultScheme: dependencies.defaultScheme),
         AssessmentController(database: database),
-        RankingController(database: database, defaultScheme: dependencies.defaultScheme),
+        RankingController(database: database, defaultScheme: dependencies.defaultScheme, behindBelow: dependencies.planBehindRatio),
         ParkController(database: database),
         LandController(database: database),
         CategoryLeadController(database: database),
@@ -33,6 +33,9 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         AgencyController(database: database),
         UserController(database: database),
         MonthlyReportController(database: database),
+        PlanController(database: database, behindBelow: dependencies.planBehindRatio),
+        ReviewController(database: database),
+        NotificationController(database: database, hub: dependencies.notificationHub),
         HistoryController(database: database),
         ProjectChildController<FundingResource>(database: database),
         ProjectChildController<ApprovalResource>(database: database),

@@ -3,7 +3,8 @@ import Hummingbird
 import Store
 
 /// `/projects/{id}/reports`: one report per project and month (月报), entered by the project's
-/// district (or the county).
+/// district (or the county). Entering or replacing one (re)submits it for review; an approved
+/// report is locked for the district (`ReviewController`).
 struct MonthlyReportController: APIController {
     let database: Database
 
@@ -45,6 +46,9 @@ struct MonthlyReportController: APIController {
                 throw Problem(.preconditionRequired, detail: "the report for \(month) exists; send If-Match: \"\(current.version)\" to replace it")
             }
             guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            if current.review.status == .approved, context.caller.agencyKind != .county {
+                throw Problem(.conflict, detail: "the report of \(month) is approved and locked; ask a county editor to reopen it")
+            }
             if let replaced = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection) {
                 return (replaced, false)
             }
