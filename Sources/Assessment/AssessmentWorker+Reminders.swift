@@ -7,6 +7,7 @@ extension AssessmentWorker {
     @discardableResult
     public func scanReminders() async throws -> ReminderQueries.Outcome {
         let (fallback, behindBelow, clock) = (options.defaultScheme, options.behindRatio, options.today)
+        let started = ContinuousClock.now
         let outcome = try await database.transaction(role: .worker) { connection in
             let today = try clock?() ?? CountyCalendar.today(on: connection)
             var rules = ReminderQueries.Rules(today: today, deadlineDay: fallback.reportDeadlineDay, behindBelow: behindBelow)
@@ -15,10 +16,11 @@ extension AssessmentWorker {
             }
             return try ReminderQueries.scan(rules, on: connection)
         }
-        if outcome.total > 0 || outcome.escalated > 0 {
-            let counts = outcome.created.filter { $0.value > 0 }.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " ")
-            logger.info("reminders created", metadata: ["created": "\(counts)", "escalated": "\(outcome.escalated)"])
-        }
+        let counts = outcome.created.filter { $0.value > 0 }.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " ")
+        logger.info("reminder scan done", metadata: [
+            "created": "\(outcome.total)", "kinds": "\(counts)", "escalated": "\(outcome.escalated)",
+            "seconds": "\(ContinuousClock.now - started)",
+        ])
         return outcome
     }
 }
