@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Demo",
             dependencies: [
-                "Postgres", "Campaign",
+                "Postgres", "Campaign", "Store",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings

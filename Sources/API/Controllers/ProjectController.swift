@@ -73,13 +73,7 @@ struct ProjectController: APIController {
             guard let value = Int64(text), value > 0 else { validator.add(name, "must be a positive integer id"); return nil }
             return value
         }
-        let major: Bool? = query["major"].flatMap { text in
-            switch text {
-            case "true": return true
-            case "false": return false
-            default: validator.add("major", "must be true or false"); return nil
-            }
-        }
+        let major = QueryValues.bool("major", in: request, validator: &validator)
         let filter = ProjectQueries.Filter(
             districtID: id("district_id"), leadDepartmentID: id("lead_department_id"),
             category: validator.choice(query["category"].map(String.init), field: "category", required: false),

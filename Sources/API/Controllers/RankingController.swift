@@ -7,6 +7,8 @@ import Store
 struct RankingController: APIController {
     let database: Database
     let defaultScheme: AssessmentScheme
+    /// A project is behind plan below this ratio to date (`plans.behind_ratio`).
+    let behindBelow: Decimal
 
     var routes: [APIRoute] {
         [
@@ -51,12 +53,11 @@ struct RankingController: APIController {
         let requestedAsOf = asOfText.flatMap(CalendarDate.init)
         if asOfText != nil, requestedAsOf == nil { validator.add("as_of", "must be a date as YYYY-MM-DD") }
         guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
-        let fallback = defaultScheme
+        let (fallback, behindBelow) = (defaultScheme, behindBelow)
         let report = try await database.transaction(as: context.caller) { connection -> Warnings in
-            let asOf = try requestedAsOf ?? connection.query(
-                "SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today")[0].decode("today", as: CalendarDate.self)
+            let asOf = try requestedAsOf ?? CountyCalendar.today(on: connection)
             let scheme = try SchemeQueries.find(year: year, on: connection)?.scheme ?? fallback
-            let month = Self.lastCompleteMonth(before: asOf, year: year)
+            let month = Month.lastComplete(before: asOf, inYear: year)
             var indicators: [IndicatorWarning] = []
             if let month {
                 let share = Scoring.cumulativeShare(throughMonth: month.month, scheme: scheme)
@@ -75,17 +76,11 @@ struct RankingController: APIController {
                 }
             }
             let yearEnd = CalendarDate(year: year, month: 12, day: 31)!
-            let projects = try WarningQueries.projects(month: month, asOf: min(asOf, yearEnd), on: connection)
+            let projects = try WarningQueries.projects(
+                month: month, asOf: min(asOf, yearEnd), behindBelow: behindBelow, on: connection)
             return Warnings(year: year, asOf: asOf, month: month, indicators: indicators, projects: projects)
         }
         return try JSONResponse.make(report)
-    }
-
-    /// The last month of `year` that ended before `asOf`; nil if none of `year` has.
-    static func lastCompleteMonth(before asOf: CalendarDate, year: Int) -> Month? {
-        if asOf.year > year { return Month(year: year, month: 12) }
-        guard asOf.year == year, asOf.month > 1 else { return nil }
-        return Month(year: year, month: asOf.month - 1)
     }
 
     struct Ranking: Encodable {

@@ -15,16 +15,21 @@ extension OpenAPIComponents {
         "status": .choice(ProblemStatus.self), "resolution": .nullable(.text), "resolved_on": .nullable(.date),
     ]
 
+    /// A monthly report with its review (月报审核).
+    static let monthlyReportFields: [String: Schema] = [
+        "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
+        "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
+        "status": .choice(ReportStatus.self), "first_submitted_at": .timestamp, "review_comment": .nullable(.text),
+        "reviewed_by": .nullable(.ref("UserReference")), "reviewed_at": .nullable(.timestamp),
+    ]
+
     /// The rows under a project: monthly reports, history, funding, approvals, problems; and
     /// the financing platforms funding names.
     static let projectRowSchemas: [String: Schema] = [
         "MonthlyReportInput": .object(
             ["investment_completed": .number, "progress": .text, "problems": .text], required: ["investment_completed"]
         ),
-        "MonthlyReport": .record([
-            "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
-            "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
-        ]),
+        "MonthlyReport": .record(monthlyReportFields),
         // `user` and `row_id` are null when there is none (a change made outside the API).
         "HistoryEntry": .record([
             "id": .id, "at": .timestamp, "user": .nullable(.ref("UserReference")), "action": .text, "table": .text,

@@ -78,6 +78,7 @@ enum OpenAPIDocument {
         switch route.method {
         case .patch: required = true
         case .delete where route.path.contains(":"): required = true
+        case _ where route.needsIfMatch: required = true
         case .put: required = false
         default: return nil
         }
@@ -92,7 +93,7 @@ enum OpenAPIDocument {
 
     static func responses(_ route: APIRoute) -> JSONValue {
         let success: JSONValue = route.response.map { schema in
-            ["description": "success", "content": ["application/json": ["schema": schema.json]]]
+            ["description": "success", "content": [route.mediaType: ["schema": schema.json]]]
         } ?? ["description": "success, no body"]
         let problem: JSONValue = [
             "description": "an error as RFC 9457 problem+json",
