@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Assessment", "TestSupport",
+                "API", "Assessment", "TestSupport", "Spreadsheet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
