@@ -87,3 +87,14 @@ import Testing
         #expect(throws: CellProblem.self) { try ReadCell.number("46082.5").date() }
     }
 }
+
+@Suite struct CSVGuardTests {
+    @Test func theWritersFormulaGuardIsTakenOffOnReading() throws {
+        let data = try Workbooks.written(.csv) { writer in
+            try writer.beginSheet(name: "s", columns: [Column("a"), Column("b")])
+            try writer.append([.text("=SUM(1)"), .text("'quoted")])
+        }
+        let rows = try UploadedSheet.rows(of: data)
+        #expect(rows[1].cells == [.text("=SUM(1)"), .text("'quoted")])
+    }
+}
