@@ -66,6 +66,12 @@ public struct APIRoute: Sendable {
         route.needsIfMatch = true
         return route
     }
+    /// Whether the list also answers as a spreadsheet (`?format=xlsx|csv`, see `DownloadRequest`).
+    public private(set) var downloadable = false
+    /// Whether the route answers only with a file (a template), never JSON.
+    public private(set) var fileOnly = false
+    /// Whether the request body is a spreadsheet file (`.xlsx` or CSV) rather than JSON.
+    public private(set) var uploadsSpreadsheet = false
 
     /// The route with its request and response documented for OpenAPI; `also` lists further
     /// success statuses answering the same body.
@@ -87,6 +93,21 @@ public struct APIRoute: Sendable {
     func query(_ parameters: [QueryParameter]) -> APIRoute {
         var route = self
         route.query += parameters
+        return route
+    }
+
+    /// The route, documented as also answering the whole list as `.xlsx` or CSV.
+    func downloadable(fileOnly: Bool = false) -> APIRoute {
+        var route = self
+        route.downloadable = true
+        route.fileOnly = fileOnly
+        return route
+    }
+
+    /// The route, documented as taking an `.xlsx` or CSV file as its body.
+    func uploading() -> APIRoute {
+        var route = self
+        route.uploadsSpreadsheet = true
         return route
     }
 

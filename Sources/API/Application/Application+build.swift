@@ -54,6 +54,8 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
+        AcrossProjectsController(database: database),
+        ImportController(database: database),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)
