@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,10 +11,11 @@ import TestSupport
 
 /// Runs a test against the real API on its own migrated, seeded database.
 struct APIHarness {
-    /// `live` runs a real server on a free port (requests come from a loopback address) instead
-    /// of calling the router directly; `configure` adjusts the dependencies first.
+    /// `clock` is the server's today (Asia/Shanghai); the machine's by default. `live` runs a real
+    /// server on a free port (requests come from a loopback address) instead of calling the router
+    /// directly; `configure` adjusts the dependencies first.
     static func run(
-        live: Bool = false, configure: (inout AppDependencies) -> Void = { _ in },
+        clock: CampaignClock = .system, live: Bool = false, configure: (inout AppDependencies) -> Void = { _ in },
         _ body: @Sendable (APIClient) async throws -> Void
     ) async throws {
         try await TestDatabase.with { database in
@@ -23,7 +25,8 @@ struct APIHarness {
             var dependencies = AppDependencies(
                 database: Database(pool: pool),
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder),
-                metrics: PrometheusCollectorRegistry()
+                metrics: PrometheusCollectorRegistry(),
+                clock: clock
             )
             configure(&dependencies)
             let app = Application(
@@ -53,10 +56,10 @@ struct APIClient: Sendable {
         return try #require(response.object["token"] as? String)
     }
 
-    /// Sends a request; `json` is serialised, `raw` is sent as is.
+    /// Sends a request; `json` is serialised, `raw` and `bytes` are sent as they are.
     func request(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil, raw: String? = nil,
-        headers: HTTPFields = [:]
+        bytes: Data? = nil, headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
@@ -65,6 +68,8 @@ struct APIClient: Sendable {
             body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
         } else if let raw {
             body = ByteBuffer(string: raw)
+        } else if let bytes {
+            body = ByteBuffer(bytes: bytes)
         }
         if body != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await client.execute(uri: path, method: method, headers: fields, body: body)
