@@ -27,7 +27,7 @@ uid=$(psql -qXAt -d bench_api -c "SELECT id FROM app.users WHERE username = '$di
 nprojects=$(psql -qXAt -d bench_api -c "SELECT count(*) FROM app.projects WHERE district_id = $aid")
 export BENCH_PROJECTS=$(psql -qXAt -d bench_api -c "SELECT string_agg(id::text, ',' ORDER BY id) FROM app.projects WHERE district_id = $aid")
 port=$(py_free_port 18500)
-DATABASE_URL=$url HTTP_PORT=$port LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$BENCH_BIN" serve &
+DATABASE_URL=$(bench_as projectyear_server_login "$url") HTTP_PORT=$port LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$BENCH_BIN" serve &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; bench_cluster_stop' EXIT INT TERM
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done

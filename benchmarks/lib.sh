@@ -56,6 +56,12 @@ bench_database() {
     echo "$url"
 }
 
+# bench_as LOGIN URL: URL as LOGIN instead of postgres (serve runs as projectyear_server_login,
+# worker as projectyear_worker_login: they refuse a superuser).
+bench_as() {
+    echo "${2/postgres@/$1@}"
+}
+
 # bench_time CMD...: runs CMD, prints its wall-clock seconds (stdout of CMD goes to stderr).
 bench_time() {
     local start end

@@ -16,7 +16,7 @@ export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VI
 url=$(bench_database bench_sse)
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --year 2026 >/dev/null
 port=$(py_free_port 57500)
-DATABASE_URL=$url HTTP_PORT=$port LOG_LEVEL=warning "$BENCH_BIN" serve &
+DATABASE_URL=$(bench_as projectyear_server_login "$url") HTTP_PORT=$port LOG_LEVEL=warning "$BENCH_BIN" serve &
 server=$!
 trap 'kill "$server" 2>/dev/null; bench_cluster_stop' EXIT INT TERM
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
