@@ -85,7 +85,12 @@ import TestSupport
                 """)
             #expect(try await signIn(api, "d1-viewer", "wrong").status == .unauthorized)
             let blocked = try await signIn(api, "d1-viewer", "wrong")
-            #expect(blocked.headers[.retryAfter].flatMap { Int($0) }.map { (899...900).contains($0) } == true)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers[.retryAfter].flatMap { Int($0) }.map { (600...900).contains($0) } == true)
+            let wait: Int = try api.database.connect().query(
+                "SELECT extract(epoch FROM blocked_until - last_attempt_at)::integer AS s FROM app.sign_in_throttle"
+            )[0].decode("s")
+            #expect(wait == 900)
         }
     }
 

@@ -230,7 +230,7 @@ extension Matrix {
             }, expect: { _ in "ok 1 1" }),
             Write(name: "count sign-in attempts", sql: { _ in
                 ["SELECT app.sign_in_begin('someone', '192.0.2.1', 10, interval '30 s', interval '15 min', interval '1 day')",
-                 "SELECT app.sign_in_succeeded('someone', '192.0.2.1')"]
+                 "SELECT count(*)::text FROM app.sign_in_succeeded('someone', '192.0.2.1')"]
             }, expect: { _ in "ok 1 1" }),
             // history is append-only
             Write(name: "update history", sql: q("UPDATE app.history SET action = action"), expect: { _ in Self.denied }),
