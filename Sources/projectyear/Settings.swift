@@ -1,3 +1,4 @@
+import API
 import Configuration
 import Foundation
 import Logging
@@ -19,6 +20,8 @@ struct Settings: Sendable {
     var workerPoll: Duration
     var workerLease: Duration
     var schemePath: String
+    var attachmentQuotaMiB: Int
+    var openData: OpenDataSettings
 
     /// A configuration value that is missing or malformed.
     struct Invalid: Error, CustomStringConvertible {
@@ -48,7 +51,12 @@ struct Settings: Sendable {
             workerSchedule: try values.bool("worker.schedule"),
             workerPoll: .seconds(try values.int("worker.poll", in: 1...3600)),
             workerLease: .seconds(try values.int("worker.lease", in: 5...3600)),
-            schemePath: try values.string("assessment.scheme")
+            schemePath: try values.string("assessment.scheme"),
+            attachmentQuotaMiB: try values.int("attachments.quota_mib", in: 1...1_048_576),
+            openData: OpenDataSettings(
+                prefix: try values.string("oc4ids.prefix"), publisher: try values.string("oc4ids.publisher"),
+                baseURL: try values.string("oc4ids.base_url")
+            )
         )
     }
 }

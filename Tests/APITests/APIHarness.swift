@@ -10,17 +10,22 @@ import TestSupport
 
 /// Runs a test against the real API on its own migrated, seeded database.
 struct APIHarness {
-    static func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
+    /// `mode` `.live` runs a real server on a free port (`client.port`); `attachmentQuota` is the
+    /// per-project attachment quota in bytes.
+    static func run(
+        _ mode: TestingSetup = .router, attachmentQuota: Int64 = 500 << 20, _ body: @Sendable (APIClient) async throws -> Void
+    ) async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
             let pool = database.makePool(maxConnections: 8)
             let dependencies = AppDependencies(
                 database: Database(pool: pool),
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder),
-                metrics: PrometheusCollectorRegistry()
+                metrics: PrometheusCollectorRegistry(),
+                attachmentQuota: attachmentQuota
             )
             let app = Application(router: buildRouter(dependencies))
-            try await app.test(.router) { client in
+            try await app.test(mode) { client in
                 try await body(APIClient(client: client, fixture: fixture, database: database))
             }
             await pool.shutdown()

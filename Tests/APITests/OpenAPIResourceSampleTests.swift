@@ -17,7 +17,7 @@ import TestSupport
     final class DocumentedResponses: @unchecked Sendable {
         let paths: [String: JSONValue]
         let validator: SchemaValidator
-        private(set) var sampled: Set<String> = []
+        var sampled: Set<String> = []
 
         init(_ api: APIClient) async throws {
             let served = try await api.request(.get, "/api/v1/openapi.json")
@@ -316,6 +316,8 @@ import TestSupport
             ], headers: ifMatchHeader(1), .ok)
             try await docs.call(api, .get, "/api/v1/problems/\(problemID)", token: district, .ok)
             try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
+
+            try await sampleEvidence(docs, api, projectID: projectID, district: district)
 
             // Every documented route has been sampled.
             let unsampled = docs.operations.subtracting(docs.sampled).subtracting(["GET /api/v1/openapi.json"])

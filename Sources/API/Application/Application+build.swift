@@ -38,6 +38,8 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
+        AttachmentController(database: database, quota: dependencies.attachmentQuota),
+        OpenDataController(database: database, settings: dependencies.openData),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)

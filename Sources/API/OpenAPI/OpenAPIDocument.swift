@@ -60,6 +60,8 @@ enum OpenAPIDocument {
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
         if let request = route.request {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": request.json]]]
+        } else if !route.rawRequestTypes.isEmpty {
+            operation["requestBody"] = ["required": true, "content": fileContent(route.rawRequestTypes)]
         }
         return .object(operation)
     }
@@ -83,10 +85,18 @@ enum OpenAPIDocument {
         ]
     }
 
+    /// A file body of one of `types`: its bytes, as a string of that media type.
+    static func fileContent(_ types: [String]) -> JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: types.map { type in
+            (type, ["schema": ["type": "string", "contentMediaType": .string(type)]] as JSONValue)
+        }))
+    }
+
     static func responses(_ route: APIRoute) -> JSONValue {
         let success: JSONValue = route.response.map { schema in
             ["description": "success", "content": ["application/json": ["schema": schema.json]]]
-        } ?? ["description": "success, no body"]
+        } ?? (route.rawResponseTypes.isEmpty ? ["description": "success, no body"]
+            : ["description": "the file", "content": fileContent(route.rawResponseTypes)])
         let problem: JSONValue = [
             "description": "an error as RFC 9457 problem+json",
             "content": ["application/problem+json": ["schema": Schema.ref("Problem").json]],

@@ -31,35 +31,47 @@ public enum ProjectQueries {
     static let columns = """
         p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.industry, p.stage, p.major,
         p.district_id, p.lead_department_id, p.park_id, p.total_investment, p.planned_start, p.planned_completion,
-        p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe
+        p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe, p.national_code
         """
 
     /// The visible projects matching `filter`, ordered by code, and how many match in all.
     public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (items: [ProjectRecord], total: Int) {
-        let pattern = filter.text.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
         // The window count needs every matching row, so the page is cut from a subquery: written
         // flat, the planner costs "ORDER BY code LIMIT n" as if it could stop early and walks the
         // whole code index through the row-level security filter (docs/BENCHMARKS.md).
-        let rows = try connection.query("""
+        var query: Query = """
             SELECT * FROM (
             SELECT \(unsafeSQL: columns), count(*) OVER () AS total
               FROM app.projects p
-             WHERE (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
+             WHERE
+            """
+        query.append(matching(filter))
+        query.append("""
+            ) p
+             ORDER BY p.code
+             LIMIT \(limit) OFFSET \(offset)
+            """)
+        let rows = try connection.query(query)
+        // A page past the end carries no window count: ask for the first page's.
+        let total = try rows.first?.decode("total", as: Int.self)
+            ?? (offset > 0 ? list(filter, limit: 1, offset: 0, on: connection).total : 0)
+        return (try rows.map(decode), total)
+    }
+
+    /// The condition on `app.projects p` that `filter` sets (`q`: name, code or national code contains).
+    static func matching(_ filter: Filter) -> Query {
+        let pattern = filter.text.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
+        return """
+             (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
                AND (\(filter.leadDepartmentID)::bigint IS NULL OR p.lead_department_id = \(filter.leadDepartmentID))
                AND (\(filter.category?.rawValue)::text IS NULL OR p.category = \(filter.category?.rawValue))
                AND (\(filter.stage?.rawValue)::text IS NULL OR p.stage = \(filter.stage?.rawValue))
                AND (\(filter.major)::boolean IS NULL OR p.major = \(filter.major))
                AND (\(filter.parkID)::bigint IS NULL OR p.park_id = \(filter.parkID))
-               AND (\(pattern)::text IS NULL OR p.name ILIKE \(pattern) OR p.code ILIKE \(pattern))
-            ) p
-             ORDER BY p.code
-             LIMIT \(limit) OFFSET \(offset)
-            """)
-        // A page past the end carries no window count: ask for the first page's.
-        let total = try rows.first?.decode("total", as: Int.self)
-            ?? (offset > 0 ? list(filter, limit: 1, offset: 0, on: connection).total : 0)
-        return (try rows.map(decode), total)
+               AND (\(pattern)::text IS NULL OR p.name ILIKE \(pattern) OR p.code ILIKE \(pattern) OR p.national_code ILIKE \(pattern))
+
+            """
     }
 
     /// One visible project with its year-to-date investment, or nil.
@@ -82,11 +94,12 @@ public enum ProjectQueries {
         let rows = try connection.query("""
             INSERT INTO app.projects AS p (code, name, owner, category, industry, stage, major, district_id,
                 lead_department_id, park_id, total_investment, planned_start, planned_completion, actual_start,
-                actual_completion, land_area, eia_class, green_channel, central_soe)
+                actual_completion, land_area, eia_class, green_channel, central_soe, national_code)
             VALUES (\(fields.code), \(fields.name), \(fields.owner), \(fields.category.rawValue), \(fields.industry),
                 \(fields.stage.rawValue), \(fields.major), \(fields.districtID), \(fields.leadDepartmentID), \(fields.parkID),
                 \(fields.totalInvestment), \(fields.plannedStart), \(fields.plannedCompletion), \(fields.actualStart),
-                \(fields.actualCompletion), \(fields.landArea), \(fields.eiaClass), \(fields.greenChannel), \(fields.centralSOE))
+                \(fields.actualCompletion), \(fields.landArea), \(fields.eiaClass), \(fields.greenChannel), \(fields.centralSOE),
+                \(fields.nationalCode))
             RETURNING \(unsafeSQL: columns)
             """)
         return try decode(rows[0])
@@ -102,7 +115,8 @@ public enum ProjectQueries {
                 park_id = \(fields.parkID), total_investment = \(fields.totalInvestment), planned_start = \(fields.plannedStart),
                 planned_completion = \(fields.plannedCompletion), actual_start = \(fields.actualStart),
                 actual_completion = \(fields.actualCompletion), land_area = \(fields.landArea), eia_class = \(fields.eiaClass),
-                green_channel = \(fields.greenChannel), central_soe = \(fields.centralSOE)
+                green_channel = \(fields.greenChannel), central_soe = \(fields.centralSOE),
+                national_code = \(fields.nationalCode)
              WHERE p.id = \(id) AND p.version = \(version)
             RETURNING \(unsafeSQL: columns)
             """)
@@ -121,7 +135,7 @@ public enum ProjectQueries {
                 plannedCompletion: try row.decode("planned_completion"), actualStart: try row.decode("actual_start"),
                 actualCompletion: try row.decode("actual_completion"), landArea: try row.decode("land_area"),
                 eiaClass: try row.decode("eia_class"), greenChannel: try row.decode("green_channel"),
-                centralSOE: try row.decode("central_soe")
+                centralSOE: try row.decode("central_soe"), nationalCode: try row.decode("national_code")
             ),
             updatedAt: try row.decode("updated_at"),
             yearToDateInvestment: nil
