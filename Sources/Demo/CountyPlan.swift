@@ -125,6 +125,10 @@ struct CountyPlan {
     var reportEveryMonth: Bool
     /// The county's administrative division code, in its projects' national codes.
     var divisionCode: String
+    /// The demo's today: monthly reports, FAI statistics and receipts exist only for days before
+    /// it (a month's report and statistic once the month has ended), so year-to-date figures
+    /// match the calendar; nil keeps the whole year (the scale generator, whose counts are exact).
+    var today: Day?
 
     var agencies: [Agency] = []
     /// Department positions by code suffix (`drc`, `industry`, …).
@@ -152,6 +156,9 @@ struct CountyPlan {
         self.reportEveryMonth = reportEveryMonth
         self.divisionCode = divisionCode
     }
+
+    /// Whether `day` has passed by the demo's today.
+    func hasPassed(_ day: Day) -> Bool { today.map { day < $0 } ?? true }
 
     /// Position of the agency with `code`.
     func agency(_ code: String) -> Int {

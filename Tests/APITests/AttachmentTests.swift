@@ -90,7 +90,7 @@ import TestSupport
 
     /// A raw client declares 100 MiB and waits: the answer comes before it sends a byte of the body.
     @Test func aDeclaredOversizeIsRefusedBeforeTheBodyIsSent() async throws {
-        try await APIHarness.run(.live) { api in
+        try await APIHarness.run(live: true) { api in
             let token = try await api.signIn(api.fixture.district1, "editor")
             let project = try await api.createProject(token: token)
             let port = try #require(api.client.port)
@@ -102,7 +102,7 @@ import TestSupport
     }
 
     @Test func quotaAnswers413WithTheSpaceLeft() async throws {
-        try await APIHarness.run(attachmentQuota: 1 << 20) { api in
+        try await APIHarness.run(configure: { $0.attachmentQuota = 1 << 20 }) { api in
             let token = try await api.signIn(api.fixture.district1, "editor")
             let project = try await api.createProject(token: token)
             #expect(try await upload(api, token: token, project: project, TestFiles.png(size: 700_000, seed: 1), type: "image/png").status == .created)

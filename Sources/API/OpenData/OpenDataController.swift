@@ -14,7 +14,8 @@ struct OpenDataController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "oc4ids", .signedIn, "The visible projects as an OC4IDS 0.9 project package; filters as for projects", package)
-                .documented(response: .ref("OC4IDSPackage")),
+                .documented(response: .ref("OC4IDSPackage"))
+                .query(QueryParameter.projectFilters),
         ]
     }
 

@@ -25,7 +25,7 @@ public enum OpenDataQueries {
               LEFT JOIN app.parks k ON k.id = p.park_id
              WHERE p.id > \(afterID) AND
             """
-        query.append(ProjectQueries.matching(filter))
+        query.append(ProjectQueries.condition(filter))
         query.append(" ORDER BY p.id LIMIT \(limit)")
         var projects = try connection.query(query).map { row in
             OpenDataProject(
