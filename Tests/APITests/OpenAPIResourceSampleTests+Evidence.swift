@@ -26,6 +26,8 @@ extension OpenAPIResourceSampleTests {
         #expect(content.status == .ok && Array(content.body.readableBytesView) == file)
         #expect(docs.operation("GET /api/v1/attachments/{id}/content")?.contains("\"application/pdf\"") == true)
         docs.sampled.insert("GET /api/v1/attachments/{id}/content")
+        let package = try await docs.call(api, .get, "/api/v1/oc4ids?major=true", token: district, .ok)
+        #expect((package.object["projects"] as? [Any])?.isEmpty == false)
         try await docs.call(api, .delete, "/api/v1/attachments/\(id)", token: district, headers: ifMatchHeader(2), .preconditionFailed)
         try await docs.call(api, .delete, "/api/v1/attachments/\(id)", token: district, headers: ifMatchHeader(1), .noContent)
     }
