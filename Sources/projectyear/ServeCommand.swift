@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
                 defaultScheme: try settings.loadDefaultScheme(),
+                attachmentQuota: Int64(settings.attachmentQuotaMiB) << 20,
+                openData: settings.openData,
                 planBehindRatio: settings.planBehindRatio,
                 logger: Logger(label: "projectyear.server"),
                 consoleFolder: resolvePath(settings.consolePath).path,

@@ -1,3 +1,4 @@
+import API
 import Configuration
 import Foundation
 import API
@@ -33,6 +34,8 @@ struct Settings: Sendable {
     var schemePath: String
     var consolePath: String
     var planBehindRatio: Decimal
+    var attachmentQuotaMiB: Int
+    var openData: OpenDataSettings
 
     /// A configuration value that is missing or malformed.
     struct Invalid: Error, CustomStringConvertible {
@@ -84,7 +87,12 @@ struct Settings: Sendable {
             workerReminders: try values.seconds("worker.reminders", in: 0...86400),
             schemePath: try values.string("assessment.scheme"),
             consolePath: try values.string("console.path"),
-            planBehindRatio: try values.ratio("plans.behind_ratio")
+            planBehindRatio: try values.ratio("plans.behind_ratio"),
+            attachmentQuotaMiB: try values.int("attachments.quota_mib", in: 1...1_048_576),
+            openData: OpenDataSettings(
+                prefix: try values.string("oc4ids.prefix"), publisher: try values.string("oc4ids.publisher"),
+                baseURL: try values.string("oc4ids.base_url")
+            )
         )
     }
 }

@@ -17,7 +17,7 @@ import TestSupport
     final class DocumentedResponses: @unchecked Sendable {
         let paths: [String: JSONValue]
         let validator: SchemaValidator
-        private(set) var sampled: Set<String> = []
+        var sampled: Set<String> = []
 
         init(_ api: APIClient) async throws {
             let served = try await api.request(.get, "/api/v1/openapi.json")
@@ -363,6 +363,8 @@ import TestSupport
             ], headers: ifMatchHeader(1), .ok)
             try await docs.call(api, .get, "/api/v1/problems/\(problemID)", token: district, .ok)
             try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
+
+            try await sampleEvidence(docs, api, projectID: projectID, district: district)
 
             // Every documented route has been sampled.
             // (The event stream never ends: NotificationStreamTests reads it from a live server.)

@@ -54,6 +54,8 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
+        AttachmentController(database: database, quota: dependencies.attachmentQuota),
+        OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
         ImportController(database: database),
     ]
