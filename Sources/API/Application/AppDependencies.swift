@@ -18,12 +18,16 @@ public struct AppDependencies: Sendable {
     public var clock: CampaignClock
     /// The folder of the web console's static files, served at `/`; nil serves no console.
     public var consoleFolder: String?
+    /// The sign-in throttle (per username and client address).
+    public var signInPolicy: SignInPolicy
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`http.trusted_proxies`).
+    public var trustedProxies: Set<String>
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
         logger: Logger = Logger(label: "projectyear.api"), clock: CampaignClock = .system,
-        consoleFolder: String? = nil
+        consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(), trustedProxies: Set<String> = []
     ) {
         self.database = database
         self.migrator = migrator
@@ -33,5 +37,7 @@ public struct AppDependencies: Sendable {
         self.logger = logger
         self.clock = clock
         self.consoleFolder = consoleFolder
+        self.signInPolicy = signInPolicy
+        self.trustedProxies = trustedProxies
     }
 }
