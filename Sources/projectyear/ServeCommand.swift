@@ -30,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
                 defaultScheme: try settings.loadDefaultScheme(),
+                planBehindRatio: settings.planBehindRatio,
                 logger: Logger(label: "projectyear.server"),
                 consoleFolder: resolvePath(settings.consolePath).path,
                 trustedProxies: settings.trustedProxies

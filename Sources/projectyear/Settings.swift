@@ -29,8 +29,10 @@ struct Settings: Sendable {
     var workerSchedule: Bool
     var workerPoll: Duration
     var workerLease: Duration
+    var workerReminders: Duration?
     var schemePath: String
     var consolePath: String
+    var planBehindRatio: Decimal
 
     /// A configuration value that is missing or malformed.
     struct Invalid: Error, CustomStringConvertible {
@@ -79,8 +81,10 @@ struct Settings: Sendable {
             workerSchedule: try values.bool("worker.schedule"),
             workerPoll: .seconds(try values.int("worker.poll", in: 1...3600)),
             workerLease: .seconds(try values.int("worker.lease", in: 5...3600)),
+            workerReminders: try values.seconds("worker.reminders", in: 0...86400),
             schemePath: try values.string("assessment.scheme"),
-            consolePath: try values.string("console.path")
+            consolePath: try values.string("console.path"),
+            planBehindRatio: try values.ratio("plans.behind_ratio")
         )
     }
 }
@@ -109,6 +113,24 @@ private struct Values {
             throw Settings.Invalid(key: key, problem: "\"\(text)\" \(problem)")
         }
         guard range.contains(value) else { throw Settings.Invalid(key: key, problem: "\(value) \(problem)") }
+        return value
+    }
+
+    /// A number of seconds, where 0 means never (nil).
+    func seconds(_ key: String, in range: ClosedRange<Int>) throws -> Duration? {
+        let value = try int(key, in: range)
+        return value == 0 ? nil : .seconds(value)
+    }
+
+    /// A number from 0 to 1 (a share), kept exact as written.
+    func ratio(_ key: String) throws -> Decimal {
+        let problem = "must be a number from 0 to 1"
+        guard let number = reader.double(forKey: ConfigKey(key)) else {
+            throw Settings.Invalid(key: key, problem: "\"\(try string(key))\" \(problem)")
+        }
+        guard (0...1).contains(number), let value = Decimal(string: String(number)) else {
+            throw Settings.Invalid(key: key, problem: "\(number) \(problem)")
+        }
         return value
     }
 

@@ -21,7 +21,8 @@ struct WorkerCommand: AsyncParsableCommand {
             try await requireLeastPrivilege(pool, as: .worker, setting: "DATABASE_WORKER_URL")
             let options = AssessmentWorker.Options(
                 poll: settings.workerPoll, lease: settings.workerLease, schedule: settings.workerSchedule,
-                defaultScheme: try settings.loadDefaultScheme())
+                defaultScheme: try settings.loadDefaultScheme(), reminders: settings.workerReminders,
+                behindRatio: settings.planBehindRatio)
             let worker = AssessmentWorker(database: Database(pool: pool), options: options, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -56,10 +56,10 @@ struct APIClient: Sendable {
         return try #require(response.object["token"] as? String)
     }
 
-    /// Sends a request; `json` is serialised, `raw` is sent as is.
+    /// Sends a request; `json` is serialised, `raw` and `bytes` are sent as they are.
     func request(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil, raw: String? = nil,
-        headers: HTTPFields = [:]
+        bytes: Data? = nil, headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
@@ -68,6 +68,8 @@ struct APIClient: Sendable {
             body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
         } else if let raw {
             body = ByteBuffer(string: raw)
+        } else if let bytes {
+            body = ByteBuffer(bytes: bytes)
         }
         if body != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await client.execute(uri: path, method: method, headers: fields, body: body)

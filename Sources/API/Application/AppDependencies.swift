@@ -1,4 +1,5 @@
 import Campaign
+import Foundation
 import Logging
 import Postgres
 import Prometheus
@@ -13,6 +14,10 @@ public struct AppDependencies: Sendable {
     public var sessionLifetime: Duration
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
+    /// A project is behind plan when its plan ratio to date is below this (`plans.behind_ratio`).
+    public var planBehindRatio: Decimal
+    /// The listener that feeds `/notifications/stream` (run as one of the server's services).
+    public var notificationHub: NotificationHub
     public var logger: Logger
     /// Today in Asia/Shanghai (a monthly report for a month that has not begun is refused).
     public var clock: CampaignClock
@@ -26,14 +31,17 @@ public struct AppDependencies: Sendable {
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api"), clock: CampaignClock = .system,
-        consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(), trustedProxies: Set<String> = []
+        planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
+        clock: CampaignClock = .system, consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(),
+        trustedProxies: Set<String> = []
     ) {
         self.database = database
         self.migrator = migrator
         self.metrics = metrics
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
+        self.planBehindRatio = planBehindRatio
+        self.notificationHub = NotificationHub(url: database.pool.configuration.url, logger: logger)
         self.logger = logger
         self.clock = clock
         self.consoleFolder = consoleFolder

@@ -18,7 +18,7 @@ public func buildApplication(
         router: buildRouter(dependencies),
         server: .guardedHTTP1(limits),
         configuration: configuration,
-        services: [PoolService(pool: dependencies.database.pool)],
+        services: [PoolService(pool: dependencies.database.pool), dependencies.notificationHub],
         onServerRunning: onServerRunning,
         logger: dependencies.logger
     )
@@ -35,7 +35,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectController(database: database),
         SchemeController(database: database, defaultScheme: dependencies.defaultScheme),
         AssessmentController(database: database),
-        RankingController(database: database, defaultScheme: dependencies.defaultScheme),
+        RankingController(database: database, defaultScheme: dependencies.defaultScheme, behindBelow: dependencies.planBehindRatio),
         ParkController(database: database),
         LandController(database: database),
         CategoryLeadController(database: database),
@@ -46,11 +46,16 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         AgencyController(database: database),
         UserController(database: database),
         MonthlyReportController(database: database, clock: dependencies.clock),
+        PlanController(database: database, behindBelow: dependencies.planBehindRatio),
+        ReviewController(database: database),
+        NotificationController(database: database, hub: dependencies.notificationHub),
         HistoryController(database: database),
         ProjectChildController<FundingResource>(database: database),
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
+        AcrossProjectsController(database: database),
+        ImportController(database: database),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)

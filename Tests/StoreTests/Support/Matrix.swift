@@ -185,16 +185,17 @@ struct Matrix {
             Read(name: "history", sql: "SELECT DISTINCT project_id FROM app.history", labels: "projects", expect: { actor in
                 (actor.isCounty ? ["-"] + Self.allProjects : Self.projectsSeen[actor.code] ?? []).sorted().joined(separator: " ")
             }),
-        ]
+        ] + dailyWorkReads
     }
 
     /// What the worker reads: everything rankings need; nothing of users, sessions, history.
     var workerReads: [String: String] {
         var expected: [String: String] = [:]
         let county = world.user("CTY", .viewer)
-        for read in reads where !["users", "sessions", "sign_in_throttle", "analyst_logins", "history"].contains(read.name) {
+        for read in reads where !(["users", "sessions", "sign_in_throttle", "analyst_logins", "history"] + Self.workerUnreadable).contains(read.name) {
             expected[read.name] = read.expect(county)
         }
+        expected.merge(Self.workerReadsAll) { $1 }
         return expected
     }
 }
