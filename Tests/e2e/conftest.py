@@ -116,10 +116,15 @@ def server(tmp_path_factory):
                        DEMO_VIEWER_PASSWORD=PASSWORDS["viewer"])
     _run(binary, "migrate", environment=environment)
     _run(binary, "demo", environment=environment)
+    # serve and worker log in as their own logins (migration 0019); they refuse the superuser
+    def as_login(login):
+        return dict(environment, DATABASE_URL=database_url.replace(f"{user}@", f"{login}@", 1))
     logs = tmp_path_factory.mktemp("server")
     with open(logs / "serve.log", "w") as serve_log, open(logs / "worker.log", "w") as worker_log:
-        serve = subprocess.Popen([binary, "serve"], cwd=ROOT, env=environment, stdout=serve_log, stderr=subprocess.STDOUT)
-        worker = subprocess.Popen([binary, "worker"], cwd=ROOT, env=environment, stdout=worker_log, stderr=subprocess.STDOUT)
+        serve = subprocess.Popen([binary, "serve"], cwd=ROOT, env=as_login("projectyear_server_login"),
+                                 stdout=serve_log, stderr=subprocess.STDOUT)
+        worker = subprocess.Popen([binary, "worker"], cwd=ROOT, env=as_login("projectyear_worker_login"),
+                                  stdout=worker_log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{http_port}"
         try:
             _wait_ready(url, serve)
