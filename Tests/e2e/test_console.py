@@ -50,8 +50,13 @@ class Console:
     def quit(self):
         self.driver.quit()
 
-    def wait(self, condition, seconds=15):
-        return WebDriverWait(self.driver, seconds).until(lambda d: condition())
+    def wait(self, condition, seconds=30):
+        try:
+            return WebDriverWait(self.driver, seconds).until(lambda d: condition())
+        except TimeoutException:
+            main = self.driver.execute_script("return document.getElementById('main')?.innerText?.slice(0, 400)")
+            log = [e["message"] for e in self.driver.get_log("browser")]
+            raise TimeoutException(f"{self.name} at {self.driver.current_url}: page shows {main!r}; browser log {log}") from None
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
