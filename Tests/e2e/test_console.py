@@ -154,6 +154,10 @@ def test_district_editor_sees_only_its_own_projects(server, console):
     assert total < county_total
     districts = {cell.text for cell in page.find_all("#project-table tbody td.district")}
     assert districts == {"南明区"}
+    # The same rows as a spreadsheet, where the API offers one.
+    parameters = api.get("/api/v1/openapi.json").json()["paths"]["/api/v1/projects"]["get"].get("parameters", [])
+    if any(p["name"] == "format" for p in parameters):
+        assert page.find_all("button[data-download=xlsx]") and page.find_all("button[data-download=csv]")
     assert page.errors == []
 
 
