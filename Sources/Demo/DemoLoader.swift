@@ -53,8 +53,11 @@ public enum DemoLoader {
             }
             try writer.write(plan, categoryLeads: try categoryLeadsMissing(connection))
             try writer.ids.advanceSequences(connection)
+            let daily = try DemoDailyWork.apply(connection, year: year)
             progress?.finish()
-            return LoadSummary(counts: writer.counts, seconds: now() - started, passwords: passwords, notes: notes)
+            return LoadSummary(
+                counts: writer.counts.merging(daily.counts) { $0 + $1 }, seconds: now() - started, passwords: passwords,
+                notes: notes + daily.notes)
         }
     }
 

@@ -50,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let settings = try await loadSettings()
-            let connection = try connectOnce(settings)
+            let connection = try connectAdmin(settings)
             defer { connection.close() }
             let contents = try DatabaseContents.inspect(connection)
             if ifEmpty, contents != .empty {

@@ -37,9 +37,20 @@ import TestSupport
                 SELECT count(*) FROM app.land_quotas q WHERE q.reserved_mu >= (SELECT coalesce(sum(area_mu), 0) FROM app.land_allocations WHERE from_reserve)
                    AND q.quota_mu - q.reserved_mu >= (SELECT coalesce(sum(area_mu), 0) FROM app.land_allocations WHERE NOT from_reserve)
                 """) == 1)
-            // loaded through every trigger: history kept
-            #expect(try connection.int("SELECT count(*) FROM app.history") == summary.totalRows)
+            // loaded through every trigger: history kept (and the reviews and escalations as updates)
+            #expect(try connection.int("SELECT count(*) FROM app.history WHERE action = 'insert'") == summary.totalRows)
             #expect(summary.counts["projects"] == 181)
+            // the daily work: every major project has a plan; reports approved, returned with a
+            // comment, waiting; problems escalated; notifications with their code and name
+            #expect(try connection.int("SELECT count(*) FROM app.investment_plans WHERE year = 2026")
+                    == connection.int("SELECT count(*) FROM app.projects WHERE major"))
+            for status in ["approved", "returned", "submitted"] {
+                #expect(try connection.int("SELECT count(*) FROM app.monthly_reports WHERE status = \(status)") > 0, "\(status)")
+            }
+            #expect(try connection.int("SELECT count(*) FROM app.monthly_reports WHERE status = 'returned' AND review_comment IS NULL") == 0)
+            #expect(try connection.int("SELECT count(*) FROM app.problems WHERE status = 'escalated'") > 0)
+            #expect(try connection.int("SELECT count(*) FROM app.notifications WHERE kind = 'report_returned'") > 0)
+            #expect(try connection.int("SELECT count(*) FROM app.notifications WHERE kind = 'problem_escalated'") > 0)
         }
     }
 

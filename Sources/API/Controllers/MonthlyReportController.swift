@@ -3,7 +3,8 @@ import Hummingbird
 import Store
 
 /// `/projects/{id}/reports`: one report per project and month (月报), entered by the project's
-/// district (or the county).
+/// district (or the county). Entering or replacing one (re)submits it for review; an approved
+/// report is locked for the district (`ReviewController`).
 struct MonthlyReportController: APIController {
     let database: Database
     let clock: CampaignClock
@@ -52,6 +53,9 @@ struct MonthlyReportController: APIController {
             }
             guard let version else { throw Preconditions.required(current: current.version, what: "the report for \(month)") }
             guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            if current.review.status == .approved, context.caller.agencyKind != .county {
+                throw Problem(.conflict, detail: "the report of \(month) is approved and locked; ask a county editor to reopen it")
+            }
             if let replaced = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection) {
                 return (replaced, false)
             }

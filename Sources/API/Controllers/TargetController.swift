@@ -13,8 +13,8 @@ struct TargetController: APIController {
                 .documented(request: .ref("TargetsInput"), response: .ref("Targets"), also: [201]),
             APIRoute(.get, "targets/:year/:agency_id", .signedIn, "An agency's targets for a year", show)
                 .documented(response: .ref("Targets")),
-            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year", list)
-                .documented(response: .page(of: .ref("Targets"))),
+            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year (download: targets beside actuals to date)", list)
+                .documented(response: .page(of: .ref("Targets"))).downloadable(),
         ]
     }
 
@@ -84,6 +84,9 @@ struct TargetController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let year = try PathValues.year(in: context)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.targets(year: year), format: format, database: database, context: context)
+        }
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try TargetQueries.list(year: year, limit: paging.limit, offset: paging.offset, on: $0)

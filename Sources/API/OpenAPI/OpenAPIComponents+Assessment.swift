@@ -53,7 +53,8 @@ extension OpenAPIComponents {
                 "reason": .choice(WarningQueries.ProjectWarning.Reason.self),
                 "project": .record(["id": .id, "code": .text, "name": .text]),
                 "district_id": .id, "lead_department_id": .id,
-                "month": .nullable(.month), "planned_start": .nullable(.date),
+                "month": .nullable(.month), "planned_start": .nullable(.date), "planned_completion": .nullable(.date),
+                "ratio": .nullable(.number), "problem_id": .nullable(.id), "due_on": .nullable(.date),
             ])),
         ]),
     ]
