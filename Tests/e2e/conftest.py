@@ -6,6 +6,7 @@ and starts `projectyear serve` and `projectyear worker` on free ports. Tests tal
 exactly as any client does.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -104,6 +105,20 @@ def artifacts():
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
+    with running_server(tmp_path_factory) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    """Like `server`, for one module whose checks write freely (so others keep the demo as loaded)."""
+    with running_server(tmp_path_factory) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def running_server(tmp_path_factory):
+    """A server and worker on a fresh demo database of their own (for tests that write freely)."""
     binary = os.environ.get("PROJECTYEAR_BIN", str(ROOT / ".build" / "debug" / "projectyear"))
     database = f"e2e_{uuid.uuid4().hex[:12]}"
     psql(f"CREATE DATABASE {database}")

@@ -14,11 +14,16 @@ struct PlanController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.put, "projects/:id/plans/:year", .editor, "Create (201) or replace (200, If-Match) the project's plan of a year", put)
-                .documented(request: .ref("PlanInput"), response: .ref("Plan"), also: [201]),
+                .documented(request: .ref("PlanInput"), response: .ref("Plan"), also: [201])
+                .query(.init("as_of", .date, "the day the ratio to date is read on (default today, Asia/Shanghai)")),
             APIRoute(.get, "projects/:id/plans/:year", .signedIn, "The project's plan of a year, month by month against its reports", show)
-                .documented(response: .ref("Plan")),
+                .documented(response: .ref("Plan"))
+                .query(.init("as_of", .date, "the day the ratio to date is read on (default today, Asia/Shanghai)")),
             APIRoute(.get, "plans", .signedIn, "Visible projects' plans of a year with their ratio to date; project filters and behind", list)
-                .documented(response: .page(of: .ref("PlanSummary"))),
+                .documented(response: .page(of: .ref("PlanSummary")))
+                .query(.year(required: true), .init("behind", .boolean, "true: only plans behind to date"),
+                       .init("as_of", .date, "the day the ratio to date is read on (default today, Asia/Shanghai)"))
+                .query(QueryParameter.projectFilters),
         ]
     }
 

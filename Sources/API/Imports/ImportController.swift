@@ -12,9 +12,11 @@ struct ImportController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "imports/monthly-reports/template", .editor, "The month's report template (.xlsx): one row per project the caller may report", template)
-                .documented(response: .string(format: "binary")).downloadable(fileOnly: true),
+                .documented(response: .string(format: "binary")).downloadable(fileOnly: true)
+                .query(.init("month", .month, required: true, "the month to report")),
             APIRoute(.post, "imports/monthly-reports", .editor, "Import a month's reports from the filled template (.xlsx or CSV, at most 20 MiB; dry_run=true checks only)", monthlyReports)
-                .documented(response: .ref("ImportSummary")).uploading(),
+                .documented(response: .ref("ImportSummary")).uploading()
+                .query(.init("month", .month, required: true, "the month the sheet reports")),
             APIRoute(.get, "imports/:id", .signedIn, "A recorded import: who, when, which file (SHA-256), what it did", show)
                 .documented(response: .ref("Import")),
         ]
