@@ -55,6 +55,8 @@ public struct APIRoute: Sendable {
     public private(set) var mediaType = "application/json"
     /// Further success statuses with the same body (a PUT that creates answers 201, replaces 200).
     public private(set) var otherSuccessStatuses: [Int] = []
+    /// The query parameters the handler reads, besides paging.
+    public private(set) var query: [QueryParameter] = []
     /// A POST that changes a versioned resource and so needs `If-Match` (428/412).
     public private(set) var needsIfMatch = false
 
@@ -64,6 +66,12 @@ public struct APIRoute: Sendable {
         route.needsIfMatch = true
         return route
     }
+    /// Whether the list also answers as a spreadsheet (`?format=xlsx|csv`, see `DownloadRequest`).
+    public private(set) var downloadable = false
+    /// Whether the route answers only with a file (a template), never JSON.
+    public private(set) var fileOnly = false
+    /// Whether the request body is a spreadsheet file (`.xlsx` or CSV) rather than JSON.
+    public private(set) var uploadsSpreadsheet = false
 
     /// The route with its request and response documented for OpenAPI; `also` lists further
     /// success statuses answering the same body.
@@ -76,6 +84,30 @@ public struct APIRoute: Sendable {
         route.response = response
         route.successStatus = status
         route.otherSuccessStatuses = also
+        return route
+    }
+
+    /// The route with the query parameters its handler reads.
+    func query(_ parameters: QueryParameter...) -> APIRoute { query(parameters) }
+
+    func query(_ parameters: [QueryParameter]) -> APIRoute {
+        var route = self
+        route.query += parameters
+        return route
+    }
+
+    /// The route, documented as also answering the whole list as `.xlsx` or CSV.
+    func downloadable(fileOnly: Bool = false) -> APIRoute {
+        var route = self
+        route.downloadable = true
+        route.fileOnly = fileOnly
+        return route
+    }
+
+    /// The route, documented as taking an `.xlsx` or CSV file as its body.
+    func uploading() -> APIRoute {
+        var route = self
+        route.uploadsSpreadsheet = true
         return route
     }
 

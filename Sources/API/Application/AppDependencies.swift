@@ -19,11 +19,21 @@ public struct AppDependencies: Sendable {
     /// The listener that feeds `/notifications/stream` (run as one of the server's services).
     public var notificationHub: NotificationHub
     public var logger: Logger
+    /// Today in Asia/Shanghai (a monthly report for a month that has not begun is refused).
+    public var clock: CampaignClock
+    /// The folder of the web console's static files, served at `/`; nil serves no console.
+    public var consoleFolder: String?
+    /// The sign-in throttle (per username and client address).
+    public var signInPolicy: SignInPolicy
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`http.trusted_proxies`).
+    public var trustedProxies: Set<String>
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api")
+        planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
+        clock: CampaignClock = .system, consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(),
+        trustedProxies: Set<String> = []
     ) {
         self.database = database
         self.migrator = migrator
@@ -33,5 +43,9 @@ public struct AppDependencies: Sendable {
         self.planBehindRatio = planBehindRatio
         self.notificationHub = NotificationHub(url: database.pool.configuration.url, logger: logger)
         self.logger = logger
+        self.clock = clock
+        self.consoleFolder = consoleFolder
+        self.signInPolicy = signInPolicy
+        self.trustedProxies = trustedProxies
     }
 }

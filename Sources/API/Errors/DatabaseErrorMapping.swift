@@ -91,7 +91,7 @@ enum DatabaseErrorMapping {
     static let knownTables = [
         "assessment_indicator_results", "category_lead_departments", "assessment_results", "assessment_schemes",
         "financing_platforms", "assessment_runs", "land_allocations", "monthly_reports", "funding_sources",
-        "attraction_teams", "fai_statistics", "login_failures", "analyst_logins", "land_quotas", "park_items",
+        "attraction_teams", "sign_in_throttle", "fai_statistics", "analyst_logins", "land_quotas", "park_items",
         "approvals", "agencies", "problems", "projects", "receipts", "sessions", "targets", "parks", "users", "deals",
     ]
 }

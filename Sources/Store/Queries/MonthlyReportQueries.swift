@@ -31,12 +31,15 @@ public enum MonthlyReportQueries {
         try connection.query("\(unsafeSQL: select) WHERE r.project_id = \(projectID) AND r.month = \(month)").first.map(decode)
     }
 
-    /// Creates the month's report, submitted now by the caller.
-    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord {
-        try connection.execute("""
+    /// Creates the month's report, submitted now by the caller; nil when a concurrent
+    /// transaction created it first (the insert waits for that one to commit, then finds it).
+    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord? {
+        let inserted = try connection.execute("""
             INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems)
             VALUES (\(projectID), \(month), \(fields.investmentCompleted), \(fields.progress), \(fields.problems))
+            ON CONFLICT (project_id, month) DO NOTHING
             """)
+        guard inserted == 1 else { return nil }
         guard let record = try find(projectID: projectID, month: month, on: connection) else {
             throw PostgresError(.decoding, reason: "the new monthly report is not visible")
         }

@@ -228,9 +228,9 @@ extension Matrix {
                 ["SELECT app.create_session(\(a.userID), '\\x01'::bytea, now() + interval '1 hour')",
                  "SELECT count(*)::text FROM app.session_caller('\\x01'::bytea)"]
             }, expect: { _ in "ok 1 1" }),
-            Write(name: "record login failures", sql: { _ in
-                ["SELECT app.record_login_failure('someone')",
-                 "SELECT count::text FROM app.recent_login_failures('someone', interval '1 hour')"]
+            Write(name: "count sign-in attempts", sql: { _ in
+                ["SELECT app.sign_in_begin('someone', '192.0.2.1', 10, interval '30 s', interval '15 min', interval '1 day')",
+                 "SELECT app.sign_in_succeeded('someone', '192.0.2.1')"]
             }, expect: { _ in "ok 1 1" }),
             // history is append-only
             Write(name: "update history", sql: q("UPDATE app.history SET action = action"), expect: { _ in Self.denied }),
