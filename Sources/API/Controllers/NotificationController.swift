@@ -17,7 +17,8 @@ struct NotificationController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "notifications", .signedIn, "The caller's agency's notifications, newest first (unread=true: unread only)", list)
-                .documented(response: .page(of: .ref("Notification"))),
+                .documented(response: .page(of: .ref("Notification")))
+                .query(.init("unread", .boolean, "true: only those the caller has not read")),
             APIRoute(.post, "notifications/:id/read", .signedIn, "Mark a notification read (for the caller)", read)
                 .documented(response: nil, status: 204),
             APIRoute(.post, "notifications/read-all", .signedIn, "Mark every notification read (for the caller)", readAll)

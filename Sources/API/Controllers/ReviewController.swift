@@ -15,7 +15,9 @@ struct ReviewController: APIController {
                 .documented(request: .ref("ReviewInput"), response: .ref("MonthlyReport"))
                 .requiringIfMatch(),
             APIRoute(.get, "reviews", .reviewer, "Monthly reports waiting in a status that the caller reviews, oldest first", queue)
-                .documented(response: .page(of: .ref("ReviewItem"))),
+                .documented(response: .page(of: .ref("ReviewItem")))
+                .query(.init("status", .choice(ReportStatus.self), "reports in this status (default submitted)"),
+                       .init("month", .month, "only reports of this month (YYYY-MM)")),
         ]
     }
 
