@@ -15,6 +15,10 @@ bench_cluster_start
 export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
 
 url=$(bench_database bench_reminders)
+# serve and worker refuse a superuser: they log in as the logins migrate creates
+export DATABASE_ADMIN_URL=$url
+export DATABASE_WORKER_URL="postgresql://projectyear_worker_login@localhost:$PGPORT/bench_reminders?host=$PGHOST"
+DATABASE_URL="postgresql://projectyear_server_login@localhost:$PGPORT/bench_reminders?host=$PGHOST" "$BENCH_BIN" migrate >/dev/null
 bench_log "loading the province (demo --scale 100)"
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --scale 100 --seed 1 --year 2026 >/dev/null
 psql -qX -d bench_reminders -c "VACUUM ANALYZE" >/dev/null

@@ -68,8 +68,9 @@ import TestSupport
             let (fixture, database) = (server.fixture, server.database)
             let stream = try await server.stream(try await server.token("d1-viewer"))
             defer { stream.close() }
-            let hello = await stream.events(1, comments: true, timeout: .seconds(5))
-            #expect(hello.first?.comment == "connected")
+            // (a stream starts after the newest notification when it connects: wait for that)
+            let hello = await stream.events(1, comments: true, timeout: .seconds(20))
+            try #require(hello.first?.comment == "connected")
             #expect(stream.headers?.contains("200 OK") == true && stream.headers?.lowercased().contains("text/event-stream") == true)
             // another agency's notification never arrives; this agency's does, within 1 s
             _ = try Self.insert(database, agency: fixture.district2.id, title: "花溪")
@@ -92,10 +93,10 @@ import TestSupport
             let (fixture, database) = (server.fixture, server.database)
             let token = try await server.token("d1-editor")
             let first = try await server.stream(token)
-            _ = await first.events(1, comments: true, timeout: .seconds(5))
+            try #require(await first.events(1, comments: true, timeout: .seconds(20)).first?.comment == "connected")
             let one = try Self.insert(database, agency: fixture.district1.id, title: "一")
             let two = try Self.insert(database, agency: fixture.district1.id, title: "二")
-            let seen = await first.events(2, timeout: .seconds(3))
+            let seen = await first.events(2, timeout: .seconds(10))
             #expect(seen.compactMap(\.id) == [one, two])
             first.close()
             // while disconnected
@@ -103,10 +104,10 @@ import TestSupport
             let four = try Self.insert(database, agency: fixture.district1.id, title: "四")
             let resumed = try await server.stream(token, lastEventID: two)
             defer { resumed.close() }
-            let caughtUp = await resumed.events(2, timeout: .seconds(3))
+            let caughtUp = await resumed.events(2, timeout: .seconds(10))
             #expect(caughtUp.compactMap(\.id) == [three, four])
             let five = try Self.insert(database, agency: fixture.district1.id, title: "五")
-            #expect(await resumed.events(1, timeout: .seconds(3)).compactMap(\.id) == [five])
+            #expect(await resumed.events(1, timeout: .seconds(10)).compactMap(\.id) == [five])
         }
     }
 
@@ -114,7 +115,7 @@ import TestSupport
         try await Self.live(heartbeat: .milliseconds(300)) { server in
             let stream = try await server.stream(try await server.token("drc-viewer"))
             defer { stream.close() }
-            let comments = await stream.events(3, comments: true, timeout: .seconds(3)).compactMap(\.comment)
+            let comments = await stream.events(3, comments: true, timeout: .seconds(10)).compactMap(\.comment)
             #expect(comments.first == "connected" && comments.dropFirst().allSatisfy { $0 == "ping" } && comments.count >= 2)
         }
     }

@@ -15,17 +15,18 @@ struct PlanController: APIController {
         [
             APIRoute(.put, "projects/:id/plans/:year", .editor, "Create (201) or replace (200, If-Match) the project's plan of a year", put)
                 .documented(request: .ref("PlanInput"), response: .ref("Plan"), also: [201])
-                .query(.init("as_of", .date, "the day the ratio to date is read on (default today, Asia/Shanghai)")),
+                .query(Self.asOf),
             APIRoute(.get, "projects/:id/plans/:year", .signedIn, "The project's plan of a year, month by month against its reports", show)
                 .documented(response: .ref("Plan"))
-                .query(.init("as_of", .date, "the day the ratio to date is read on (default today, Asia/Shanghai)")),
+                .query(Self.asOf),
             APIRoute(.get, "plans", .signedIn, "Visible projects' plans of a year with their ratio to date; project filters and behind", list)
                 .documented(response: .page(of: .ref("PlanSummary")))
-                .query(.year(required: true), .init("behind", .boolean, "true: only plans behind to date"),
-                       .init("as_of", .date, "the day the ratio to date is read on (default today, Asia/Shanghai)"))
-                .query(QueryParameter.projectFilters),
+                .query([.year(required: true, "the plans' year"), Self.asOf,
+                        .init("behind", .boolean, "true: only projects behind plan; false: only the others")] + QueryParameter.projectFilters),
         ]
     }
+
+    static let asOf = QueryParameter("as_of", .date, "read the ratio to date as of this day (default today, Asia/Shanghai)")
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)

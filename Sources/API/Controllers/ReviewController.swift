@@ -17,7 +17,7 @@ struct ReviewController: APIController {
             APIRoute(.get, "reviews", .reviewer, "Monthly reports waiting in a status that the caller reviews, oldest first", queue)
                 .documented(response: .page(of: .ref("ReviewItem")))
                 .query(.init("status", .choice(ReportStatus.self), "reports in this status (default submitted)"),
-                       .init("month", .month, "only reports of this month")),
+                       .init("month", .month, "only reports of this month (YYYY-MM)")),
         ]
     }
 
