@@ -98,6 +98,11 @@ import TestSupport
             let body = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))) ?? .null
             let problems = validator.errors(body, schema)
             #expect(problems.isEmpty, "\(label) \(response.status.code): \(problems)", sourceLocation: sourceLocation)
+            // Money (and counts) show at most two decimals; a scheme's numbers are the client's own.
+            if !template.hasPrefix("/api/v1/schemes") {
+                let fine = body.numbersBeyondTwoDecimals()
+                #expect(fine.isEmpty, "\(label): more than two decimals at \(fine)", sourceLocation: sourceLocation)
+            }
             return response
         }
     }
@@ -159,7 +164,7 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/land/quotas/2026", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/quotas/2026/allocations", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: district, .ok)
-            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, .noContent)
+            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, headers: ifMatchHeader(1), .noContent)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: county, .notFound)
 
             // Category lead departments (the fixture maps some categories already).
@@ -248,6 +253,8 @@ import TestSupport
                 }
             }
             await pool.shutdown()
+            let runs = try await docs.call(api, .get, "/api/v1/assessments?year=2026", token: district, .ok)
+            #expect(runs.items.compactMap { $0["period"] as? String } == ["year", "Q1"])
             try await docs.call(api, .get, "/api/v1/rankings?year=2026&period=Q2", token: district, .notFound)
 
             // Early warnings: d1 is behind its targets; the major project has not started.
@@ -255,6 +262,9 @@ import TestSupport
             #expect((json(warnings)["indicators"] as? [Any])?.isEmpty == false)
             #expect((json(warnings)["projects"] as? [Any])?.isEmpty == false)
             try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-01-10", token: district, .ok)
+            // Two months into a quarter, a target is annual × share × 2/3: shown to two decimals.
+            let midQuarter = try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-03-10", token: county, .ok)
+            #expect((json(midQuarter)["indicators"] as? [Any])?.isEmpty == false)
 
             // Agencies and users (county admin).
             let admin = try await api.signIn(fixture.county, "admin")
@@ -298,6 +308,27 @@ import TestSupport
             let projects = try await docs.call(api, .get, "/api/v1/projects?format=xlsx", token: district, .ok)
             try await docs.call(api, .post, "/api/v1/imports/projects?dry_run=true", token: district, bytes: Data(buffer: projects.body), .ok)
 
+            // The annual investment plan against those reports.
+            let plan = "/api/v1/projects/\(projectID)/plans/2026"
+            let monthly: [Any] = [50, 50, 100, 100, 100, 100, 100, 100, 100, 100, 150, 150.5]
+            try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1200.5, "monthly": monthly], .created)
+            try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1200.5, "monthly": monthly],
+                headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .get, plan + "?as_of=2026-04-15", token: county, .ok)
+            try await docs.call(api, .get, "/api/v1/plans?year=2026&as_of=2026-04-15&behind=true", token: county, .ok)
+            try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1, "monthly": [1]],
+                headers: ifMatchHeader(2), .unprocessableContent)
+
+            // Review of that report, the queue, and the notification the return sends.
+            try await docs.call(api, .get, "/api/v1/reviews?status=submitted&month=2026-03", token: county, .ok)
+            try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "return", "comment": "请补充形象进度说明"],
+                headers: ifMatchHeader(2), .ok)
+            try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "approve"], headers: ifMatchHeader(3), .conflict)
+            let notices = try await docs.call(api, .get, "/api/v1/notifications?unread=true", token: district, .ok)
+            let notice = try #require(notices.items.first?["id"] as? Int)
+            try await docs.call(api, .post, "/api/v1/notifications/\(notice)/read", token: district, .noContent)
+            try await docs.call(api, .post, "/api/v1/notifications/read-all", token: district, .noContent)
+
             // Funding (and the financing platforms it names), approvals, problems.
             let platform = try await docs.call(api, .post, "/api/v1/financing-platforms", token: county, json: ["name": "县城投公司"], .created)
             let platformID = try #require(platform.object["id"] as? Int)
@@ -336,7 +367,9 @@ import TestSupport
             try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
 
             // Every documented route has been sampled.
-            let unsampled = docs.operations.subtracting(docs.sampled).subtracting(["GET /api/v1/openapi.json"])
+            // (The event stream never ends: NotificationStreamTests reads it from a live server.)
+            let unsampled = docs.operations.subtracting(docs.sampled)
+                .subtracting(["GET /api/v1/openapi.json", "GET /api/v1/notifications/stream"])
             #expect(unsampled.isEmpty, "no sample response for \(unsampled.sorted())")
         }
     }

@@ -12,7 +12,8 @@ struct AttractionDealController: APIController {
             APIRoute(.post, "attraction/deals", .editor, "Record a deal (county; the department leading the team)", create)
                 .documented(request: .ref("DealInput"), response: .ref("Deal"), status: 201),
             APIRoute(.get, "attraction/deals", .signedIn, "Visible deals with funds in place (filters team_id, district_id)", list)
-                .documented(response: .page(of: .ref("Deal"))).downloadable(),
+                .documented(response: .page(of: .ref("Deal"))).downloadable()
+                .query(.id("team_id", "only this team's deals"), .id("district_id", "only deals landing in this district")),
             APIRoute(.get, "attraction/deals/:id", .signedIn, "One deal with its funds in place", show)
                 .documented(response: .ref("Deal")),
             APIRoute(.patch, "attraction/deals/:id", .editor, "Change some fields of a deal (If-Match)", update)

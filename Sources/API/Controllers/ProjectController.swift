@@ -9,7 +9,8 @@ struct ProjectController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "projects", .signedIn, "Visible projects, filtered and paged", list)
-                .documented(response: .page(of: .ref("Project"))).downloadable(),
+                .documented(response: .page(of: .ref("Project"))).downloadable()
+                .query(QueryParameter.projectFilters),
             APIRoute(.post, "projects", .editor, "Create a project in the caller's district (county: any)", create)
                 .documented(request: .ref("ProjectInput"), response: .ref("Project"), status: 201),
             APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show)
@@ -75,13 +76,7 @@ struct ProjectController: APIController {
             guard let value = Int64(text), value > 0 else { validator.add(name, "must be a positive integer id"); return nil }
             return value
         }
-        let major: Bool? = query["major"].flatMap { text in
-            switch text {
-            case "true": return true
-            case "false": return false
-            default: validator.add("major", "must be true or false"); return nil
-            }
-        }
+        let major = QueryValues.bool("major", in: request, validator: &validator)
         let filter = ProjectQueries.Filter(
             districtID: id("district_id"), leadDepartmentID: id("lead_department_id"),
             category: validator.choice(query["category"].map(String.init), field: "category", required: false),

@@ -37,6 +37,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/problem+json"
+        // RFC 9110 §11.6.1: a 401 names the scheme that would work.
+        if status == .unauthorized, fields[.wwwAuthenticate] == nil { fields[.wwwAuthenticate] = "Bearer" }
         let body = ProblemBody(
             type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: detail,
             errors: errors.isEmpty ? nil : errors, sheetErrors: sheetErrors.isEmpty ? nil : sheetErrors, extensions: extensions

@@ -15,15 +15,15 @@ extension OpenAPIComponents {
         "status": .choice(ProblemStatus.self), "resolution": .nullable(.text), "resolved_on": .nullable(.date),
     ]
 
+    /// A monthly report with its review (月报审核).
     static let monthlyReportFields: [String: Schema] = [
         "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
         "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
+        "status": .choice(ReportStatus.self), "first_submitted_at": .timestamp, "review_comment": .nullable(.text),
+        "reviewed_by": .nullable(.ref("UserReference")), "reviewed_at": .nullable(.timestamp),
     ]
 
     static let storedApprovalFields = approvalFields.merging(["id": .id, "project_id": .id, "processing_days": .nullable(.integer)]) { $1 }
-
-    /// The project a row listed across projects belongs to.
-    static let projectReference = Schema.record(["id": .id, "code": .text, "name": .text])
 
     /// The rows under a project: monthly reports, history, funding, approvals, problems; and
     /// the financing platforms funding names.

@@ -5,6 +5,7 @@ import Campaign
 enum OpenAPIComponents {
     static let schemas: [String: Schema] = [
         core, accountSchemas, projectRowSchemas, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas,
+        dailyWorkSchemas,
     ]
         .reduce(into: [:]) { all, family in
             all.merge(family) { _, _ in preconditionFailure("a component schema is named twice") }

@@ -56,6 +56,13 @@ enum OpenAPIDocument {
             }
             return ["name": .string(name), "in": "path", "required": true, "schema": schema.json]
         }
+        let query = (route.response?.isPage == true ? QueryParameter.paging : []) + route.query
+        parameters += query.map { parameter in
+            [
+                "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
+                "description": .string(parameter.description), "schema": parameter.schema.json,
+            ]
+        }
         if let ifMatch = ifMatch(route) { parameters.append(ifMatch) }
         if route.downloadable { parameters.append(downloadFormat) }
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
@@ -84,6 +91,7 @@ enum OpenAPIDocument {
         switch route.method {
         case .patch: required = true
         case .delete where route.path.contains(":"): required = true
+        case _ where route.needsIfMatch: required = true
         case .put: required = false
         default: return nil
         }
@@ -105,7 +113,7 @@ enum OpenAPIDocument {
 
     static func responses(_ route: APIRoute) -> JSONValue {
         var success: JSONValue = route.response.map { schema in
-            ["description": "success", "content": ["application/json": ["schema": schema.json]]]
+            ["description": "success", "content": [route.mediaType: ["schema": schema.json]]]
         } ?? ["description": "success, no body"]
         if route.downloadable, case .object(var object) = success {
             let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]

@@ -63,6 +63,7 @@ extension Export {
               LEFT JOIN app.parks k ON k.id = p.park_id
 
             """
+        from.append(" WHERE ")
         from.append(ProjectQueries.condition(filter))
         from.append(" ORDER BY p.code")
         return Export(name: "projects", sheets: [Sheet(name: "项目库", columns: columns, from: from)])

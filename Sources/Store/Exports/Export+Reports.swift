@@ -24,6 +24,7 @@ extension Export {
               LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
 
             """
+        from.append(" WHERE ")
         from.append(ProjectQueries.condition(filter))
         from.append(" AND r.month = \(month) ORDER BY p.code")
         return Export(name: "reports-\(month)", sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])

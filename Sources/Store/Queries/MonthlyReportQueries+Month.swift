@@ -12,6 +12,7 @@ extension MonthlyReportQueries {
               JOIN app.projects p ON p.id = q.project_id
 
             """
+        query.append(" WHERE ")
         query.append(ProjectQueries.condition(filter))
         query.append(" ORDER BY p.code LIMIT \(limit) OFFSET \(offset)")
         let rows = try connection.query(query)
