@@ -113,7 +113,24 @@ import TestSupport
         }
     }
 
-    @Test func dryRunCountsAndWritesNothing() async throws {
+    @Test func anApprovedReportIsLockedForTheDistrict() async throws {
+        try await APIHarness.run { api in
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let county = try await api.signIn(api.fixture.county, "editor")
+            let project = try await api.createProject(token: district, code: "P-001")
+            _ = try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-03", token: district, json: ["investment_completed": 5])
+            let approved = try await api.request(.post, "/api/v1/projects/\(project)/reports/2026-03/review", token: county,
+                                                 json: ["decision": "approve"], headers: ifMatch(1))
+            #expect(approved.status == .ok)
+            let version = try #require(approved.object["version"] as? Int)
+            let file = try Self.sheet([[.text("P-001"), .empty, .number(6), .empty, .empty, .number(Decimal(version))]])
+            let refused = try await Self.upload(api, file, token: district)
+            #expect(Self.errors(refused) == ["2|本月完成投资(万元)"], "\(String(buffer: refused.body))")
+            #expect(try await Self.upload(api, file, token: county).object["replaced"] as? Int == 1)
+        }
+    }
+
+        @Test func dryRunCountsAndWritesNothing() async throws {
         try await APIHarness.run { api in
             let district = try await api.signIn(api.fixture.district1, "editor")
             _ = try await api.createProject(token: district, code: "P-001")

@@ -116,7 +116,7 @@ import TestSupport
                     let invalid = kind == "string" && (parameter["schema"] as? [String: Any])?["maxLength"] != nil
                         ? String(repeating: "x", count: 101) : "x-1"
                     let required = query.filter { $0["required"] as? Bool == true && $0["name"] as? String != name }
-                        .map { "\($0["name"] as! String)=\($0["name"] as? String == "period" ? "Q1" : "2026")" }
+                        .map { "\($0["name"] as! String)=\(["period": "Q1", "month": "2026-03"][$0["name"] as! String] ?? "2026")" }
                     let url = path + "?" + (required + ["\(name)=\(invalid)"]).joined(separator: "&")
                     let answer = try await api.request(.get, url, token: token)
                     #expect(answer.status == .unprocessableContent && answer.errorFields == [name], "GET \(url): \(answer.status) \(answer.errorFields)")

@@ -55,7 +55,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
         AcrossProjectsController(database: database),
-        ImportController(database: database),
+        ImportController(database: database, clock: dependencies.clock),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)

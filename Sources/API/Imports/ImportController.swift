@@ -8,13 +8,16 @@ import Store
 /// each import. An upload is checked whole and applied whole in one transaction, or not at all.
 struct ImportController: APIController {
     let database: Database
+    let clock: CampaignClock
 
     var routes: [APIRoute] {
         [
             APIRoute(.get, "imports/monthly-reports/template", .editor, "The month's report template (.xlsx): one row per project the caller may report", template)
-                .documented(response: .string(format: "binary")).downloadable(fileOnly: true),
+                .documented(response: .string(format: "binary")).downloadable(fileOnly: true)
+                .query(.init("month", .month, required: true, "the month (YYYY-MM)")),
             APIRoute(.post, "imports/monthly-reports", .editor, "Import a month's reports from the filled template (.xlsx or CSV, at most 20 MiB; dry_run=true checks only)", monthlyReports)
-                .documented(response: .ref("ImportSummary")).uploading(),
+                .documented(response: .ref("ImportSummary")).uploading()
+                .query(.init("month", .month, required: true, "the month the reports are for (YYYY-MM; begun)")),
             APIRoute(.post, "imports/projects", .editor, "Create or update projects by 项目编号 from a sheet like the projects download (dry_run=true checks only)", projects)
                 .documented(response: .ref("ImportSummary")).uploading(),
             APIRoute(.get, "imports/:id", .signedIn, "A recorded import: who, when, which file (SHA-256), what it did", show)
@@ -30,6 +33,11 @@ struct ImportController: APIController {
 
     @Sendable func monthlyReports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let month = try Self.month(request)
+        let today = clock.today
+        guard month <= today.yearMonth else {
+            throw Problem.invalid([FieldError(
+                field: "month", message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
+        }
         let dryRun = try Self.dryRun(request)
         let upload = try await Upload.read(request)
         let (rows, invalid) = try await Self.parse(upload) { try MonthlyReportSheet.rows($0) }
@@ -114,6 +122,7 @@ struct ImportController: APIController {
         case .versionMissing: SheetError(row: rejection.row, column: Header.version, message: "the month already has a report (version \(current)): download the template again, or fill in its version")
         case .stale: SheetError(row: rejection.row, column: Header.version, message: "the report was changed since this version (now \(current)): download the template again")
         case .noReport: SheetError(row: rejection.row, column: Header.version, message: "there is no report for this month yet: leave 版本 empty")
+        case .locked: SheetError(row: rejection.row, column: Header.amount, message: "the report of project \(code) is approved and locked; ask a county editor to reopen it")
         }
     }
 
