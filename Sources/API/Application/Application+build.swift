@@ -57,7 +57,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         AttachmentController(database: database, quota: dependencies.attachmentQuota),
         OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
-        ImportController(database: database),
+        ImportController(database: database, clock: dependencies.clock),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)
