@@ -24,8 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
                 url: settings.databaseURL, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
             ))
             _ = try await pool.withConnection { _ in true }
+            let replicas = settings.replicaURLs.isEmpty ? nil : ReplicaSet(
+                pools: settings.replicaURLs.map { ConnectionPool(configuration: .init(
+                    url: $0, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
+                )) },
+                maxLag: settings.replicaMaxLag, readYourWritesWait: settings.replicaWait, observe: ReplicaSet.Event.record
+            )
             let dependencies = AppDependencies(
-                database: Database(pool: pool),
+                database: Database(pool: pool, replicas: replicas),
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),

@@ -9,7 +9,7 @@ public func buildApplication(
     Application(
         router: buildRouter(dependencies),
         configuration: configuration,
-        services: [PoolService(pool: dependencies.database.pool)],
+        services: [PoolService(database: dependencies.database)],
         logger: dependencies.logger
     )
 }
@@ -54,7 +54,11 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
         MetricsMiddleware()
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
-    let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
+    var api = router.group("api/v1")
+    if let replicas = dependencies.database.replicas {
+        api = api.add(middleware: ReplicaRoutingMiddleware(database: dependencies.database, replicas: replicas))
+    }
+    api = api.add(middleware: SessionAuthenticator(database: dependencies.database))
     let authenticated = api.group(context: AuthenticatedContext.self)
     let routes = apiRoutes(dependencies)
     for route in routes {
