@@ -19,7 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = try await loadSettings()
             bootstrapLogging(settings.logLevel)
             let registry = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            var factory = PrometheusMetricsFactory(registry: registry)
+            factory.durationHistogramBuckets["db_replica_read_your_writes_wait"] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]
+                .map { .milliseconds($0) }
+            MetricsSystem.bootstrap(factory)
             let pool = ConnectionPool(configuration: .init(
                 url: settings.databaseURL, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
             ))
