@@ -68,7 +68,7 @@ metrics=$(curl -sf "http://127.0.0.1:$paired/metrics")
 # quantile Q: the upper bound (ms) of the histogram bucket holding quantile Q of the waits.
 quantile() {
     echo "$metrics" | awk -v q="$1" -F'[{}" ]+' '/^db_replica_read_your_writes_wait_bucket/ {
-        for (i = 2; i < NF; i++) if ($i == "le=") le = $(i + 1)
+        for (i = 2; i < NF; i++) if ($i ~ /le=$/) le = $(i + 1)
         count[le] += $NF; if (!(le in seen)) { seen[le] = 1; order[++n] = le } }
         END { total = count["+Inf"]; for (i = 1; i <= n; i++) if (count[order[i]] >= q * total) { print (order[i] == "+Inf" ? "inf" : order[i] * 1000); exit } }'
 }

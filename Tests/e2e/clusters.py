@@ -14,9 +14,7 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-import requests
-
-from conftest import PASSWORDS, ROOT, Server, _run, _wait_ready, free_port
+from conftest import PASSWORDS, ROOT, Server, _run, _stop, _wait_ready, free_port
 
 BINARY = os.environ.get("PROJECTYEAR_BIN", str(ROOT / ".build" / "debug" / "projectyear"))
 
@@ -102,11 +100,7 @@ def serving(database_url, logs, **settings):
             _wait_ready(url, process)
             yield Server(url, database_url, settings)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            _stop(process)
 
 
 def rename(api, project_id, name):
@@ -118,9 +112,3 @@ def rename(api, project_id, name):
     answer.raise_for_status()
     return answer.json()["version"]
 
-
-def sign_in(url, username):
-    role = username.rsplit(".", 1)[1]
-    answer = requests.post(f"{url}/api/v1/sessions", json={"username": username, "password": PASSWORDS[role]}, timeout=30)
-    answer.raise_for_status()
-    return answer.json()["token"]

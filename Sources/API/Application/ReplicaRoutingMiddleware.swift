@@ -22,8 +22,10 @@ struct ReplicaRoutingMiddleware: RouterMiddleware {
             return try await Database.$readIntent.withValue(intent) { try await next(request, context) }
         }
         var response = try await next(request, context)
-        if let token, (200..<300).contains(response.status.code) {
-            let position = try await database.pool.withConnection { try ReplicationQueries.insertPosition(on: $0) }
+        // The write is committed: failing to read the position must not fail the request (the
+        // session's next reads then see the standby's state, as other sessions do).
+        if let token, (200..<300).contains(response.status.code),
+           let position = try? await database.pool.withConnection({ try ReplicationQueries.insertPosition(on: $0) }) {
             replicas.remember(position, for: token)
             response.headers[Self.commitPosition] = position.description
         }
