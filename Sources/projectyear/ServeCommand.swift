@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
             let pool = ConnectionPool(configuration: .init(
                 url: settings.databaseURL, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
             ))
-            _ = try await pool.withConnection { _ in true }
+            try await requireLeastPrivilege(pool, as: .app, setting: "DATABASE_URL")
             let replicas = settings.replicaURLs.isEmpty ? nil : ReplicaSet(
                 pools: settings.replicaURLs.map { ConnectionPool(configuration: .init(
                     url: $0, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
@@ -39,11 +39,14 @@ struct ServeCommand: AsyncParsableCommand {
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
                 defaultScheme: try settings.loadDefaultScheme(),
-                logger: Logger(label: "projectyear.server")
+                planBehindRatio: settings.planBehindRatio,
+                logger: Logger(label: "projectyear.server"),
+                consoleFolder: resolvePath(settings.consolePath).path,
+                trustedProxies: settings.trustedProxies
             )
             let app = buildApplication(
                 configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "projectyear"),
-                dependencies: dependencies
+                dependencies: dependencies, limits: settings.httpLimits
             )
             do {
                 try await app.runService()
