@@ -69,7 +69,7 @@ struct Settings: Sendable {
             workerURL: url("database.worker_url"),
             poolMax: try values.int("database.pool.max", in: 1...500),
             poolTimeout: .seconds(try values.int("database.pool.timeout", in: 1...600)),
-            replicaURLs: (reader.string(forKey: "database.replica.urls") ?? "").split(separator: ",")
+            replicaURLs: (values.optionalString("database.replica.urls") ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             replicaMaxLag: .seconds(try values.int("database.replica.lag", in: 1...86400)),
             replicaWait: .milliseconds(try values.int("database.replica.wait", in: 0...60000)),

@@ -72,9 +72,12 @@ class Cluster:
         raise AssertionError(f"not true within {seconds} s: {statement}")
 
 
-def environment(database_url, **settings):
-    """The environment of `projectyear` commands on `database_url` with the e2e demo passwords."""
-    return dict(os.environ, DATABASE_URL=database_url, LOG_LEVEL="warning",
+def environment(cluster, database="projectyear", **settings):
+    """The environment of `projectyear` commands on `cluster`: migrations and the demo as the
+    superuser, the server and the worker as their own logins; the e2e demo passwords."""
+    return dict(os.environ, DATABASE_ADMIN_URL=cluster.url(database), LOG_LEVEL="warning",
+                DATABASE_URL=cluster.url(database, "projectyear_server_login"),
+                DATABASE_WORKER_URL=cluster.url(database, "projectyear_worker_login"),
                 DEMO_ADMIN_PASSWORD=PASSWORDS["admin"], DEMO_EDITOR_PASSWORD=PASSWORDS["editor"],
                 DEMO_VIEWER_PASSWORD=PASSWORDS["viewer"], **settings)
 
@@ -82,23 +85,23 @@ def environment(database_url, **settings):
 def load_demo(cluster, database="projectyear"):
     """Creates `database` on `cluster`, migrates it and loads the demo county."""
     cluster.sql(f"CREATE DATABASE {database}")
-    settings = environment(cluster.url(database))
+    settings = environment(cluster, database)
     _run(BINARY, "migrate", environment=settings)
     _run(BINARY, "demo", environment=settings)
 
 
 @contextmanager
-def serving(database_url, logs, **settings):
-    """Runs `projectyear serve` on `database_url` and yields a conftest `Server` for it."""
+def serving(cluster, logs, **settings):
+    """Runs `projectyear serve` on `cluster` and yields a conftest `Server` for it."""
     port = free_port()
-    settings = environment(database_url, HTTP_HOST="127.0.0.1", HTTP_PORT=str(port), **settings)
+    settings = environment(cluster, HTTP_HOST="127.0.0.1", HTTP_PORT=str(port), **settings)
     log = Path(logs) / f"serve-{uuid.uuid4().hex[:6]}.log"
     with open(log, "w") as output:
         process = subprocess.Popen([BINARY, "serve"], cwd=ROOT, env=settings, stdout=output, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_ready(url, process)
-            yield Server(url, database_url, settings)
+            yield Server(url, settings["DATABASE_URL"], settings)
         finally:
             _stop(process)
 

@@ -42,7 +42,7 @@ def test_backup_restores_to_a_point_in_time(tmp_path):
             load_demo(primary)
             # Archiving first (its one restart is not what this test is about), as scripts/backup does.
             shell("py_archive_enable", primary.folder, primary.port, folder / "backups" / "wal")
-            with serving(primary.url(), tmp_path) as server:
+            with serving(primary, tmp_path) as server:
                 api = server.api("yuqing.editor")
                 loaded, known = [p["id"] for p in api.get("/api/v1/projects", params={"limit": 2}).json()["items"]]
                 load = Load(server.api("yuqing.editor"), loaded)
@@ -76,7 +76,7 @@ def test_backup_restores_to_a_point_in_time(tmp_path):
             restored.start()
             restored.wait_until("SELECT NOT pg_is_in_recovery()")
             try:
-                with serving(restored.url(), tmp_path) as server:
+                with serving(restored, tmp_path) as server:
                     api = server.api("yuqing.editor")
                     project = api.get(f"/api/v1/projects/{known}").json()
                     assert (project["name"], project["version"]) == ("known 3", writes[2][2])

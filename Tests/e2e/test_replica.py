@@ -23,7 +23,7 @@ def pair(tmp_path_factory):
             load_demo(primary)
             shell("py_replica_start", primary.folder, primary.port, replica.folder, replica.port)
             logs = tmp_path_factory.mktemp("replica")
-            with serving(primary.url(), logs, DATABASE_REPLICA_URLS=replica.url(), DATABASE_REPLICA_WAIT=str(WAIT_MS)) as server:
+            with serving(primary, logs, DATABASE_REPLICA_URLS=replica.url(user="projectyear_server_login"), DATABASE_REPLICA_WAIT=str(WAIT_MS)) as server:
                 wait_for(lambda: replica_states(server) == ["streaming"])
                 yield primary, replica, server, logs
         finally:
@@ -90,7 +90,7 @@ def test_analysts_see_exactly_their_agency_on_the_standby(pair):
     primary, replica, server, _ = pair
     subprocess.run([BINARY, "analyst", "add", "--agency", "nanming", "--login", "ana_nanming"], cwd=ROOT,
                    input="analyst-pass-1\n", text=True, check=True, capture_output=True,
-                   env=environment(primary.url()))
+                   env=environment(primary))
     replica.wait_until("SELECT count(*) = 1 FROM pg_roles WHERE rolname = 'ana_nanming'")
 
     def as_analyst(sql):
@@ -141,7 +141,7 @@ def test_promoting_the_standby_after_the_primary_stops(pair):
     primary.stop()
     shell("py_pg", "/usr/lib/postgresql/15/bin/pg_ctl", "-D", replica.folder / "data", "-w", "promote")
     replica.wait_until("SELECT NOT pg_is_in_recovery()")
-    with serving(replica.url(), logs) as promoted:
+    with serving(replica, logs) as promoted:
         api = promoted.api("yuqing.editor")
         assert api.get(f"/api/v1/projects/{project}").json()["name"] == "before failover"
         assert rename(api, project, "after failover") == version + 1
