@@ -18,6 +18,10 @@ struct Settings: Sendable {
     var workerURL: String
     var poolMax: Int
     var poolTimeout: Duration
+    /// Streaming standbys for reads (`database.replica.urls`, comma-separated; empty for none).
+    var replicaURLs: [String]
+    var replicaMaxLag: Duration
+    var replicaWait: Duration
     var httpHost: String
     var httpPort: Int
     /// Slow-client and connection limits of the HTTP server.
@@ -68,6 +72,10 @@ struct Settings: Sendable {
             workerURL: url("database.worker_url"),
             poolMax: try values.int("database.pool.max", in: 1...500),
             poolTimeout: .seconds(try values.int("database.pool.timeout", in: 1...600)),
+            replicaURLs: (values.optionalString("database.replica.urls") ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            replicaMaxLag: .seconds(try values.int("database.replica.lag", in: 1...86400)),
+            replicaWait: .milliseconds(try values.int("database.replica.wait", in: 0...60000)),
             httpHost: try values.string("http.host"),
             httpPort: try values.int("http.port", in: 0...65535),
             httpLimits: ServerLimits(

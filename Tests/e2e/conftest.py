@@ -95,6 +95,17 @@ def _wait_ready(url, process, seconds=60):
     raise RuntimeError("the server did not become ready within a minute")
 
 
+def _stop(*processes):
+    """Stops processes gracefully (SIGTERM), killing any that take more than 20 s."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @pytest.fixture(scope="session")
 def artifacts():
     """The folder for screenshots and downloaded files (kept after the run)."""
@@ -145,11 +156,5 @@ def running_server(tmp_path_factory):
             _wait_ready(url, serve)
             yield Server(url, database_url, environment)
         finally:
-            for process in (serve, worker):
-                process.terminate()
-            for process in (serve, worker):
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            _stop(serve, worker)
             psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
