@@ -135,8 +135,13 @@ def running_server(tmp_path_factory):
     psql(f"CREATE DATABASE {database}")
     host, port, user = os.environ["PGHOST"], os.environ["PGPORT"], os.environ.get("PGUSER", "postgres")
     database_url = f"postgresql://{user}@/{database}?host={host}&port={port}"
+    # migrate and demo run as the cluster's superuser; serve and worker as their least-privilege
+    # logins (created by migrate), as scripts/run sets them.
+    login_url = f"postgresql://{{}}@/{database}?host={host}&port={port}"
     http_port = free_port()
-    environment = dict(os.environ, DATABASE_URL=database_url, HTTP_HOST="127.0.0.1", HTTP_PORT=str(http_port),
+    environment = dict(os.environ, DATABASE_ADMIN_URL=database_url, DATABASE_URL=login_url.format("projectyear_server_login"),
+                       DATABASE_WORKER_URL=login_url.format("projectyear_worker_login"),
+                       HTTP_HOST="127.0.0.1", HTTP_PORT=str(http_port),
                        LOG_LEVEL="warning", WORKER_POLL="1",
                        DEMO_ADMIN_PASSWORD=PASSWORDS["admin"], DEMO_EDITOR_PASSWORD=PASSWORDS["editor"],
                        DEMO_VIEWER_PASSWORD=PASSWORDS["viewer"])

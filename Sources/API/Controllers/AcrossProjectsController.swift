@@ -25,10 +25,11 @@ struct AcrossProjectsController: APIController {
         let month = validator.month(request.uri.queryParameters["month"].map(String.init), field: "month")
         guard let month, validator.isValid else { throw Problem.invalid(validator.errors) }
         let filter = try ProjectController.filter(request)
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.monthlyReports(month, filter: filter), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try MonthlyReportQueries.month(month, filter: filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
@@ -44,10 +45,11 @@ struct AcrossProjectsController: APIController {
             kind: validator.choice(query["kind"].map(String.init), field: "kind", required: false),
             status: validator.choice(query["status"].map(String.init), field: "status", required: false))
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.approvals(filter), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try ApprovalQueries.across(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
