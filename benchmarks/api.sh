@@ -27,7 +27,7 @@ uid=$(psql -qXAt -d bench_api -c "SELECT id FROM app.users WHERE username = '$di
 nprojects=$(psql -qXAt -d bench_api -c "SELECT count(*) FROM app.projects WHERE district_id = $aid")
 export BENCH_PROJECTS=$(psql -qXAt -d bench_api -c "SELECT string_agg(id::text, ',' ORDER BY id) FROM app.projects WHERE district_id = $aid")
 port=$(py_free_port 18500)
-DATABASE_URL=$url HTTP_PORT=$port LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$BENCH_BIN" serve &
+DATABASE_URL=$(bench_as projectyear_server_login "$url") HTTP_PORT=$port LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$BENCH_BIN" serve &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; bench_cluster_stop' EXIT INT TERM
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
@@ -36,18 +36,6 @@ token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/sessions" -H 'content-ty
 export BENCH_TOKEN=$token
 bench_log "district $district (id $aid, $nprojects projects), server pid $server on port $port"
 
-# wrk_run SCRIPT-ARGS...: prints "rps p50_ms p99_ms non2xx"
-wrk_run() {
-    local out
-    out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$@" 2>&1)
-    local rps p50 p99 bad
-    rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
-    p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
-    p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
-    bad=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
-    echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${bad:-0}"
-}
-to_ms() { case $1 in *us) echo "${1%us} / 1000" | bc -l | xargs printf '%.2f';; *ms) printf '%.2f' "${1%ms}";; *s) echo "${1%s} * 1000" | bc -l | xargs printf '%.2f';; esac; }
 # pgbench_run FILE: prints "tps p50_ms"
 pgbench_run() {
     local out

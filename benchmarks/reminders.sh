@@ -29,7 +29,7 @@ psql -qXAt -d bench_reminders -c "SELECT (SELECT count(*) FROM app.projects) || 
 # scan: starts a worker, waits for its first scan, stops it; prints the scan's log line.
 scan() {
     local log; log=$(mktemp)
-    DATABASE_URL=$url LOG_LEVEL=info WORKER_REMINDERS=3600 "$BENCH_BIN" worker >"$log" 2>&1 &
+    DATABASE_URL=$(bench_as projectyear_worker_login "$url") LOG_LEVEL=info WORKER_REMINDERS=3600 "$BENCH_BIN" worker >"$log" 2>&1 &
     local pid=$!
     for _ in $(seq 1 600); do
         grep -q "reminder scan done" "$log" && break

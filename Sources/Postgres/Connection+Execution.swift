@@ -6,12 +6,15 @@ import Darwin
 #endif
 
 extension Connection {
-    /// Sends a query, preparing and caching statements that carry parameters.
-    static func run(_ query: Query, on handle: OpaquePointer, prepared: inout [String: String]) throws -> OpaquePointer? {
-        try withCStrings(query.binds) { values in
+    /// Sends a query, preparing and caching statements that carry parameters. `resultFormat` 1
+    /// asks for every column in binary (see `bytes(_:)`).
+    static func run(
+        _ query: Query, on handle: OpaquePointer, prepared: inout [String: String], resultFormat: Int32 = 0
+    ) throws -> OpaquePointer? {
+        try withParameters(query) { values, lengths, formats in
             let count = Int32(query.binds.count)
             if query.binds.isEmpty || (prepared[query.sql] == nil && prepared.count >= preparedStatementLimit) {
-                return PQexecParams(handle, query.sql, count, nil, values, nil, nil, 0)
+                return PQexecParams(handle, query.sql, count, nil, values, lengths, formats, resultFormat)
             }
             let name: String
             if let existing = prepared[query.sql] {
@@ -22,7 +25,7 @@ extension Connection {
                 _ = try check(result, handle: handle)
                 prepared[query.sql] = name
             }
-            return PQexecPrepared(handle, name, count, values, nil, nil, 0)
+            return PQexecPrepared(handle, name, count, values, lengths, formats, resultFormat)
         }
     }
 
@@ -63,9 +66,21 @@ extension Connection {
     }
 }
 
-/// Calls `body` with C strings for `values` (NULL pointers for nil) that live for the call.
-func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) rethrows -> T {
-    let pointers: [UnsafeMutablePointer<CChar>?] = values.map { value in value.map { strdup($0)! } }
+/// Calls `body` with the parameters of `query` as libpq takes them: values (NULL pointers for
+/// nil), lengths and formats (1 for the binary ones), all alive for the call.
+func withParameters<T>(
+    _ query: Query, _ body: ([UnsafePointer<CChar>?], [Int32], [Int32]) throws -> T
+) rethrows -> T {
+    var lengths = [Int32](repeating: 0, count: query.binds.count)
+    var formats = [Int32](repeating: 0, count: query.binds.count)
+    let pointers: [UnsafeMutablePointer<CChar>?] = query.binds.enumerated().map { index, value in
+        guard let bytes = query.binaryBinds[index] else { return value.map { strdup($0)! } }
+        let copy = malloc(max(1, bytes.count))!
+        bytes.withUnsafeBytes { raw in if let base = raw.baseAddress { copy.copyMemory(from: base, byteCount: raw.count) } }
+        lengths[index] = Int32(bytes.count)
+        formats[index] = 1
+        return copy.assumingMemoryBound(to: CChar.self)
+    }
     defer { pointers.forEach { free($0) } }
-    return try body(pointers.map { UnsafePointer($0) })
+    return try body(pointers.map { UnsafePointer($0) }, lengths, formats)
 }

@@ -71,6 +71,9 @@ public enum SQLState {
     public static let raiseException = "P0001"
     public static let queryCanceled = "57014"
     public static let adminShutdown = "57P01"
+    public static let crashShutdown = "57P02"
+    public static let cannotConnectNow = "57P03"
+    public static let readOnlyTransaction = "25006"
 
     /// True for class 22 (data exception) and 23 (integrity constraint violation).
     public static func isClientDataError(_ state: String?) -> Bool {

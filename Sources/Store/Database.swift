@@ -2,6 +2,9 @@ import Campaign
 import Postgres
 
 /// The application's door to PostgreSQL: transactions that carry a database role and a caller.
+///
+/// Transactions run on the primary, except inside `Database.$readIntent` (set by the HTTP layer
+/// for read-only requests) when there are streaming standbys: see `Database+Routing`.
 public struct Database: Sendable {
     /// The database roles this program switches to inside a transaction.
     public enum Role: String, Sendable {
@@ -11,19 +14,25 @@ public struct Database: Sendable {
         case worker = "projectyear_worker"
     }
 
+    /// The primary's pool.
     public let pool: ConnectionPool
+    /// Streaming standbys for reads, if configured.
+    public let replicas: ReplicaSet?
 
-    public init(pool: ConnectionPool) {
+    public init(pool: ConnectionPool, replicas: ReplicaSet? = nil) {
         self.pool = pool
+        self.replicas = replicas
     }
 
     /// Runs `body` in one transaction as `caller` under row-level security.
     public func transaction<T: Sendable>(
         as caller: Caller, _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await pool.withTransaction { connection in
-            try Self.setCaller(caller, on: connection)
-            return try body(connection)
+        try await routed { pool in
+            try await pool.withTransaction { connection in
+                try Self.setCaller(caller, on: connection)
+                return try body(connection)
+            }
         }
     }
 
@@ -31,9 +40,11 @@ public struct Database: Sendable {
     public func transaction<T: Sendable>(
         role: Role, _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await pool.withTransaction { connection in
-            try connection.execute("SELECT set_config('role', \(role.rawValue), true)")
-            return try body(connection)
+        try await routed { pool in
+            try await pool.withTransaction { connection in
+                try connection.execute("SELECT set_config('role', \(role.rawValue), true)")
+                return try body(connection)
+            }
         }
     }
 

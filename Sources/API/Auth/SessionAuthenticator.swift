@@ -1,4 +1,5 @@
 import Hummingbird
+import Postgres
 import Store
 
 /// Reads `Authorization: Bearer <token>` and, when the token names a live session, sets the
@@ -15,8 +16,12 @@ struct SessionAuthenticator: RouterMiddleware {
         else {
             throw Problem(.unauthorized, detail: "the Authorization header must be: Bearer <token>")
         }
-        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function.
-        guard let user = try await database.pool.withConnection({ try SessionQueries.user(token: token, on: $0) }) else {
+        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function. On a
+        // standby a session signed in a moment ago may not have arrived yet: then ask the primary.
+        let lookup: @Sendable (Connection) throws -> UserSummary? = { try SessionQueries.user(token: token, on: $0) }
+        var user = try await database.withConnection(lookup)
+        if user == nil, Database.readIntent != nil { user = try await database.pool.withConnection(lookup) }
+        guard let user else {
             throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
         }
         var context = context

@@ -10,9 +10,13 @@ struct AcrossProjectsController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "reports", .signedIn, "A month's reports of the visible projects (month required; project filters), by project code", reports)
-                .documented(response: .page(of: .ref("MonthlyReportRow"))).downloadable(),
+                .documented(response: .page(of: .ref("MonthlyReportRow"))).downloadable()
+                .query([.init("month", .month, required: true, "the month (YYYY-MM)")] + QueryParameter.projectFilters),
             APIRoute(.get, "approvals", .signedIn, "Approvals of the visible projects with processing days (filters department_id, district_id, kind, status)", approvals)
-                .documented(response: .page(of: .ref("ApprovalRow"))).downloadable(),
+                .documented(response: .page(of: .ref("ApprovalRow"))).downloadable()
+                .query(.id("department_id", "only approvals this department handles"), .id("district_id", "only projects in this district"),
+                       .init("kind", .choice(ApprovalKind.self), "only approvals of this kind"),
+                       .init("status", .choice(ApprovalStatus.self), "only approvals in this status")),
         ]
     }
 

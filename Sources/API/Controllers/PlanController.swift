@@ -20,9 +20,9 @@ struct PlanController: APIController {
                 .documented(response: .ref("Plan"))
                 .query(Self.asOf),
             APIRoute(.get, "plans", .signedIn, "Visible projects' plans of a year with their ratio to date; project filters and behind", list)
-                .documented(response: .page(of: .ref("PlanSummary")))
-                .query([.year(required: true, "the plans' year"), Self.asOf,
-                        .init("behind", .boolean, "true: only projects behind plan; false: only the others")] + QueryParameter.projectFilters),
+                .documented(response: .page(of: .ref("PlanSummary"))).downloadable()
+                .query([.year(required: true), .init("behind", .boolean, "true: only projects behind plan; false: only the others"),
+                        .init("as_of", .date, "the ratio as of this day (default today, Asia/Shanghai)")] + QueryParameter.projectFilters),
         ]
     }
 
@@ -75,6 +75,13 @@ struct PlanController: APIController {
         guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
+        if let format = try DownloadRequest.format(request) {
+            let progress = try await database.transaction(as: context.caller) {
+                try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: $0)
+            }
+            return try await DownloadResponse.make(.plans(year: year, filter: filter, behind: behind, progress: progress),
+                                                   format: format, database: database, context: context)
+        }
         let page = try await database.transaction(as: context.caller) { connection in
             let progress = try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: connection)
             return try PlanQueries.list(
