@@ -96,7 +96,7 @@ import TestSupport
             let port = try #require(api.client.port)
             let head = "POST /api/v1/projects/\(project)/attachments?filename=big.pdf HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer \(token)\r\nContent-Type: application/pdf\r\nContent-Length: \(100 << 20)\r\n\r\n"
-            let answer = try RawHTTP.exchange(port: port, send: Array(head.utf8), timeout: 10)
+            let answer = try await RawHTTP.exchange(port: port, send: Array(head.utf8), timeout: 10)
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer)")
         }
     }

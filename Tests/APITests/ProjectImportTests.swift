@@ -52,6 +52,7 @@ import TestSupport
             added[5] = .text("在建")
             added[13] = .date(year: 2026, month: 2, day: 1)
             added[20] = .empty
+            added[21] = .text("2026-520329-48-01-000123")
             let edited = try Self.file(header: rows[0], rows: [renamed, Self.cells(rows[2]), added])
             let dry = try await Self.upload(api, edited, token: district, dryRun: true)
             #expect(dry.object["created"] as? Int == 1 && dry.object["replaced"] as? Int == 1 && dry.object["unchanged"] as? Int == 1)

@@ -8,7 +8,17 @@ import Glibc
 enum RawHTTP {
     struct Failure: Error { var what: String }
 
-    static func exchange(port: Int, send bytes: [UInt8], timeout: Int) throws -> String {
+    /// The blocking socket calls run on a dispatch queue, never on the cooperative pool that the
+    /// server under test needs to answer (two blocked threads there would starve it on 2 cores).
+    static func exchange(port: Int, send bytes: [UInt8], timeout: Int) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try blockingExchange(port: port, send: bytes, timeout: timeout) })
+            }
+        }
+    }
+
+    private static func blockingExchange(port: Int, send bytes: [UInt8], timeout: Int) throws -> String {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(what: "socket") }
         defer { close(socket) }

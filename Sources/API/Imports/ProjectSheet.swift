@@ -11,7 +11,7 @@ enum ProjectSheet {
 
     /// Sheet column → body field (and how to read it).
     static let fields: [(header: String, field: String)] = [
-        (H.code, "code"), (H.name, "name"), (H.owner, "owner"), (H.category, "category"), (H.industry, "industry"),
+        (H.code, "code"), (H.nationalCode, "national_code"), (H.name, "name"), (H.owner, "owner"), (H.category, "category"), (H.industry, "industry"),
         (H.stage, "stage"), (H.major, "major"), (H.district, "district_id"), (H.leadDepartment, "lead_department_id"),
         (H.park, "park_id"), (H.totalInvestment, "total_investment"), (H.plannedStart, "planned_start"),
         (H.plannedCompletion, "planned_completion"), (H.actualStart, "actual_start"), (H.actualCompletion, "actual_completion"),

@@ -41,7 +41,8 @@ public enum ProjectImportQueries {
 
     static let fieldColumns = """
         code, name, owner, category, industry, stage, major, district_id, lead_department_id, park_id, total_investment,
-        planned_start, planned_completion, actual_start, actual_completion, land_area, eia_class, green_channel, central_soe
+        planned_start, planned_completion, actual_start, actual_completion, land_area, eia_class, green_channel, central_soe,
+        national_code
         """
 
     /// Whether a staged row (`sheet`) holds what the stored project (`stored`) holds; an empty
@@ -59,7 +60,7 @@ public enum ProjectImportQueries {
                 category text NOT NULL, industry text, stage text NOT NULL, major boolean NOT NULL, district_id bigint NOT NULL,
                 lead_department_id bigint, park_id bigint, total_investment numeric(16,2) NOT NULL, planned_start date,
                 planned_completion date, actual_start date, actual_completion date, land_area numeric(12,2), eia_class text,
-                green_channel boolean NOT NULL, central_soe boolean NOT NULL
+                green_channel boolean NOT NULL, central_soe boolean NOT NULL, national_code text
             ) ON COMMIT DROP
             """)
         try connection.copyIn("COPY pg_temp.import_projects (row, version, \(fieldColumns)) FROM STDIN") { line in
@@ -70,7 +71,7 @@ public enum ProjectImportQueries {
                     f.stage.rawValue, String(f.major), String(f.districtID), f.leadDepartmentID.map(String.init),
                     f.parkID.map(String.init), "\(f.totalInvestment)", f.plannedStart?.description, f.plannedCompletion?.description,
                     f.actualStart?.description, f.actualCompletion?.description, f.landArea.map { "\($0)" }, f.eiaClass,
-                    String(f.greenChannel), String(f.centralSOE),
+                    String(f.greenChannel), String(f.centralSOE), f.nationalCode,
                 ]
                 try line(values.map(String.copyField).joined(separator: "\t"))
             }
@@ -126,12 +127,13 @@ public enum ProjectImportQueries {
                              total_investment = s.total_investment, planned_start = s.planned_start,
                              planned_completion = s.planned_completion, actual_start = s.actual_start,
                              actual_completion = s.actual_completion, land_area = s.land_area, eia_class = s.eia_class,
-                             green_channel = s.green_channel, central_soe = s.central_soe, import_row = s.row
+                             green_channel = s.green_channel, central_soe = s.central_soe,
+                             national_code = s.national_code, import_row = s.row
              WHEN NOT MATCHED THEN
                   INSERT (\(unsafeSQL: fieldColumns), import_row)
                   VALUES (s.code, s.name, s.owner, s.category, s.industry, s.stage, s.major, s.district_id, s.lead_department_id,
                           s.park_id, s.total_investment, s.planned_start, s.planned_completion, s.actual_start,
-                          s.actual_completion, s.land_area, s.eia_class, s.green_channel, s.central_soe, s.row)
+                          s.actual_completion, s.land_area, s.eia_class, s.green_channel, s.central_soe, s.national_code, s.row)
             """)
     }
 }

@@ -189,7 +189,7 @@ struct Matrix {
             Read(name: "history", sql: "SELECT DISTINCT project_id FROM app.history", labels: "projects", expect: { actor in
                 (actor.isCounty ? ["-"] + Self.allProjects : Self.projectsSeen[actor.code] ?? []).sorted().joined(separator: " ")
             }),
-        ] + dailyWorkReads
+        ] + dailyWorkReads + importReads
     }
 
     /// What the worker reads: everything rankings need; nothing of users, sessions, history.
