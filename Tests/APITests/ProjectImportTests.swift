@@ -52,6 +52,8 @@ import TestSupport
             added[5] = .text("在建")
             added[13] = .date(year: 2026, month: 2, day: 1)
             added[20] = .empty
+            // 项目代码, the last column (empty cells at a row's end are not stored)
+            added += Array(repeating: .empty, count: max(0, 22 - added.count))
             added[21] = .text("2026-520329-48-01-000123")
             let edited = try Self.file(header: rows[0], rows: [renamed, Self.cells(rows[2]), added])
             let dry = try await Self.upload(api, edited, token: district, dryRun: true)
