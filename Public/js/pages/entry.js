@@ -212,23 +212,24 @@ function entryRow(data, month, hasPlans, onSaved) {
         showStatus(`${t('entry.saved')} ${dateTime(report.submitted_at || new Date().toISOString()).slice(11)}`);
         onSaved();
       } catch (error) {
+        // The row is marked failed only once its message is on screen (a conflict re-reads first).
         tr.classList.remove('is-saved');
-        tr.classList.add('is-failed');
         clearCellErrors();
         if (error.status === 412 || error.status === 428) {
           // Someone else saved this month's report: take their version, keep what was typed,
           // and show their figures so the clerk can decide before saving again.
-          const reports = await api.all(`/projects/${project.id}/reports`);
-          report = reports.find((r) => r.month === month) || null;
+          const reports = await api.all(`/projects/${project.id}/reports`).catch(() => null);
+          if (reports) report = reports.find((r) => r.month === month) || null;
           showStatus(`${t('entry.conflict')} ${t('entry.theirs', { amount: money(report?.investment_completed), progress: report?.progress || '—' })}`, 'bad');
-          return;
+        } else {
+          for (const [name, message] of Object.entries(error.fields)) {
+            const slot = tr.querySelector(`#${idBase}-${name}-error`);
+            if (slot) slot.textContent = message;
+            tr.querySelector(`[name="${name}"]`)?.setAttribute('aria-invalid', 'true');
+          }
+          showStatus(t('entry.failed', { message: error.message }), 'bad');
         }
-        for (const [name, message] of Object.entries(error.fields)) {
-          const slot = tr.querySelector(`#${idBase}-${name}-error`);
-          if (slot) slot.textContent = message;
-          tr.querySelector(`[name="${name}"]`)?.setAttribute('aria-invalid', 'true');
-        }
-        showStatus(t('entry.failed', { message: error.message }), 'bad');
+        tr.classList.add('is-failed');
       } finally {
         saving = null;
       }
