@@ -19,8 +19,9 @@ bench_ensure_tools() {
     fi
 }
 
-# Builds the release binary once and sets BENCH_BIN.
+# Builds the release binary once and sets BENCH_BIN (kept when already set: a binary to measure).
 bench_build() {
+    if [ -n "${BENCH_BIN:-}" ]; then bench_log "measuring $BENCH_BIN"; return 0; fi
     bench_log "building the release binary"
     (cd "$BENCH_ROOT" && swift build -c release --product projectyear >&2)
     BENCH_BIN="$(cd "$BENCH_ROOT" && swift build -c release --show-bin-path)/projectyear"
@@ -76,4 +77,19 @@ bench_machine() {
     printf '%s, %s cores, %s GB RAM, %s, PostgreSQL %s\n' \
         "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
         "$(free -g | awk '/^Mem:/ { print $2 }')" "$(uname -sr)" "$("$PG_BIN/postgres" --version | awk '{ print $3 }')"
+}
+
+# The virtualenv of the FastAPI peer (benchmarks/peer/requirements.txt, pinned, from PyPI),
+# created under .build/bench-peer-venv when missing or when the requirements change; prints it.
+bench_peer_venv() {
+    local venv=$BENCH_ROOT/.build/bench-peer-venv stamp
+    stamp=$(sha256sum "$BENCH_ROOT/benchmarks/peer/requirements.txt" | cut -c1-16)
+    if [ ! -f "$venv/.requirements-$stamp" ]; then
+        bench_log "installing the peer's Python packages into $venv"
+        rm -rf "$venv"
+        python3 -m venv "$venv" >&2
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$BENCH_ROOT/benchmarks/peer/requirements.txt" >&2
+        touch "$venv/.requirements-$stamp"
+    fi
+    echo "$venv"
 }
