@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
             ))
             _ = try await pool.withConnection { _ in true }
             let dependencies = AppDependencies(
-                database: Database(pool: pool),
+                database: Database(pool: pool, sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds))),
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),

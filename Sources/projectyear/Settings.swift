@@ -14,6 +14,7 @@ struct Settings: Sendable {
     var httpPort: Int
     var logLevel: Logger.Level
     var sessionHours: Int
+    var sessionCacheSeconds: Int
     var migrationsPath: String
     var workerSchedule: Bool
     var workerPoll: Duration
@@ -44,6 +45,7 @@ struct Settings: Sendable {
             httpPort: try values.int("http.port", in: 0...65535),
             logLevel: try values.logLevel("log.level"),
             sessionHours: try values.int("session.hours", in: 1...720),
+            sessionCacheSeconds: try values.int("session.cache.seconds", in: 0...60),
             migrationsPath: try values.string("migrations.path"),
             workerSchedule: try values.bool("worker.schedule"),
             workerPoll: .seconds(try values.int("worker.poll", in: 1...3600)),

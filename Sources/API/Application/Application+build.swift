@@ -1,15 +1,21 @@
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Store
 
-/// Builds the HTTP application: the router, and the services that live and stop with it.
+/// Builds the HTTP application: the router, and the services that live and stop with it (the
+/// pool, and the listener that keeps the session cache in step with every other server).
 public func buildApplication(
     configuration: ApplicationConfiguration, dependencies: AppDependencies
 ) -> some ApplicationProtocol {
-    Application(
+    let database = dependencies.database
+    let revocations = SessionRevocationListener(
+        url: database.pool.configuration.url, cache: database.sessions, logger: dependencies.logger
+    )
+    return Application(
         router: buildRouter(dependencies),
         configuration: configuration,
-        services: [PoolService(pool: dependencies.database.pool)],
+        services: [PoolService(pool: database.pool), SessionRevocationService(listener: revocations)],
         logger: dependencies.logger
     )
 }

@@ -22,7 +22,7 @@ struct ProjectController: APIController {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
         let filter = try Self.filter(request)
-        let page = try await database.transaction(as: context.caller) {
+        let page = try await database.read(as: context.caller) {
             try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))

@@ -50,6 +50,7 @@ public enum UserQueries {
         if let hash = changes.passwordHash { query.append(", password_hash = \(hash)") }
         query.append(" WHERE id = \(id) AND version = \(version) RETURNING id")
         guard try connection.query(query).first != nil else { return nil }
+        try SessionQueries.announceChange(userID: id, on: connection)
         return try find(id: id, on: connection)
     }
 

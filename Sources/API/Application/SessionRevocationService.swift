@@ -1,0 +1,29 @@
+import ServiceLifecycle
+import Store
+import Synchronization
+
+/// Runs the `SessionRevocationListener` of the server's session cache for as long as the server
+/// runs (`buildApplication`'s services).
+struct SessionRevocationService: Service {
+    let listener: SessionRevocationListener
+
+    func run() async throws {
+        let stopping = StopFlag()
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await listener.run(shouldStop: { stopping.isSet })
+            } onGracefulShutdown: {
+                stopping.set()
+            }
+        } onCancel: {
+            stopping.set()
+        }
+    }
+}
+
+/// A flag the listener's thread reads while the service's task sets it.
+private final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
+}
