@@ -5,6 +5,7 @@
 #   BASELINE_BIN=/path/to/older/projectyear benchmarks/api.sh …   also measures that binary (A/B),
 #   with BASELINE_ENV="NAME=value …" in its environment (BASELINE_BIN=$BENCH_BIN: a setting A/B)
 #   BENCH_BIN=/path/to/projectyear benchmarks/api.sh …   measures that binary instead of building
+#   PERF_OUT=/tmp/api.perf benchmarks/api.sh …   also records a CPU profile of the server (perf)
 #
 # Loads `demo --scale SCALE` (SCALE × 2,000 projects) and, for `GET /api/v1/projects` (50 rows, as
 # one district's editor) and `PUT …/reports/{month}` (a new report each time, each measurement as
@@ -135,5 +136,10 @@ for path in list put; do
     echo "$path ratios: api/peer $(bench_ratio "$api" "$peer"), api/pgbench-as-sent $(bench_ratio "$api" "$sent"), api/pgbench-pipelined $(bench_ratio "$api" "$piped")$( \
         [ -n "${port[baseline]:-}" ] && echo ", api/baseline $(bench_ratio "$api" "$(median "${path}_baseline")")")"
 done
+if [ -n "${PERF_OUT:-}" ]; then # a CPU profile of the server under the list's load
+    wrk -t2 -c64 -d"$((seconds + 2))s" -H "Authorization: Bearer $list_token" "http://127.0.0.1:${port[api]}/api/v1/projects" >/dev/null 2>&1 &
+    perf record -g -p "${pid[api]}" -o "$PERF_OUT" -- sleep "$seconds" >/dev/null 2>&1; wait $!
+    bench_log "profile in $PERF_OUT (perf report -i $PERF_OUT --no-children)"
+fi
 wrk -t2 -c256 -d"${seconds}s" -H "Authorization: Bearer $list_token" "http://127.0.0.1:${port[api]}/api/v1/projects" >/dev/null 2>&1
 echo "peak server memory after 256 connections (VmHWM): $(awk '/VmHWM/ { print $2, $3 }' "/proc/${pid[api]}/status")"
