@@ -140,4 +140,20 @@ import TestSupport
             #expect(try await first.api.request(.get, "/api/v1/me", token: token).status == .ok)
         }
     }
+
+    @Test func aServerWithTheCacheOffKeepsRunning() async throws {
+        try await TestDatabase.with { database in
+            let pool = database.makePool(maxConnections: 2)
+            let dependencies = AppDependencies(
+                database: Database(pool: pool, sessions: SessionCache(lifetime: .zero)),
+                migrator: try Migrator(folder: TestDatabase.migrationsFolder), metrics: PrometheusCollectorRegistry()
+            )
+            let app = buildApplication(configuration: .init(address: .hostname("127.0.0.1", port: 0)), dependencies: dependencies)
+            try await app.test(.live) { client in
+                // The revocation service has nothing to do; it must not end the server.
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
+            }
+        }
+    }
 }

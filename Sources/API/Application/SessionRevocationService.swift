@@ -4,8 +4,11 @@ import Synchronization
 
 /// Runs the `SessionRevocationListener` of the server's session cache for as long as the server
 /// runs (`buildApplication`'s services).
-struct SessionRevocationService: Service {
+struct SessionRevocationService: Service, CustomStringConvertible {
     let listener: SessionRevocationListener
+
+    /// Names the service without its listener's connection string (which may hold a password).
+    var description: String { "SessionRevocationService" }
 
     func run() async throws {
         let stopping = StopFlag()
@@ -18,6 +21,9 @@ struct SessionRevocationService: Service {
         } onCancel: {
             stopping.set()
         }
+        // With the cache off the listener returns at once; a service that ends early would stop
+        // the whole server, so this one lives until the server stops.
+        try? await gracefulShutdown()
     }
 }
 
