@@ -15,6 +15,7 @@ WORKDIR /app
 COPY --from=build /projectyear /app/projectyear
 COPY config ./config
 COPY sql ./sql
+COPY Public ./Public
 USER projectyear
 ENV HTTP_HOST=0.0.0.0 HTTP_PORT=8080
 EXPOSE 8080

@@ -19,9 +19,10 @@ bench_ensure_tools() {
     fi
 }
 
-# Builds the release binary once and sets BENCH_BIN (kept when already set: a binary to measure).
+# Builds the release binary once and sets BENCH_BIN (set BENCH_BIN beforehand to use another
+# binary, such as the debug build, and skip the build).
 bench_build() {
-    if [ -n "${BENCH_BIN:-}" ]; then bench_log "measuring $BENCH_BIN"; return 0; fi
+    if [ -n "${BENCH_BIN:-}" ]; then bench_log "using $BENCH_BIN"; return; fi
     bench_log "building the release binary"
     (cd "$BENCH_ROOT" && swift build -c release --product projectyear >&2)
     BENCH_BIN="$(cd "$BENCH_ROOT" && swift build -c release --show-bin-path)/projectyear"

@@ -15,10 +15,10 @@ py_as_root() {
 
 # Installs PostgreSQL 15 server binaries and libpq-dev with apt-get when either is missing.
 py_ensure_packages() {
-    if [ -x "$PG_BIN/initdb" ] && [ -f /usr/include/postgresql/libpq-fe.h ]; then return 0; fi
-    py_log "installing postgresql-15 and libpq-dev with apt-get"
+    if [ -x "$PG_BIN/initdb" ] && [ -f /usr/include/postgresql/libpq-fe.h ] && [ -f /usr/include/zlib.h ]; then return 0; fi
+    py_log "installing postgresql-15, libpq-dev and zlib1g-dev (for ZIPFoundation) with apt-get"
     py_as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev zlib1g-dev >/dev/null
 }
 
 # The user that owns and runs the cluster: ourselves, or `postgres` when we are root.

@@ -53,6 +53,6 @@ public enum AssessmentSchedule {
 
     /// Today in the county's time zone, by the database's clock.
     public static func today(on connection: Connection) throws -> CalendarDate {
-        try connection.query("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today")[0].decode("today")
+        try CountyCalendar.today(on: connection)
     }
 }

@@ -5,7 +5,8 @@ import Postgres
 import ServiceLifecycle
 import Store
 
-/// The assessment worker as a service: claims queued runs and computes them until shut down.
+/// The assessment worker as a service: claims queued runs and computes them until shut down,
+/// and scans for reminders (`scanReminders`) on start and then every `Options.reminders`.
 ///
 /// Several workers may run at once: a claim skips runs another worker holds, a lease renewed by
 /// a heartbeat marks a run as alive, and a run whose lease expired is taken over. The results
@@ -24,16 +25,26 @@ public struct AssessmentWorker: Service {
         public var schedule: Bool
         /// The scheme of a year that has none stored.
         public var defaultScheme: AssessmentScheme
+        /// How often to scan for reminders (`scanReminders`), first on start; nil: never.
+        public var reminders: Duration?
+        /// Behind plan below this ratio to date (the county's setting).
+        public var behindRatio: Decimal
+        /// The county's day for the reminder scan; nil: the database's clock (tests inject one).
+        public var today: (@Sendable () -> CalendarDate)?
 
         public init(
             name: String = AssessmentWorker.defaultName(), poll: Duration = .seconds(30), lease: Duration = .seconds(60),
-            schedule: Bool = false, defaultScheme: AssessmentScheme = .default
+            schedule: Bool = false, defaultScheme: AssessmentScheme = .default, reminders: Duration? = nil,
+            behindRatio: Decimal = PlanDefaults.behindRatio, today: (@Sendable () -> CalendarDate)? = nil
         ) {
             self.name = name
             self.poll = poll
             self.lease = lease
             self.schedule = schedule
             self.defaultScheme = defaultScheme
+            self.reminders = reminders
+            self.behindRatio = behindRatio
+            self.today = today
         }
     }
 
@@ -55,12 +66,18 @@ public struct AssessmentWorker: Service {
 
     public func run() async throws {
         logger.info("assessment worker started", metadata: ["worker": "\(options.name)"])
-        let listener = NotificationListener(url: database.pool.configuration.url, logger: logger)
+        let listener = NotificationListener(url: database.pool.configuration.url, channel: "assessment_runs", logger: logger)
         defer { listener.close() }
         let stopping: @Sendable () -> Bool = { Task.isCancelled || Task.isShuttingDownGracefully }
+        let clock = ContinuousClock()
+        var lastScan: ContinuousClock.Instant?
         while !stopping() {
             do {
                 if options.schedule { try await queueScheduledRuns() }
+                if let interval = options.reminders, lastScan.map({ clock.now - $0 >= interval }) ?? true {
+                    try await scanReminders()
+                    lastScan = clock.now
+                }
                 while !stopping(), try await processNext() != nil {}
             } catch {
                 logger.error("assessment worker could not reach the database; retrying", metadata: ["error": "\(error)"])

@@ -23,7 +23,8 @@ extension CountyPlan {
         return first <= last ? first...last : nil
     }
 
-    /// The project's reports for the plan's year, January first.
+    /// The project's reports for the plan's year, January first, that were submitted before the
+    /// demo's today (all of them are drawn first, so a later today never changes an earlier one).
     func reports(of index: Int) -> [Report] {
         let project = projects[index]
         var random = DemoRandom(seed: seed, stream: 7, UInt64(index))
@@ -60,7 +61,12 @@ extension CountyPlan {
                 submittedDay: late ? random.int(6...12) : random.int(1...5), submittedHour: random.int(9...17)
             ))
         }
-        return reports
+        return reports.filter { hasPassed(submitted($0)) }
+    }
+
+    /// The day a report was submitted: `submittedDay` of the month after its own.
+    func submitted(_ report: Report) -> Day {
+        report.month == 12 ? Day(year + 1, 1, report.submittedDay) : Day(year, report.month + 1, report.submittedDay)
     }
 
     /// Sum of the project's reported investment in the year.

@@ -121,6 +121,10 @@ struct CountyPlan {
     /// Whether every project reports every month (the scale generator, so counts are exact) or only
     /// projects under way report (the seed county).
     var reportEveryMonth: Bool
+    /// The demo's today: monthly reports, FAI statistics and receipts exist only for days before
+    /// it (a month's report and statistic once the month has ended), so year-to-date figures
+    /// match the calendar; nil keeps the whole year (the scale generator, whose counts are exact).
+    var today: Day?
 
     var agencies: [Agency] = []
     /// Department positions by code suffix (`drc`, `industry`, …).
@@ -147,6 +151,9 @@ struct CountyPlan {
         self.year = year
         self.reportEveryMonth = reportEveryMonth
     }
+
+    /// Whether `day` has passed by the demo's today.
+    func hasPassed(_ day: Day) -> Bool { today.map { day < $0 } ?? true }
 
     /// Position of the agency with `code`.
     func agency(_ code: String) -> Int {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Campaign
 import Postgres
 
 /// Loads the demo data: the seed county, or a synthetic province for benchmarks.
@@ -17,12 +18,13 @@ public enum DemoLoader {
     /// bcrypt cost of the demo users' passwords (as for real users).
     public static let bcryptCost: UInt8 = 12
 
-    /// Loads the seed county into an empty database.
+    /// Loads the seed county into an empty database as it stands on `today` (reports, statistics
+    /// and receipts only from the days before it).
     /// - Returns: nil when the demo is already there (nothing is changed).
     /// - Throws: `DemoError.foreignData` when the database holds other data, unless `force`.
     @discardableResult
     public static func loadSeed(
-        _ connection: Connection, year: Int, passwords: DemoPasswords, force: Bool = false,
+        _ connection: Connection, year: Int, today: CalendarDate, passwords: DemoPasswords, force: Bool = false,
         progress: TerminalProgress? = nil
     ) throws -> LoadSummary? {
         switch try DatabaseContents.inspect(connection) {
@@ -32,7 +34,7 @@ public enum DemoLoader {
         }
         let started = now()
         let hashes = passwords.hashes(cost: bcryptCost)
-        var plan = SeedCounty.plan(year: year)
+        var plan = SeedCounty.plan(year: year, today: Day(today.year, today.month, today.day))
         let total = rowEstimate(plan)
         return try connection.withTransaction { connection in
             let ids = try TableIds.lockAndRead(connection)
@@ -51,8 +53,11 @@ public enum DemoLoader {
             }
             try writer.write(plan, categoryLeads: try categoryLeadsMissing(connection))
             try writer.ids.advanceSequences(connection)
+            let daily = try DemoDailyWork.apply(connection, year: year)
             progress?.finish()
-            return LoadSummary(counts: writer.counts, seconds: now() - started, passwords: passwords, notes: notes)
+            return LoadSummary(
+                counts: writer.counts.merging(daily.counts) { $0 + $1 }, seconds: now() - started, passwords: passwords,
+                notes: notes + daily.notes)
         }
     }
 

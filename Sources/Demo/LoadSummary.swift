@@ -14,7 +14,8 @@ public struct LoadSummary: Sendable {
     public var report: String {
         let order = ["agencies", "users", "category_lead_departments", "financing_platforms", "parks", "park_items",
                      "projects", "monthly_reports", "funding_sources", "approvals", "problems", "land_quotas",
-                     "land_allocations", "attraction_teams", "deals", "receipts", "targets", "fai_statistics"]
+                     "land_allocations", "attraction_teams", "deals", "receipts", "targets", "fai_statistics", "investment_plans",
+                     "notifications"]
         let width = order.map(\.count).max()!
         var lines = order.compactMap { table in
             counts[table].map { "  \(table)\(String(repeating: " ", count: width - table.count))  \($0.formatted.leftPadded(11))" }

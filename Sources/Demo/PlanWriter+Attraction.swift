@@ -13,7 +13,7 @@ extension PlanWriter {
         }
         try copyChildren("receipts", "id, deal_id, received_on, amount") { emit in
             for (i, d) in plan.deals.enumerated() {
-                for r in d.receipts {
+                for r in d.receipts where plan.hasPassed(r.on) {
                     try emit { id in "\(id)\t\(deal + i)\t\(r.on.text)\t\(CopyText.money(r.amount))" }
                 }
             }
@@ -28,7 +28,7 @@ extension PlanWriter {
         }
         try copyChildren("fai_statistics", "id, agency_id, month, amount") { emit in
             for s in plan.faiStatistics {
-                for (m, amount) in s.amounts.enumerated() {
+                for (m, amount) in s.amounts.enumerated() where plan.hasPassed(Day.endOfMonth(plan.year, m + 1)) {
                     try emit { id in "\(id)\t\(agency + s.district)\t\(plan.year)-\(Day.pad(m + 1))-01\t\(CopyText.money(amount))" }
                 }
             }

@@ -78,16 +78,17 @@ extension PlanWriter {
         var editor: [Int: Int] = [:]
         for (i, u) in plan.users.enumerated() where u.role == "editor" { editor[u.agency] = user + i }
         let months = (1...12).map { "\(plan.year)-\(Day.pad($0))-01" }
-        let nextMonths = (1...12).map { $0 == 12 ? (plan.year + 1, 1) : (plan.year, $0 + 1) }
-        try copyChildren("monthly_reports", "id, project_id, month, investment_completed, progress, problems, submitted_by, submitted_at") { emit in
+        // first_submitted_at as submitted_at: the scale load runs without the trigger that sets it
+        try copyChildren("monthly_reports", "id, project_id, month, investment_completed, progress, problems, submitted_by, submitted_at, first_submitted_at") { emit in
             for (i, p) in plan.projects.enumerated() {
                 let open = p.problems.first { $0.status != "resolved" }.map { CopyText.text($0.description) } ?? ""
                 let submitter = CopyText.id(editor[p.district])
                 for r in plan.reports(of: i) {
-                    let (y, m) = nextMonths[r.month - 1]
                     let problems = r.month >= 10 ? open : ""
+                    let submitted = plan.submitted(r).text
                     try emit { id in
-                        "\(id)\t\(project + i)\t\(months[r.month - 1])\t\(CopyText.money(r.amount))\t\(r.progress)\t\(problems)\t\(submitter)\t\(y)-\(Day.pad(m))-\(Day.pad(r.submittedDay)) \(Day.pad(r.submittedHour)):00:00+08"
+                        let at = "\(submitted) \(Day.pad(r.submittedHour)):00:00+08"
+                        return "\(id)\t\(project + i)\t\(months[r.month - 1])\t\(CopyText.money(r.amount))\t\(r.progress)\t\(problems)\t\(submitter)\t\(at)\t\(at)"
                     }
                 }
             }

@@ -50,9 +50,11 @@ enum SeedCounty {
     /// 要完成面向央企招商项目15个.
     static let centralSOETarget = 15
 
-    /// Builds the county for `year`; the same year always gives the same plan.
-    static func plan(year: Int) -> CountyPlan {
+    /// Builds the county for `year` as it stands on `today`; the same year always gives the same
+    /// plan, and a later today only adds the reports, statistics and receipts since.
+    static func plan(year: Int, today: Day) -> CountyPlan {
         var plan = CountyPlan(seed: 0x5EED_C0DE, year: year, reportEveryMonth: false)
+        plan.today = today
         var random = DemoRandom(seed: plan.seed, stream: UInt64(year))
         plan.addAgencies(prefix: "", county: (countyCode, countyName), countyShort: "余庆县", districts: districts)
         plan.platforms = platforms

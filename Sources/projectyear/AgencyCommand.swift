@@ -36,7 +36,7 @@ struct AgencyCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let settings = try await loadSettings()
-                let connection = try connectOnce(settings)
+                let connection = try connectAdmin(settings)
                 let record: AgencyRecord
                 do {
                     record = try AgencyQueries.insert(

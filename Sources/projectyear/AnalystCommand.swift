@@ -46,7 +46,7 @@ struct AnalystCommand: AsyncParsableCommand {
                 }
                 let settings = try await loadSettings()
                 bootstrapLogging(settings.logLevel)
-                let connection = try connectOnce(settings)
+                let connection = try connectAdmin(settings)
                 defer { connection.close() }
                 do {
                     let created = try AnalystQueries.add(agencyCode: agency, login: login, password: password, on: connection)

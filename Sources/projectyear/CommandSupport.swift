@@ -60,7 +60,21 @@ func loadSettings() async throws -> Settings {
     try await Settings.load(configFile: resolvePath("config/app.json").path)
 }
 
-/// Opens one connection for a short command, checking the URL first.
-func connectOnce(_ settings: Settings) throws -> Connection {
-    try Connection.connect(url: settings.databaseURL)
+/// Opens one connection for an administrative command (migrate, demo, agency/user/analyst):
+/// `database.admin_url`, or `database.url` when that is not set.
+func connectAdmin(_ settings: Settings) throws -> Connection {
+    try Connection.connect(url: settings.adminURL)
+}
+
+/// Connects once and refuses to go on when the login has more rights than `role` needs
+/// (superuser, BYPASSRLS, owner of the tables, other roles): least privilege at the connection.
+func requireLeastPrivilege(_ pool: ConnectionPool, as role: Database.Role, setting: String) async throws {
+    let (login, reasons) = try await pool.withConnection { try LoginQueries.excessPrivileges(expecting: role, on: $0) }
+    guard reasons.isEmpty else {
+        let suggested = role == .app ? "projectyear_server_login" : "projectyear_worker_login"
+        throw CommandFailure("""
+            \(setting) logs in as \(login), which \(reasons.joined(separator: ", ")); connect as a login that is only a \
+            member of \(role.rawValue), such as \(suggested) (created by projectyear migrate; see README)
+            """)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaign
 import Demo
 import Foundation
 import Postgres
@@ -49,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let settings = try await loadSettings()
-            let connection = try connectOnce(settings)
+            let connection = try connectAdmin(settings)
             defer { connection.close() }
             let contents = try DatabaseContents.inspect(connection)
             if ifEmpty, contents != .empty {
@@ -68,7 +69,8 @@ struct DemoCommand: AsyncParsableCommand {
                 print("loaded \(scale) synthetic count\(scale == 1 ? "y" : "ies") for \(year) (seed \(seed)):")
             } else {
                 guard let loaded = try DemoLoader.loadSeed(
-                    connection, year: year, passwords: passwords, force: force, progress: TerminalProgress(label: "loading")
+                    connection, year: year, today: CampaignClock.system.today, passwords: passwords, force: force,
+                    progress: TerminalProgress(label: "loading")
                 ) else {
                     print("demo data already loaded")
                     return
@@ -88,9 +90,5 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// The year in the county's time zone (UTC+8, no daylight saving).
-    static func currentYear() -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        return calendar.component(.year, from: Date())
-    }
+    static func currentYear() -> Int { CampaignClock.system.today.year }
 }

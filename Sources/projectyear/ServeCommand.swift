@@ -23,18 +23,21 @@ struct ServeCommand: AsyncParsableCommand {
             let pool = ConnectionPool(configuration: .init(
                 url: settings.databaseURL, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
             ))
-            _ = try await pool.withConnection { _ in true }
+            try await requireLeastPrivilege(pool, as: .app, setting: "DATABASE_URL")
             let dependencies = AppDependencies(
                 database: Database(pool: pool, sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds))),
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
                 defaultScheme: try settings.loadDefaultScheme(),
-                logger: Logger(label: "projectyear.server")
+                planBehindRatio: settings.planBehindRatio,
+                logger: Logger(label: "projectyear.server"),
+                consoleFolder: resolvePath(settings.consolePath).path,
+                trustedProxies: settings.trustedProxies
             )
             let app = buildApplication(
                 configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "projectyear"),
-                dependencies: dependencies
+                dependencies: dependencies, limits: settings.httpLimits
             )
             do {
                 try await app.runService()

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import API
 import Logging
 
 /// Everything the executable reads from `config/app.json` and the environment, checked once.
@@ -7,11 +8,21 @@ import Logging
 /// Keys are dotted (`database.pool.max`); each can be overridden by its environment variable
 /// (`DATABASE_POOL_MAX`). A value that does not parse stops the program with the key's name.
 struct Settings: Sendable {
+    /// The server's login (`database.url`): not a superuser, not the tables' owner.
     var databaseURL: String
+    /// The owner's or an administrator's login (`database.admin_url`, else `database.url`):
+    /// migrate, demo, agency/user/analyst commands.
+    var adminURL: String
+    /// The worker's login (`database.worker_url`, else `database.url`).
+    var workerURL: String
     var poolMax: Int
     var poolTimeout: Duration
     var httpHost: String
     var httpPort: Int
+    /// Slow-client and connection limits of the HTTP server.
+    var httpLimits: ServerLimits
+    /// Reverse proxies whose `X-Forwarded-For` names the client (comma-separated addresses).
+    var trustedProxies: Set<String>
     var logLevel: Logger.Level
     var sessionHours: Int
     var sessionCacheSeconds: Int
@@ -19,7 +30,10 @@ struct Settings: Sendable {
     var workerSchedule: Bool
     var workerPoll: Duration
     var workerLease: Duration
+    var workerReminders: Duration?
     var schemePath: String
+    var consolePath: String
+    var planBehindRatio: Decimal
 
     /// A configuration value that is missing or malformed.
     struct Invalid: Error, CustomStringConvertible {
@@ -37,12 +51,31 @@ struct Settings: Sendable {
             try await FileProvider<JSONSnapshot>(filePath: .init(configFile), allowMissing: true),
         ])
         let values = Values(reader: reader)
+        let databaseURL = try values.string("database.url")
+        // DATABASE_URL alone in the environment is used for every connection (one URL for all,
+        // as tests do); otherwise each URL comes from its own key, empty meaning database.url.
+        let environment = ProcessInfo.processInfo.environment
+        func url(_ key: String) -> String {
+            let variable = key.uppercased().replacingOccurrences(of: ".", with: "_")
+            if environment["DATABASE_URL"] != nil, environment[variable] == nil { return databaseURL }
+            return values.optionalString(key) ?? databaseURL
+        }
         return Settings(
-            databaseURL: try values.string("database.url"),
+            databaseURL: databaseURL,
+            adminURL: url("database.admin_url"),
+            workerURL: url("database.worker_url"),
             poolMax: try values.int("database.pool.max", in: 1...500),
             poolTimeout: .seconds(try values.int("database.pool.timeout", in: 1...600)),
             httpHost: try values.string("http.host"),
             httpPort: try values.int("http.port", in: 0...65535),
+            httpLimits: ServerLimits(
+                headerTimeout: .seconds(try values.int("http.header_timeout", in: 1...3600)),
+                bodyTimeout: .seconds(try values.int("http.body_timeout", in: 1...3600)),
+                idleTimeout: .seconds(try values.int("http.idle_timeout", in: 1...3600)),
+                maxConnections: ServerLimits.connectionsWithinFileLimit(try values.int("http.max_connections", in: 1...1_000_000))
+            ),
+            trustedProxies: Set((values.optionalString("http.trusted_proxies") ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             logLevel: try values.logLevel("log.level"),
             sessionHours: try values.int("session.hours", in: 1...720),
             sessionCacheSeconds: try values.int("session.cache.seconds", in: 0...60),
@@ -50,7 +83,10 @@ struct Settings: Sendable {
             workerSchedule: try values.bool("worker.schedule"),
             workerPoll: .seconds(try values.int("worker.poll", in: 1...3600)),
             workerLease: .seconds(try values.int("worker.lease", in: 5...3600)),
-            schemePath: try values.string("assessment.scheme")
+            workerReminders: try values.seconds("worker.reminders", in: 0...86400),
+            schemePath: try values.string("assessment.scheme"),
+            consolePath: try values.string("console.path"),
+            planBehindRatio: try values.ratio("plans.behind_ratio")
         )
     }
 }
@@ -66,6 +102,12 @@ private struct Values {
         return value
     }
 
+    /// A value that may be left empty (nil then).
+    func optionalString(_ key: String) -> String? {
+        guard let value = reader.string(forKey: ConfigKey(key)), !value.isEmpty else { return nil }
+        return value
+    }
+
     func int(_ key: String, in range: ClosedRange<Int>) throws -> Int {
         let problem = "must be a whole number in \(range.lowerBound)…\(range.upperBound)"
         guard let value = reader.int(forKey: ConfigKey(key)) else {
@@ -73,6 +115,24 @@ private struct Values {
             throw Settings.Invalid(key: key, problem: "\"\(text)\" \(problem)")
         }
         guard range.contains(value) else { throw Settings.Invalid(key: key, problem: "\(value) \(problem)") }
+        return value
+    }
+
+    /// A number of seconds, where 0 means never (nil).
+    func seconds(_ key: String, in range: ClosedRange<Int>) throws -> Duration? {
+        let value = try int(key, in: range)
+        return value == 0 ? nil : .seconds(value)
+    }
+
+    /// A number from 0 to 1 (a share), kept exact as written.
+    func ratio(_ key: String) throws -> Decimal {
+        let problem = "must be a number from 0 to 1"
+        guard let number = reader.double(forKey: ConfigKey(key)) else {
+            throw Settings.Invalid(key: key, problem: "\"\(try string(key))\" \(problem)")
+        }
+        guard (0...1).contains(number), let value = Decimal(string: String(number)) else {
+            throw Settings.Invalid(key: key, problem: "\(number) \(problem)")
+        }
         return value
     }
 

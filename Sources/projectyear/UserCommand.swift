@@ -5,14 +5,43 @@ import Foundation
 import Postgres
 import Store
 
-/// `projectyear user add`: creates a user to bootstrap the county (as the database owner). The
-/// password is read from standard input so it never appears in the process list or shell history.
+/// `projectyear user add` creates a user to bootstrap the county and `projectyear user password`
+/// resets one (as the database owner). Passwords are read from standard input so they never
+/// appear in the process list or shell history.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage users of agencies.",
-        subcommands: [Add.self]
+        subcommands: [Add.self, Password.self]
     )
+
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "password",
+            abstract: "Set a user's password from standard input; ends the user's sessions and sign-in waits.",
+            discussion: "Example: printf '%s\\n' \"$PASSWORD\" | projectyear user password --username yuqing.admin"
+        )
+
+        @Option(help: "The user's sign-in name.")
+        var username: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let password = Add.readPassword()
+                if let problem = AccountRules.passwordProblem(password) {
+                    throw CommandFailure("the password on standard input \(problem)")
+                }
+                let settings = try await loadSettings()
+                let connection = try connectAdmin(settings)
+                defer { connection.close() }
+                let hash = try await PasswordHasher.hash(password)
+                guard let ended = try UserQueries.resetPassword(username: username, hash: hash, on: connection) else {
+                    throw CommandFailure("no user named \(username); list users with GET /api/v1/users")
+                }
+                print("set the password of \(username); ended \(ended) session(s)")
+            }
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -49,7 +78,7 @@ struct UserCommand: AsyncParsableCommand {
                     throw CommandFailure("the password on standard input \(problem)")
                 }
                 let settings = try await loadSettings()
-                let connection = try connectOnce(settings)
+                let connection = try connectAdmin(settings)
                 guard let agencyRecord = try AgencyQueries.find(code: agency, on: connection) else {
                     throw CommandFailure("no agency with code \(agency); create it with: projectyear agency add")
                 }

@@ -17,11 +17,12 @@ struct WorkerCommand: AsyncParsableCommand {
             let settings = try await loadSettings()
             bootstrapLogging(settings.logLevel)
             let logger = Logger(label: "projectyear.worker")
-            let pool = ConnectionPool(configuration: .init(url: settings.databaseURL, maxConnections: 2))
-            _ = try await pool.withConnection { _ in true }
+            let pool = ConnectionPool(configuration: .init(url: settings.workerURL, maxConnections: 2))
+            try await requireLeastPrivilege(pool, as: .worker, setting: "DATABASE_WORKER_URL")
             let options = AssessmentWorker.Options(
                 poll: settings.workerPoll, lease: settings.workerLease, schedule: settings.workerSchedule,
-                defaultScheme: try settings.loadDefaultScheme())
+                defaultScheme: try settings.loadDefaultScheme(), reminders: settings.workerReminders,
+                behindRatio: settings.planBehindRatio)
             let worker = AssessmentWorker(database: Database(pool: pool), options: options, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

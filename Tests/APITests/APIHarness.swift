@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,18 +11,29 @@ import TestSupport
 
 /// Runs a test against the real API on its own migrated, seeded database.
 struct APIHarness {
-    static func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
+    /// `clock` is the server's today (Asia/Shanghai); the machine's by default. `live` runs a real
+    /// server on a free port (requests come from a loopback address) instead of calling the router
+    /// directly; `configure` adjusts the dependencies first.
+    static func run(
+        clock: CampaignClock = .system, live: Bool = false, configure: (inout AppDependencies) -> Void = { _ in },
+        _ body: @Sendable (APIClient) async throws -> Void
+    ) async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
-            let pool = database.makePool(maxConnections: 8)
-            let dependencies = AppDependencies(
+            // The server's own login, as `projectyear serve` connects: no superuser, no owner.
+            let pool = database.makePool(maxConnections: 8, as: .server)
+            var dependencies = AppDependencies(
                 database: Database(pool: pool),
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder),
-                metrics: PrometheusCollectorRegistry()
+                metrics: PrometheusCollectorRegistry(),
+                clock: clock
             )
-            let app = Application(router: buildRouter(dependencies))
-            try await app.test(.router) { client in
-                try await body(APIClient(client: client, fixture: fixture, database: database))
+            configure(&dependencies)
+            let app = Application(
+                router: buildRouter(dependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0))
+            )
+            try await app.test(live ? .live : .router) { [dependencies] client in
+                try await body(APIClient(client: client, fixture: fixture, database: database, metrics: dependencies.metrics))
             }
             await pool.shutdown()
         }
@@ -33,6 +45,7 @@ struct APIClient: Sendable {
     let client: any TestClientProtocol
     let fixture: CountyFixture
     let database: TestDatabase
+    let metrics: PrometheusCollectorRegistry
 
     /// Signs in as `<agency>-<role>` and returns the bearer token.
     func signIn(_ agency: CountyFixture.Agency, _ role: String) async throws -> String {
@@ -43,10 +56,10 @@ struct APIClient: Sendable {
         return try #require(response.object["token"] as? String)
     }
 
-    /// Sends a request; `json` is serialised, `raw` is sent as is.
+    /// Sends a request; `json` is serialised, `raw` and `bytes` are sent as they are.
     func request(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil, raw: String? = nil,
-        headers: HTTPFields = [:]
+        bytes: Data? = nil, headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
@@ -55,6 +68,8 @@ struct APIClient: Sendable {
             body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
         } else if let raw {
             body = ByteBuffer(string: raw)
+        } else if let bytes {
+            body = ByteBuffer(bytes: bytes)
         }
         if body != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await client.execute(uri: path, method: method, headers: fields, body: body)

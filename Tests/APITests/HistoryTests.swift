@@ -31,7 +31,7 @@ import TestSupport
             // what people entered, not what PostgreSQL derives (the stored submission day)
             let report = try #require(entries[2]["changes"] as? [String: Any])
             #expect((report["investment_completed"] as? [String: Any])?["new"] != nil)
-            #expect(report["submitted_days_after_month"] == nil)
+            #expect(report["first_submitted_days_after_month"] == nil)
             let paged = try await api.request(.get, "/api/v1/projects/\(project)/history?limit=2&offset=4", token: d1)
             #expect(paged.items.count == 1)
             #expect(paged.object["total"] as? Int == 5)

@@ -122,9 +122,11 @@ import TestSupport
             // MUT: withdraw
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: d1).status == .forbidden)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: d2).status == .forbidden)
+            // withdrawing needs If-Match, as every delete
+            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county).status == .preconditionRequired)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(9)).status == .preconditionFailed)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(1)).status == .noContent)
-            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county).status == .notFound)
+            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(1)).status == .notFound)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/x", token: county).status == .badRequest)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(reserveID)").status == .unauthorized)
             // the freed land can be allocated again

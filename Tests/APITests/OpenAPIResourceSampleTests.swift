@@ -57,9 +57,9 @@ import TestSupport
         @discardableResult
         func call(
             _ api: APIClient, _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil,
-            headers: HTTPFields = [:], _ status: HTTPResponse.Status, sourceLocation: SourceLocation = #_sourceLocation
+            bytes: Data? = nil, headers: HTTPFields = [:], _ status: HTTPResponse.Status, sourceLocation: SourceLocation = #_sourceLocation
         ) async throws -> TestResponse {
-            let response = try await api.request(method, path, token: token, json: json, headers: headers)
+            let response = try await api.request(method, path, token: token, json: json, bytes: bytes, headers: headers)
             let label = "\(method.rawValue) \(path)"
             #expect(response.status == status, "\(label): \(response.status) \(String(buffer: response.body))", sourceLocation: sourceLocation)
             guard let template = template(of: path), case .object(let item)? = paths[template],
@@ -87,13 +87,22 @@ import TestSupport
                 #expect(response.body.readableBytes == 0, "\(label) has a body but documents none", sourceLocation: sourceLocation)
                 return response
             }
-            guard case .object(let media)? = content.values.first, let schema = media["schema"] else {
-                Issue.record("\(label): no schema for \(response.status.code)", sourceLocation: sourceLocation)
+            // A file (a spreadsheet download) is checked by its media type, JSON by its schema.
+            let type = response.headers[.contentType]?.split(separator: ";").first.map(String.init) ?? ""
+            guard type.hasSuffix("json"), case .object(let media)? = content["application/json"] ?? content.values.first,
+                  let schema = media["schema"] else {
+                #expect(content.keys.contains { $0.hasPrefix(type) && !type.isEmpty }, "\(label) answered \(type), not one of \(content.keys.sorted())",
+                        sourceLocation: sourceLocation)
                 return response
             }
             let body = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))) ?? .null
             let problems = validator.errors(body, schema)
             #expect(problems.isEmpty, "\(label) \(response.status.code): \(problems)", sourceLocation: sourceLocation)
+            // Money (and counts) show at most two decimals; a scheme's numbers are the client's own.
+            if !template.hasPrefix("/api/v1/schemes") {
+                let fine = body.numbersBeyondTwoDecimals()
+                #expect(fine.isEmpty, "\(label): more than two decimals at \(fine)", sourceLocation: sourceLocation)
+            }
             return response
         }
     }
@@ -155,7 +164,7 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/land/quotas/2026", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/quotas/2026/allocations", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: district, .ok)
-            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, .noContent)
+            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, headers: ifMatchHeader(1), .noContent)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: county, .notFound)
 
             // Category lead departments (the fixture maps some categories already).
@@ -244,6 +253,8 @@ import TestSupport
                 }
             }
             await pool.shutdown()
+            let runs = try await docs.call(api, .get, "/api/v1/assessments?year=2026", token: district, .ok)
+            #expect(runs.items.compactMap { $0["period"] as? String } == ["year", "Q1"])
             try await docs.call(api, .get, "/api/v1/rankings?year=2026&period=Q2", token: district, .notFound)
 
             // Early warnings: d1 is behind its targets; the major project has not started.
@@ -251,6 +262,9 @@ import TestSupport
             #expect((json(warnings)["indicators"] as? [Any])?.isEmpty == false)
             #expect((json(warnings)["projects"] as? [Any])?.isEmpty == false)
             try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-01-10", token: district, .ok)
+            // Two months into a quarter, a target is annual × share × 2/3: shown to two decimals.
+            let midQuarter = try await docs.call(api, .get, "/api/v1/warnings?year=2026&as_of=2026-03-10", token: county, .ok)
+            #expect((json(midQuarter)["indicators"] as? [Any])?.isEmpty == false)
 
             // Agencies and users (county admin).
             let admin = try await api.signIn(fixture.county, "admin")
@@ -281,6 +295,38 @@ import TestSupport
             let history = try await docs.call(api, .get, "/api/v1/projects/\(projectID)/history", token: county, .ok)
             #expect(history.items.count >= 3)
 
+            // The month's reports across projects, as JSON and as a spreadsheet; the template and an import.
+            try await docs.call(api, .get, "/api/v1/reports?month=2026-03", token: district, .ok)
+            try await docs.call(api, .get, "/api/v1/reports?month=2026-03&format=csv", token: district, .ok)
+            let template = try await docs.call(api, .get, "/api/v1/imports/monthly-reports/template?month=2026-03", token: district, .ok)
+            let imported = try await docs.call(api, .post, "/api/v1/imports/monthly-reports?month=2026-03", token: district,
+                                               bytes: Data(buffer: template.body), .ok)
+            #expect(imported.object["unchanged"] as? Int == 1)
+            try await docs.call(api, .post, "/api/v1/imports/monthly-reports?month=2026-03", token: district,
+                                bytes: Data("项目代码\r\n".utf8), .unprocessableContent)
+            try await docs.call(api, .get, "/api/v1/imports/\(try #require(imported.object["import_id"] as? Int))", token: district, .ok)
+
+            // The annual investment plan against those reports.
+            let plan = "/api/v1/projects/\(projectID)/plans/2026"
+            let monthly: [Any] = [50, 50, 100, 100, 100, 100, 100, 100, 100, 100, 150, 150.5]
+            try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1200.5, "monthly": monthly], .created)
+            try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1200.5, "monthly": monthly],
+                headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .get, plan + "?as_of=2026-04-15", token: county, .ok)
+            try await docs.call(api, .get, "/api/v1/plans?year=2026&as_of=2026-04-15&behind=true", token: county, .ok)
+            try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1, "monthly": [1]],
+                headers: ifMatchHeader(2), .unprocessableContent)
+
+            // Review of that report, the queue, and the notification the return sends.
+            try await docs.call(api, .get, "/api/v1/reviews?status=submitted&month=2026-03", token: county, .ok)
+            try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "return", "comment": "请补充形象进度说明"],
+                headers: ifMatchHeader(2), .ok)
+            try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "approve"], headers: ifMatchHeader(3), .conflict)
+            let notices = try await docs.call(api, .get, "/api/v1/notifications?unread=true", token: district, .ok)
+            let notice = try #require(notices.items.first?["id"] as? Int)
+            try await docs.call(api, .post, "/api/v1/notifications/\(notice)/read", token: district, .noContent)
+            try await docs.call(api, .post, "/api/v1/notifications/read-all", token: district, .noContent)
+
             // Funding (and the financing platforms it names), approvals, problems.
             let platform = try await docs.call(api, .post, "/api/v1/financing-platforms", token: county, json: ["name": "县城投公司"], .created)
             let platformID = try #require(platform.object["id"] as? Int)
@@ -305,6 +351,7 @@ import TestSupport
                 api, .patch, "/api/v1/approvals/\(approvalID)", token: county, json: ["status": "approved", "decided_on": "2026-02-09"],
                 headers: ifMatchHeader(1), .ok)
             try await docs.call(api, .get, "/api/v1/approvals/\(approvalID)", token: district, .ok)
+            try await docs.call(api, .get, "/api/v1/approvals?district_id=\(fixture.district1.id)", token: district, .ok)
             try await docs.call(api, .delete, "/api/v1/approvals/\(approvalID)", token: county, headers: ifMatchHeader(2), .noContent)
             let problem = try await docs.call(api, .post, "/api/v1/projects/\(projectID)/problems", token: district, json: [
                 "kind": "land", "description": "用地指标未落实", "department_id": fixture.drc.id, "due_on": "2026-05-31",
@@ -318,7 +365,9 @@ import TestSupport
             try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
 
             // Every documented route has been sampled.
-            let unsampled = docs.operations.subtracting(docs.sampled).subtracting(["GET /api/v1/openapi.json"])
+            // (The event stream never ends: NotificationStreamTests reads it from a live server.)
+            let unsampled = docs.operations.subtracting(docs.sampled)
+                .subtracting(["GET /api/v1/openapi.json", "GET /api/v1/notifications/stream"])
             #expect(unsampled.isEmpty, "no sample response for \(unsampled.sorted())")
         }
     }

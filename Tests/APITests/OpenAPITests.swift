@@ -58,7 +58,9 @@ import TestSupport
                     for parameter in parameters where parameter["in"] as? String == "path" {
                         let name = try #require(parameter["name"] as? String)
                         let schema = try #require(parameter["schema"] as? [String: Any])
-                        if name == "id" || name.hasSuffix("_id") { #expect(schema["minimum"] as? Int == 1, "\(method) \(path) \(name)") }
+                        if name == "id" || name.hasSuffix("_id") {
+                            #expect(schema["minimum"] as? Int == 1 && schema["maximum"] as? Int64 == Int64.max, "\(method) \(path) \(name)")
+                        }
                         if name == "year" { #expect(schema["minimum"] as? Int == 2000 && schema["maximum"] as? Int == 2100) }
                     }
                     let ifMatch = parameters.first { $0["name"] as? String == "If-Match" }
@@ -66,6 +68,7 @@ import TestSupport
                     case "patch": #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
                     case "delete" where path.contains("{"): #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
                     case "put": #expect(ifMatch?["required"] as? Bool == false, "\(method) \(path)")
+                    case "post" where path.hasSuffix("/review"): #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
                     default: #expect(ifMatch == nil, "\(method) \(path)")
                     }
                 }
@@ -80,11 +83,47 @@ import TestSupport
             let token = try await api.signIn(api.fixture.district1, "editor")
             let put = try await api.request(.put, "/api/v1/projects", token: token, json: [String: Any]())
             #expect(put.status == .methodNotAllowed)
-            #expect(put.headers[.allow] == "GET, POST")
-            #expect((put.object["detail"] as? String)?.contains("use GET, POST") == true)
+            #expect(put.headers[.allow] == "GET, HEAD, POST")
+            #expect((put.object["detail"] as? String)?.contains("use GET, HEAD, POST") == true)
             let delete = try await api.request(.delete, "/api/v1/openapi.json")
-            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET")
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, HEAD")
             #expect(try await api.request(.get, "/api/v1/no-such-thing", token: token).status == .notFound)
+        }
+    }
+
+    /// Every list page takes `limit` and `offset`; every declared query parameter is one its
+    /// handler reads and checks: a value of the wrong kind is a 422 naming it.
+    @Test func everyQueryParameterIsDeclaredAndRead() async throws {
+        try await APIHarness.run { api in
+            let token = try await api.signIn(api.fixture.county, "editor")
+            let project = try await api.createProject(token: token)
+            let paths = try #require(try await document(api)["paths"] as? [String: [String: [String: Any]]])
+            var checked = 0
+            for (template, operations) in paths {
+                guard let get = operations["get"] else { continue }
+                let query = (get["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }
+                let names = Set(query.compactMap { $0["name"] as? String })
+                let response = (get["responses"] as? [String: [String: Any]])?["200"]
+                let schema = ((response?["content"] as? [String: [String: Any]])?["application/json"]?["schema"] as? [String: Any])
+                if (schema?["properties"] as? [String: Any])?.keys.contains("items") == true {
+                    #expect(names.isSuperset(of: ["limit", "offset"]), "\(template) pages without declaring limit and offset")
+                }
+                let path = template.replacingOccurrences(of: "{id}", with: String(project))
+                    .replacingOccurrences(of: "{year}", with: "2026").replacingOccurrences(of: "{agency_id}", with: String(api.fixture.district1.id))
+                for parameter in query {
+                    let name = try #require(parameter["name"] as? String)
+                    let kind = (parameter["schema"] as? [String: Any])?["type"] as? String
+                    let invalid = kind == "string" && (parameter["schema"] as? [String: Any])?["maxLength"] != nil
+                        ? String(repeating: "x", count: 101) : "x-1"
+                    let required = query.filter { $0["required"] as? Bool == true && $0["name"] as? String != name }
+                        .map { "\($0["name"] as! String)=\($0["name"] as? String == "period" ? "Q1" : "2026")" }
+                    let url = path + "?" + (required + ["\(name)=\(invalid)"]).joined(separator: "&")
+                    let answer = try await api.request(.get, url, token: token)
+                    #expect(answer.status == .unprocessableContent && answer.errorFields == [name], "GET \(url): \(answer.status) \(answer.errorFields)")
+                    checked += 1
+                }
+            }
+            #expect(checked >= 30)
         }
     }
 

@@ -41,8 +41,8 @@ import TestSupport
                 try await built[0].0.test(.router) { first in
                     try await built[1].0.test(.router) { second in
                         try await body(
-                            Server(api: APIClient(client: first, fixture: fixture, database: database), cache: built[0].1),
-                            Server(api: APIClient(client: second, fixture: fixture, database: database), cache: built[1].1)
+                            Server(api: APIClient(client: first, fixture: fixture, database: database, metrics: PrometheusCollectorRegistry()), cache: built[0].1),
+                            Server(api: APIClient(client: second, fixture: fixture, database: database, metrics: PrometheusCollectorRegistry()), cache: built[1].1)
                         )
                     }
                 }

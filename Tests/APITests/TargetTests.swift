@@ -42,6 +42,11 @@ import TestSupport
             let countyAgency = try await api.request(.put, "/api/v1/targets/2026/\(api.fixture.county.id)", token: county, json: ["fai": 1])
             #expect(countyAgency.errorFields == ["agency_id"])
             #expect(try await api.request(.put, "/api/v1/targets/2026/999999", token: county, json: ["fai": 1]).errorFields == ["agency_id"])
+            // an invalid agency is 422 before any version is compared
+            for agencyID in [api.fixture.county.id, 999999] {
+                let stale = try await api.request(.put, "/api/v1/targets/2026/\(agencyID)", token: county, json: ["fai": 1], headers: ifMatchHeader(7))
+                #expect(stale.status == .unprocessableContent && stale.errorFields == ["agency_id"])
+            }
             #expect(try await api.request(.put, "/api/v1/targets/20x6/\(d1ID)", token: county, json: ["fai": 1]).status == .badRequest)
             #expect(try await api.request(.put, "/api/v1/targets/2026/d1", token: county, json: ["fai": 1]).status == .badRequest)
             try await api.expectBodyErrors(.put, path, token: county, headers: ifMatchHeader(2))

@@ -14,7 +14,7 @@ import TestSupport
         try await TestDatabase.with { database in
             // setup
             let admin = try database.connect()
-            try DemoLoader.loadSeed(admin, year: 2026, passwords: testPasswords)
+            try DemoLoader.loadSeed(admin, year: 2026, today: afterTheYear, passwords: testPasswords)
             let run: Int64 = try admin.query(
                 "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'year') RETURNING id")[0].decode("id")
             let pool = database.makePool()

@@ -8,7 +8,7 @@ import TestSupport
         try await TestDatabase.with { database in
             let connection = try database.connect()
             // MUT
-            let summary = try #require(try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords))
+            let summary = try #require(try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords))
             // validation: the seed's numbers
             #expect(try connection.int("SELECT count(*) FROM app.agencies WHERE kind = 'department'") == 8)
             #expect(try connection.int("SELECT count(*) FROM app.agencies WHERE kind = 'district'") == 10)
@@ -37,16 +37,27 @@ import TestSupport
                 SELECT count(*) FROM app.land_quotas q WHERE q.reserved_mu >= (SELECT coalesce(sum(area_mu), 0) FROM app.land_allocations WHERE from_reserve)
                    AND q.quota_mu - q.reserved_mu >= (SELECT coalesce(sum(area_mu), 0) FROM app.land_allocations WHERE NOT from_reserve)
                 """) == 1)
-            // loaded through every trigger: history kept
-            #expect(try connection.int("SELECT count(*) FROM app.history") == summary.totalRows)
+            // loaded through every trigger: history kept (and the reviews and escalations as updates)
+            #expect(try connection.int("SELECT count(*) FROM app.history WHERE action = 'insert'") == summary.totalRows)
             #expect(summary.counts["projects"] == 181)
+            // the daily work: every major project has a plan; reports approved, returned with a
+            // comment, waiting; problems escalated; notifications with their code and name
+            #expect(try connection.int("SELECT count(*) FROM app.investment_plans WHERE year = 2026")
+                    == connection.int("SELECT count(*) FROM app.projects WHERE major"))
+            for status in ["approved", "returned", "submitted"] {
+                #expect(try connection.int("SELECT count(*) FROM app.monthly_reports WHERE status = \(status)") > 0, "\(status)")
+            }
+            #expect(try connection.int("SELECT count(*) FROM app.monthly_reports WHERE status = 'returned' AND review_comment IS NULL") == 0)
+            #expect(try connection.int("SELECT count(*) FROM app.problems WHERE status = 'escalated'") > 0)
+            #expect(try connection.int("SELECT count(*) FROM app.notifications WHERE kind = 'report_returned'") > 0)
+            #expect(try connection.int("SELECT count(*) FROM app.notifications WHERE kind = 'problem_escalated'") > 0)
         }
     }
 
     @Test func rowLevelSecurityLimitsWhatAnAgencySees() async throws {
         try await TestDatabase.with { database in
             let connection = try database.connect()
-            try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords)
+            try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords)
             let all = try connection.int("SELECT count(*) FROM app.projects")
             let inNanming = try connection.int("""
                 SELECT count(*) FROM app.projects p JOIN app.agencies a ON a.id = p.district_id WHERE a.code = 'nanming'
@@ -73,10 +84,10 @@ import TestSupport
     @Test func secondRunChangesNothing() async throws {
         try await TestDatabase.with { database in
             let connection = try database.connect()
-            try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords)
+            try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords)
             let before = try connection.tableCounts()
             // MUT
-            let second = try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords)
+            let second = try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords)
             // validation
             #expect(second == nil)
             #expect(try DatabaseContents.inspect(connection) == .demo)
@@ -90,14 +101,14 @@ import TestSupport
             try connection.execute("INSERT INTO app.agencies (code, name, kind) VALUES ('other', '别的县', 'county')")
             // MUT + validation
             #expect(throws: DemoError.foreignData) {
-                try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords)
+                try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords)
             }
             #expect(try connection.int("SELECT count(*) FROM app.agencies") == 1)
             #expect(throws: DemoError.foreignData) {
                 try DemoLoader.loadScale(connection, counties: 1, seed: 1, year: 2026, projectsPerCounty: 5, passwords: testPasswords)
             }
             // --force loads it alongside
-            let forced = try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords, force: true)
+            let forced = try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords, force: true)
             #expect(forced?.counts["agencies"] == 19)
             #expect(try connection.int("SELECT count(*) FROM app.agencies") == 20)
         }
@@ -107,7 +118,7 @@ import TestSupport
         try await TestDatabase.withEmpty { database in
             let connection = try database.connect()
             #expect(throws: DemoError.notMigrated) {
-                try DemoLoader.loadSeed(connection, year: 2026, passwords: testPasswords)
+                try DemoLoader.loadSeed(connection, year: 2026, today: afterTheYear, passwords: testPasswords)
             }
         }
     }

@@ -1,5 +1,9 @@
+import Campaign
 import Demo
 import Postgres
+
+/// A day after the demo year 2026 has ended and its December reports are in: the whole year loads.
+let afterTheYear = CalendarDate(year: 2027, month: 1, day: 20)!
 
 /// One password for every role, so each test hashes once.
 let testPasswords = DemoPasswords(admin: "demo-password-1", editor: "demo-password-1", viewer: "demo-password-1")

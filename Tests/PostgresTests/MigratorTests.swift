@@ -62,6 +62,8 @@ import TestSupport
     @Test func repositoryMigrationsAreWellFormed() throws {
         let migrator = try Migrator(folder: TestDatabase.migrationsFolder)
         #expect(!migrator.migrations.isEmpty)
-        #expect(migrator.migrations.map(\.version) == Array(1...migrator.migrations.count))
+        // Numbers only increase; work streams take ranges of their own (0020–0029, …), so gaps are allowed.
+        let versions = migrator.migrations.map(\.version)
+        #expect(versions.first == 1 && zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
     }
 }

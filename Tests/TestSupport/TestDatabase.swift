@@ -34,9 +34,22 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    /// A pool on this database.
-    public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(60)) -> ConnectionPool {
-        ConnectionPool(configuration: .init(url: url, maxConnections: maxConnections, acquireTimeout: acquireTimeout))
+    /// The logins `serve` and `worker` connect as (migration 0019): no superuser, no owner.
+    public enum Login: String, Sendable {
+        case server = "projectyear_server_login"
+        case worker = "projectyear_worker_login"
+    }
+
+    /// The connection string of this database as `login` (the test cluster trusts local logins).
+    public func url(as login: Login) -> String {
+        "\(url) user=\(login.rawValue)"
+    }
+
+    /// A pool on this database, as the cluster's superuser or as `login`.
+    public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(60), as login: Login? = nil) -> ConnectionPool {
+        ConnectionPool(configuration: .init(
+            url: login.map { url(as: $0) } ?? url, maxConnections: maxConnections, acquireTimeout: acquireTimeout
+        ))
     }
 
     /// A plain connection on this database (as the cluster's superuser).

@@ -1,4 +1,4 @@
--- wrk: PUT a new monthly report per request, each thread on its own projects, months 2000-01 to 2029-12.
+-- wrk: PUT a new monthly report per request, each thread on its own projects, months 2000-01 to 2025-12 (a PUT of a month not yet begun is refused).
 local projects = {}
 for id in string.gmatch(os.getenv("BENCH_PROJECTS") or "", "%d+") do projects[#projects + 1] = id end
 local threads = 0
@@ -17,7 +17,7 @@ function request()
     local slot = counter * 2 + index
     counter = counter + 1
     local project = projects[(slot % #projects) + 1]
-    local month = math.floor(slot / #projects) % 360
+    local month = math.floor(slot / #projects) % 312
     local path = string.format("/api/v1/projects/%s/reports/%04d-%02d", project, 2000 + math.floor(month / 12), month % 12 + 1)
     return wrk.format(nil, path)
 end

@@ -47,19 +47,23 @@ PROJECT_KEYS = ("code", "name", "owner", "category", "industry", "stage", "major
                 "id", "version", "updated_at")
 VISIBLE = "SELECT 1 FROM app.projects WHERE id = $1"
 REPORT = """SELECT r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.submitted_at,
-       r.submitted_by, n.display_name AS submitted_by_name, r.version
+       r.submitted_by, n.display_name AS submitted_by_name, r.version, r.status, r.first_submitted_at,
+       r.review_comment, r.reviewed_by, v.display_name AS reviewed_by_name, r.reviewed_at
   FROM app.monthly_reports r
   LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
+  LEFT JOIN app.user_display_names(ARRAY[r.reviewed_by]) v ON true
  WHERE r.project_id = $1 AND r.month = $2"""
 INSERT_REPORT = """INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems)
-VALUES ($1, $2, $3, $4, $5)"""
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (project_id, month) DO NOTHING"""
 REPLACE_REPORT = """UPDATE app.monthly_reports SET investment_completed = $1,
        progress = $2, problems = $3,
        submitted_at = now(), submitted_by = app.current_user_id()
  WHERE project_id = $4 AND month = $5 AND version = $6"""
-REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 412: "Precondition Failed",
+REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 412: "Precondition Failed",
            415: "Unsupported Media Type", 422: "Unprocessable Content", 428: "Precondition Required"}
 OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
+SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 MONEY = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
 
 app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
@@ -160,11 +164,17 @@ async def list_projects(request: Request):
     return json_response({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
+def user_reference(row, column):
+    return None if row[column] is None else {"id": row[column], "display_name": row[column + "_name"]}
+
+
 def report_json(row):
-    by = None if row["submitted_by"] is None else {"id": row["submitted_by"], "display_name": row["submitted_by_name"]}
     return {"id": row["id"], "project_id": row["project_id"], "month": row["month"].strftime("%Y-%m"),
             "investment_completed": row["investment_completed"], "progress": row["progress"], "problems": row["problems"],
-            "submitted_at": row["submitted_at"], "submitted_by": by, "version": row["version"]}
+            "submitted_at": row["submitted_at"], "submitted_by": user_reference(row, "submitted_by"),
+            "status": row["status"], "first_submitted_at": row["first_submitted_at"],
+            "review_comment": row["review_comment"], "reviewed_by": user_reference(row, "reviewed_by"),
+            "reviewed_at": row["reviewed_at"], "version": row["version"]}
 
 
 def read_report(raw: bytes):
@@ -202,6 +212,8 @@ async def put_report(project: str, month: str, request: Request):
         raise Problem(400, "id in the path must be a positive integer id")
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
         raise Problem(422, "the request has invalid fields; see errors", [("month", "must be a month YYYY-MM")])
+    if month > datetime.datetime.now(SHANGHAI).strftime("%Y-%m"):
+        raise Problem(422, "the request has invalid fields; see errors", [("month", f"{month} has not begun")])
     project_id, first_day = int(project), datetime.date(int(month[:4]), int(month[5:]), 1)
     version = None
     if "if-match" in request.headers:
@@ -222,14 +234,18 @@ async def put_report(project: str, month: str, request: Request):
             if current is None:
                 if version is not None:
                     raise Problem(412, f"there is no report for {month} yet; send the PUT without If-Match to create it")
-                await connection.execute(INSERT_REPORT, project_id, first_day, amount, progress, problems)
+                inserted = await connection.execute(INSERT_REPORT, project_id, first_day, amount, progress, problems)
                 record, created = await connection.fetchrow(REPORT, project_id, first_day), True
+                if inserted != "INSERT 0 1":
+                    raise Problem(428, f'the report for {month} exists; send If-Match: "{record["version"]}" to replace it')
             else:
                 if version is None:
                     raise Problem(428, f'the report for {month} exists; send If-Match: "{current["version"]}" to replace it')
                 if current["version"] != version:
                     raise Problem(412, f"the resource changed since you read it (now version {current['version']}); "
                                   "read it again and retry", extensions={"current_version": current["version"]})
+                if current["status"] == "approved" and user["agency_kind"] != "county":
+                    raise Problem(409, f"the report of {month} is approved and locked; ask a county editor to reopen it")
                 changed = await connection.execute(REPLACE_REPORT, amount, progress, problems, project_id, first_day, version)
                 record, created = await connection.fetchrow(REPORT, project_id, first_day), False
                 if changed == "UPDATE 0":

@@ -12,6 +12,9 @@ public struct APIRoute: Sendable {
         case signedIn
         /// Editors and admins whose agency owns the row (district, department or county).
         case editor
+        /// Reviewers of monthly reports: editors and admins of the county or of a department
+        /// (row-level security and the project's lead department decide the rows).
+        case reviewer
         /// County editors and admins only.
         case countyEditor
         /// Admins (county admins for any agency, agency admins for their own).
@@ -25,6 +28,7 @@ public struct APIRoute: Sendable {
             case .anyone: "no sign-in"
             case .signedIn: "a signed-in user"
             case .editor: "an editor or admin"
+            case .reviewer: "a county or department editor or admin"
             case .countyEditor: "a county editor or admin"
             case .admin: "an admin"
             case .countyAdmin: "a county admin"
@@ -47,17 +51,63 @@ public struct APIRoute: Sendable {
     public private(set) var request: Schema?
     public private(set) var response: Schema?
     public private(set) var successStatus = 200
+    /// The media type of the success body (`text/event-stream` for a stream).
+    public private(set) var mediaType = "application/json"
     /// Further success statuses with the same body (a PUT that creates answers 201, replaces 200).
     public private(set) var otherSuccessStatuses: [Int] = []
+    /// The query parameters the handler reads, besides paging.
+    public private(set) var query: [QueryParameter] = []
+    /// A POST that changes a versioned resource and so needs `If-Match` (428/412).
+    public private(set) var needsIfMatch = false
+
+    /// The route, marked as needing `If-Match`.
+    func requiringIfMatch() -> APIRoute {
+        var route = self
+        route.needsIfMatch = true
+        return route
+    }
+    /// Whether the list also answers as a spreadsheet (`?format=xlsx|csv`, see `DownloadRequest`).
+    public private(set) var downloadable = false
+    /// Whether the route answers only with a file (a template), never JSON.
+    public private(set) var fileOnly = false
+    /// Whether the request body is a spreadsheet file (`.xlsx` or CSV) rather than JSON.
+    public private(set) var uploadsSpreadsheet = false
 
     /// The route with its request and response documented for OpenAPI; `also` lists further
     /// success statuses answering the same body.
-    func documented(request: Schema? = nil, response: Schema?, status: Int = 200, also: [Int] = []) -> APIRoute {
+    func documented(
+        request: Schema? = nil, response: Schema?, status: Int = 200, also: [Int] = [], mediaType: String = "application/json"
+    ) -> APIRoute {
         var route = self
+        route.mediaType = mediaType
         route.request = request
         route.response = response
         route.successStatus = status
         route.otherSuccessStatuses = also
+        return route
+    }
+
+    /// The route with the query parameters its handler reads.
+    func query(_ parameters: QueryParameter...) -> APIRoute { query(parameters) }
+
+    func query(_ parameters: [QueryParameter]) -> APIRoute {
+        var route = self
+        route.query += parameters
+        return route
+    }
+
+    /// The route, documented as also answering the whole list as `.xlsx` or CSV.
+    func downloadable(fileOnly: Bool = false) -> APIRoute {
+        var route = self
+        route.downloadable = true
+        route.fileOnly = fileOnly
+        return route
+    }
+
+    /// The route, documented as taking an `.xlsx` or CSV file as its body.
+    func uploading() -> APIRoute {
+        var route = self
+        route.uploadsSpreadsheet = true
         return route
     }
 
@@ -94,6 +144,7 @@ public struct APIRoute: Sendable {
         switch access {
         case .anyone, .signedIn: return true
         case .editor: return writes
+        case .reviewer: return writes && caller.agencyKind != .district
         case .countyEditor: return writes && county
         case .admin: return caller.role == .admin
         case .countyAdmin: return caller.role == .admin && county

@@ -1,4 +1,5 @@
 import Campaign
+import Foundation
 import Logging
 import Postgres
 import Prometheus
@@ -13,18 +14,38 @@ public struct AppDependencies: Sendable {
     public var sessionLifetime: Duration
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
+    /// A project is behind plan when its plan ratio to date is below this (`plans.behind_ratio`).
+    public var planBehindRatio: Decimal
+    /// The listener that feeds `/notifications/stream` (run as one of the server's services).
+    public var notificationHub: NotificationHub
     public var logger: Logger
+    /// Today in Asia/Shanghai (a monthly report for a month that has not begun is refused).
+    public var clock: CampaignClock
+    /// The folder of the web console's static files, served at `/`; nil serves no console.
+    public var consoleFolder: String?
+    /// The sign-in throttle (per username and client address).
+    public var signInPolicy: SignInPolicy
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`http.trusted_proxies`).
+    public var trustedProxies: Set<String>
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
-        logger: Logger = Logger(label: "projectyear.api")
+        planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
+        clock: CampaignClock = .system, consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(),
+        trustedProxies: Set<String> = []
     ) {
         self.database = database
         self.migrator = migrator
         self.metrics = metrics
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
+        self.planBehindRatio = planBehindRatio
+        self.notificationHub = NotificationHub(url: database.pool.configuration.url, logger: logger)
         self.logger = logger
+        self.clock = clock
+        self.consoleFolder = consoleFolder
+        self.signInPolicy = signInPolicy
+        self.trustedProxies = trustedProxies
     }
 }

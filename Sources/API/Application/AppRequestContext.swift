@@ -8,9 +8,12 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in user, when there is one.
     public var identity: SessionIdentity?
+    /// The IP address of the connection's peer (nil in router tests without a socket).
+    public let peerAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies up to 1 MiB; larger ones are answered 413.

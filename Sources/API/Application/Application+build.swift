@@ -1,21 +1,31 @@
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Store
 
-/// Builds the HTTP application: the router, and the services that live and stop with it (the
-/// pool, and the listener that keeps the session cache in step with every other server).
+/// Builds the HTTP application: the router, the HTTP/1.1 server with its slow-client and
+/// connection limits, and the services that live and stop with it (the pool, the notification
+/// hub, and the listener that keeps the session cache in step with every other server).
 public func buildApplication(
-    configuration: ApplicationConfiguration, dependencies: AppDependencies
+    configuration: ApplicationConfiguration, dependencies: AppDependencies, limits: ServerLimits = .init(),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
+    var configuration = configuration
+    // Beyond the served connections and those being answered 503, stop accepting for a moment.
+    configuration.availableConnectionsDelegate = .maximum(
+        limits.maxConnections + ServerLimits.refusalMargin, logger: dependencies.logger
+    )
     let database = dependencies.database
     let revocations = SessionRevocationListener(
         url: database.pool.configuration.url, cache: database.sessions, logger: dependencies.logger
     )
     return Application(
         router: buildRouter(dependencies),
+        server: .guardedHTTP1(limits),
         configuration: configuration,
-        services: [PoolService(pool: database.pool), SessionRevocationService(listener: revocations)],
+        services: [PoolService(pool: database.pool), dependencies.notificationHub, SessionRevocationService(listener: revocations)],
+        onServerRunning: onServerRunning,
         logger: dependencies.logger
     )
 }
@@ -24,11 +34,14 @@ public func buildApplication(
 public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     let database = dependencies.database
     let controllers: [any APIController] = [
-        SessionController(database: database, sessionLifetime: dependencies.sessionLifetime),
+        SessionController(
+            database: database, sessionLifetime: dependencies.sessionLifetime, policy: dependencies.signInPolicy,
+            trustedProxies: dependencies.trustedProxies, metrics: dependencies.metrics
+        ),
         ProjectController(database: database),
         SchemeController(database: database, defaultScheme: dependencies.defaultScheme),
         AssessmentController(database: database),
-        RankingController(database: database, defaultScheme: dependencies.defaultScheme),
+        RankingController(database: database, defaultScheme: dependencies.defaultScheme, behindBelow: dependencies.planBehindRatio),
         ParkController(database: database),
         LandController(database: database),
         CategoryLeadController(database: database),
@@ -38,12 +51,17 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         StatisticsController(database: database),
         AgencyController(database: database),
         UserController(database: database),
-        MonthlyReportController(database: database),
+        MonthlyReportController(database: database, clock: dependencies.clock),
+        PlanController(database: database, behindBelow: dependencies.planBehindRatio),
+        ReviewController(database: database),
+        NotificationController(database: database, hub: dependencies.notificationHub),
         HistoryController(database: database),
         ProjectChildController<FundingResource>(database: database),
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
+        AcrossProjectsController(database: database),
+        ImportController(database: database),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)
@@ -51,18 +69,27 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     return routes + [openAPI]
 }
 
-/// Builds the router: middleware, health and metrics, then the API's route table.
+/// Builds the router: middleware, health and metrics, then the API's route table. HEAD answers
+/// every GET route (from its handler, without the body).
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let routes = apiRoutes(dependencies)
     router.addMiddleware {
+        ConsoleSecurityHeaders()
+        RequestLogMiddleware(level: .info)
         ProblemMiddleware()
-        LogRequestsMiddleware(.info)
+        DeclaredLengthMiddleware()
         MetricsMiddleware()
+        MethodNotAllowedMiddleware(routes: routes)
+    }
+    if let folder = dependencies.consoleFolder {
+        router.addMiddleware { Console.files(in: folder, context: AppRequestContext.self) }
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
-    let api = router.group("api/v1").add(middleware: SessionAuthenticator(database: dependencies.database))
+    let api = router.group("api/v1")
+        .add(middleware: SessionAuthenticator(database: dependencies.database))
+        .add(middleware: ParameterTextMiddleware())
     let authenticated = api.group(context: AuthenticatedContext.self)
-    let routes = apiRoutes(dependencies)
     for route in routes {
         switch route.handler {
         case .anyone(let handler): api.on(RouterPath(route.path), method: route.method, use: handler)
@@ -75,19 +102,5 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
             }
         }
     }
-    addMethodNotAllowed(routes, to: api)
     return router
-}
-
-/// A known path asked with a method it does not have answers 405 with `Allow`, not 404.
-func addMethodNotAllowed(_ routes: [APIRoute], to group: RouterGroup<AppRequestContext>) {
-    let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
-    for (path, allowed) in Dictionary(grouping: routes, by: \.path).mapValues({ Set($0.map(\.method)) }) {
-        let allow = methods.filter(allowed.contains).map(\.rawValue).joined(separator: ", ")
-        for method in methods where !allowed.contains(method) {
-            group.on(RouterPath(path), method: method) { _, _ -> Response in
-                throw Problem(.methodNotAllowed, detail: "\(method.rawValue) is not allowed here; use \(allow)", headers: [.allow: allow])
-            }
-        }
-    }
 }

@@ -11,6 +11,9 @@ struct AssessmentController: APIController {
         [
             APIRoute(.post, "assessments", .countyEditor, "Queue an assessment run of a year and period", create)
                 .documented(request: .ref("AssessmentInput"), response: .ref("AssessmentQueued"), status: 202),
+            APIRoute(.get, "assessments", .signedIn, "Assessment runs, newest first (the county: all; others: published ones)", list)
+                .documented(response: .page(of: .ref("AssessmentRun")))
+                .query(.year(required: false, "only runs of this year"), .period(required: false)),
             APIRoute(.get, "assessments/:id", .signedIn, "An assessment run with its results (drafts: county only)", show)
                 .documented(response: .ref("Assessment")),
             APIRoute(.post, "assessments/:id/publish", .countyEditor, "Publish a done run", publish)
@@ -42,6 +45,20 @@ struct AssessmentController: APIController {
         }
         return try JSONResponse.make(
             Queued(id: run.id, status: run.status), status: .accepted, location: "/api/v1/assessments/\(run.id)")
+    }
+
+    /// The visible runs, newest first; row-level security shows others only published ones.
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        let query = request.uri.queryParameters
+        var validator = Validator()
+        let year = query["year"].flatMap { AssessmentParameters.year(String($0), validator: &validator) }
+        let period = query["period"].flatMap { AssessmentParameters.period(String($0), validator: &validator) }
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        let page = try await database.transaction(as: context.caller) {
+            try AssessmentRunQueries.list(year: year, period: period, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items.map(RunSummary.init), total: page.total, paging: paging))
     }
 
     /// The run and, once computed, its results as ranking groups; drafts are the county's.
@@ -76,6 +93,21 @@ struct AssessmentController: APIController {
             return RunView(run: published, results: try AssessmentRunQueries.results(runID: id, period: run.period, on: connection))
         }
         return try JSONResponse.make(view)
+    }
+
+    /// A run in a list: `{"id","year","period","status","created_at","finished_at","published_at"}`.
+    struct RunSummary: JSONObject, Sendable {
+        var run: AssessmentRunRecord
+
+        func writeMembers(to writer: inout some JSONMemberWriter) throws {
+            try writer.write("id", run.id)
+            try writer.write("year", run.year)
+            try writer.write("period", run.period)
+            try writer.write("status", run.status)
+            try writer.write("created_at", run.createdAt)
+            try writer.write("finished_at", run.finishedAt)
+            try writer.write("published_at", run.publishedAt)
+        }
     }
 
     struct Queued: Encodable {

@@ -12,7 +12,8 @@ struct AttractionDealController: APIController {
             APIRoute(.post, "attraction/deals", .editor, "Record a deal (county; the department leading the team)", create)
                 .documented(request: .ref("DealInput"), response: .ref("Deal"), status: 201),
             APIRoute(.get, "attraction/deals", .signedIn, "Visible deals with funds in place (filters team_id, district_id)", list)
-                .documented(response: .page(of: .ref("Deal"))),
+                .documented(response: .page(of: .ref("Deal"))).downloadable()
+                .query(.id("team_id", "only this team's deals"), .id("district_id", "only deals landing in this district")),
             APIRoute(.get, "attraction/deals/:id", .signedIn, "One deal with its funds in place", show)
                 .documented(response: .ref("Deal")),
             APIRoute(.patch, "attraction/deals/:id", .editor, "Change some fields of a deal (If-Match)", update)
@@ -35,11 +36,14 @@ struct AttractionDealController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let paging = try Paging(request)
         var validator = Validator()
         let teamID = QueryValues.id("team_id", in: request, validator: &validator)
         let districtID = QueryValues.id("district_id", in: request, validator: &validator)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.deals(teamID: teamID, districtID: districtID), format: format, database: database, context: context)
+        }
+        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try AttractionQueries.deals(teamID: teamID, districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
         }

@@ -18,7 +18,7 @@ struct LandController: APIController {
                 .documented(request: .ref("LandAllocationInput"), response: .ref("LandAllocation"), status: 201),
             APIRoute(.get, "land/allocations/:id", .signedIn, "One allocation", showAllocation)
                 .documented(response: .ref("LandAllocation")),
-            APIRoute(.delete, "land/allocations/:id", .countyEditor, "Withdraw an allocation (If-Match optional)", deleteAllocation)
+            APIRoute(.delete, "land/allocations/:id", .countyEditor, "Withdraw an allocation (needs If-Match)", deleteAllocation)
                 .documented(response: nil, status: 204),
         ]
     }
@@ -83,13 +83,11 @@ struct LandController: APIController {
 
     @Sendable func deleteAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
-        let ifMatch = try PutPreconditions.ifMatch(request)
+        let version = try Preconditions.requiredVersion(request)
         try await database.transaction(as: context.caller) { connection in
-            guard let current = try LandQueries.allocation(id: id, on: connection) else { throw Problem.notFound("land allocation \(id)") }
-            if let ifMatch, ifMatch != current.version { throw Preconditions.stale(current: current.version) }
-            if try LandQueries.deleteAllocation(id: id, version: current.version, on: connection) { return }
-            throw try Preconditions.unchanged(
-                current: LandQueries.allocation(id: id, on: connection)?.version, expected: current.version, what: "land allocation \(id)"
+            if try LandQueries.deleteAllocation(id: id, version: version, on: connection) { return }
+            throw try Preconditions.notDeleted(
+                current: LandQueries.allocation(id: id, on: connection)?.version, expected: version, what: "land allocation \(id)"
             )
         }
         return Response(status: .noContent)

@@ -3,9 +3,11 @@ import Hummingbird
 import Store
 
 /// `/projects/{id}/reports`: one report per project and month (月报), entered by the project's
-/// district (or the county).
+/// district (or the county). Entering or replacing one (re)submits it for review; an approved
+/// report is locked for the district (`ReviewController`).
 struct MonthlyReportController: APIController {
     let database: Database
+    let clock: CampaignClock
 
     var routes: [APIRoute] {
         [
@@ -29,6 +31,11 @@ struct MonthlyReportController: APIController {
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
         let month = try Preconditions.pathMonth("month", in: context)
+        let today = clock.today
+        guard month <= today.yearMonth else {
+            throw Problem.invalid([FieldError(
+                field: "month", message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
+        }
         let version: Int? = if request.headers[.ifMatch] == nil { nil } else { try Preconditions.requiredVersion(request) }
         let received = try await RequestBody.read(request, context: context)
         let (record, created) = try await database.transaction(as: context.caller) { connection -> (MonthlyReportRecord, Bool) in
@@ -39,12 +46,16 @@ struct MonthlyReportController: APIController {
                 if version != nil {
                     throw Problem(.preconditionFailed, detail: "there is no report for \(month) yet; send the PUT without If-Match to create it")
                 }
-                return (try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection), true)
+                if let created = try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection) { return (created, true) }
+                // A concurrent PUT created it first: answer as if this request came after it.
+                throw Preconditions.required(
+                    current: try MonthlyReportQueries.find(projectID: id, month: month, on: connection)?.version, what: "the report for \(month)")
             }
-            guard let version else {
-                throw Problem(.preconditionRequired, detail: "the report for \(month) exists; send If-Match: \"\(current.version)\" to replace it")
-            }
+            guard let version else { throw Preconditions.required(current: current.version, what: "the report for \(month)") }
             guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            if current.review.status == .approved, context.caller.agencyKind != .county {
+                throw Problem(.conflict, detail: "the report of \(month) is approved and locked; ask a county editor to reopen it")
+            }
             if let replaced = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection) {
                 return (replaced, false)
             }

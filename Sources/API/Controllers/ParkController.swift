@@ -9,7 +9,8 @@ struct ParkController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "parks", .signedIn, "All parks with their readiness (filter district_id)", list)
-                .documented(response: .page(of: .ref("Park"))),
+                .documented(response: .page(of: .ref("Park")))
+                .query(.id("district_id", "only this district's parks")),
             APIRoute(.post, "parks", .countyEditor, "Create a park", create)
                 .documented(request: .ref("ParkInput"), response: .ref("Park"), status: 201),
             APIRoute(.get, "parks/:id", .signedIn, "One park with its readiness", show)

@@ -9,7 +9,8 @@ struct ProjectController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "projects", .signedIn, "Visible projects, filtered and paged", list)
-                .documented(response: .page(of: .ref("Project"))),
+                .documented(response: .page(of: .ref("Project"))).downloadable()
+                .query(QueryParameter.projectFilters),
             APIRoute(.post, "projects", .editor, "Create a project in the caller's district (county: any)", create)
                 .documented(request: .ref("ProjectInput"), response: .ref("Project"), status: 201),
             APIRoute(.get, "projects/:id", .signedIn, "One project with its year-to-date investment", show)
@@ -20,8 +21,11 @@ struct ProjectController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let paging = try Paging(request)
         let filter = try Self.filter(request)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.projects(filter), format: format, database: database, context: context)
+        }
+        let paging = try Paging(request)
         let page = try await database.read(as: context.caller) {
             try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
@@ -72,13 +76,7 @@ struct ProjectController: APIController {
             guard let value = Int64(text), value > 0 else { validator.add(name, "must be a positive integer id"); return nil }
             return value
         }
-        let major: Bool? = query["major"].flatMap { text in
-            switch text {
-            case "true": return true
-            case "false": return false
-            default: validator.add("major", "must be true or false"); return nil
-            }
-        }
+        let major = QueryValues.bool("major", in: request, validator: &validator)
         let filter = ProjectQueries.Filter(
             districtID: id("district_id"), leadDepartmentID: id("lead_department_id"),
             category: validator.choice(query["category"].map(String.init), field: "category", required: false),

@@ -7,13 +7,17 @@ import Store
 struct RankingController: APIController {
     let database: Database
     let defaultScheme: AssessmentScheme
+    /// A project is behind plan below this ratio to date (`plans.behind_ratio`).
+    let behindBelow: Decimal
 
     var routes: [APIRoute] {
         [
             APIRoute(.get, "rankings", .signedIn, "The latest published ranking of a year and period", rankings)
-                .documented(response: .ref("Ranking")),
+                .documented(response: .ref("Ranking")).downloadable()
+                .query(.year(required: true), .period(required: true)),
             APIRoute(.get, "warnings", .signedIn, "Early warnings of the caller's visible agencies and projects", warnings)
-                .documented(response: .ref("Warnings")),
+                .documented(response: .ref("Warnings")).downloadable()
+                .query(.year(required: true), .init("as_of", .date, "warnings as of this day (default today, Asia/Shanghai)")),
         ]
     }
 
@@ -23,13 +27,22 @@ struct RankingController: APIController {
         let year = AssessmentParameters.year(query["year"].map(String.init), validator: &validator)
         let period = AssessmentParameters.period(query["period"].map(String.init), validator: &validator)
         guard let year, let period, validator.isValid else { throw Problem.invalid(validator.errors) }
+        let format = try DownloadRequest.format(request)
         let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
             guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
-                throw Problem.notFound("a published \(period.rawValue) assessment of \(year)")
+                throw Problem(.notFound, detail: """
+                    no \(period.rawValue) run of \(year) has been published yet. A county editor queues one with POST /api/v1/assessments \
+                    {"year":\(year),"period":"\(period.rawValue)"}; once the worker has computed it (status done in \
+                    GET /api/v1/assessments?year=\(year)), POST /api/v1/assessments/{id}/publish publishes it
+                    """)
             }
             return Ranking(
                 assessmentID: run.id, year: year, period: period,
                 groups: try AssessmentRunQueries.results(runID: run.id, period: period, on: connection))
+        }
+        if let format {
+            return try await DownloadResponse.make(.ranking(ranking.groups, year: year, period: period), format: format,
+                                                   database: database, context: context)
         }
         return try JSONResponse.make(ranking)
     }
@@ -45,12 +58,12 @@ struct RankingController: APIController {
         let requestedAsOf = asOfText.flatMap(CalendarDate.init)
         if asOfText != nil, requestedAsOf == nil { validator.add("as_of", "must be a date as YYYY-MM-DD") }
         guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
-        let fallback = defaultScheme
+        let format = try DownloadRequest.format(request)
+        let (fallback, behindBelow) = (defaultScheme, behindBelow)
         let report = try await database.transaction(as: context.caller) { connection -> Warnings in
-            let asOf = try requestedAsOf ?? connection.query(
-                "SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today")[0].decode("today", as: CalendarDate.self)
+            let asOf = try requestedAsOf ?? CountyCalendar.today(on: connection)
             let scheme = try SchemeQueries.find(year: year, on: connection)?.scheme ?? fallback
-            let month = Self.lastCompleteMonth(before: asOf, year: year)
+            let month = Month.lastComplete(before: asOf, inYear: year)
             var indicators: [IndicatorWarning] = []
             if let month {
                 let share = Scoring.cumulativeShare(throughMonth: month.month, scheme: scheme)
@@ -63,23 +76,24 @@ struct RankingController: APIController {
                         let target = annual * share
                         guard numbers.actual < target else { continue }
                         indicators.append(IndicatorWarning(
-                            agency: agency.agency, group: agency.group, code: indicator, actual: numbers.actual,
-                            target: target, ratio: Scoring.roundRatio(numbers.actual / target)))
+                            agency: agency.agency, group: agency.group, code: indicator, actual: Scoring.roundMoney(numbers.actual),
+                            target: Scoring.roundMoney(target), ratio: Scoring.roundRatio(numbers.actual / target)))
                     }
                 }
             }
             let yearEnd = CalendarDate(year: year, month: 12, day: 31)!
-            let projects = try WarningQueries.projects(month: month, asOf: min(asOf, yearEnd), on: connection)
+            let projects = try WarningQueries.projects(
+                month: month, asOf: min(asOf, yearEnd), behindBelow: behindBelow, on: connection)
             return Warnings(year: year, asOf: asOf, month: month, indicators: indicators, projects: projects)
         }
+        if let format {
+            let shortfalls = report.indicators.map {
+                Export.IndicatorShortfall(agency: $0.agency, indicator: $0.code, actual: $0.actual, target: $0.target, ratio: $0.ratio)
+            }
+            return try await DownloadResponse.make(.warnings(year: year, indicators: shortfalls, projects: report.projects),
+                                                   format: format, database: database, context: context)
+        }
         return try JSONResponse.make(report)
-    }
-
-    /// The last month of `year` that ended before `asOf`; nil if none of `year` has.
-    static func lastCompleteMonth(before asOf: CalendarDate, year: Int) -> Month? {
-        if asOf.year > year { return Month(year: year, month: 12) }
-        guard asOf.year == year, asOf.month > 1 else { return nil }
-        return Month(year: year, month: asOf.month - 1)
     }
 
     struct Ranking: Encodable {

@@ -40,12 +40,13 @@ struct SchemeController: APIController {
         let (version, created) = try await database.transaction(as: context.caller) { connection -> (Int, Bool) in
             let current = try SchemeQueries.find(year: year, forUpdate: true, on: connection)
             if let current {
-                guard let expected else {
-                    throw Problem(.preconditionRequired, detail: "send If-Match: \"<version>\" with the version you last read (its ETag)")
-                }
+                guard let expected else { throw Preconditions.required(current: current.version, what: "the scheme of \(year)") }
                 guard current.version == expected else { throw Preconditions.stale(current: current.version) }
             }
             guard let version = try SchemeQueries.save(scheme, year: year, replacing: current?.version, on: connection) else {
+                if current == nil, let stored = try SchemeQueries.find(year: year, on: connection) {
+                    throw Preconditions.required(current: stored.version, what: "the scheme of \(year)")
+                }
                 throw AssessmentParameters.forbidden("set assessment schemes")
             }
             return (version, current == nil)
@@ -56,12 +57,8 @@ struct SchemeController: APIController {
 
     /// The body as a scheme: 400 if malformed, 422 listing unknown keys and every broken rule.
     static func parse(_ request: Request, context: AuthenticatedContext) async throws -> AssessmentScheme {
-        let type = request.headers[.contentType]?.lowercased() ?? ""
-        guard type.hasPrefix("application/json") else {
-            throw Problem(.unsupportedMediaType, detail: "send the body as JSON with Content-Type: application/json")
-        }
-        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        let (data, value) = try await RequestBody.readJSON(request, context: context)
+        guard case .object(let fields) = value else {
             throw Problem(.badRequest, detail: "the body must be a JSON object: the scheme")
         }
         let unknown = fields.keys.filter { !keys.contains($0) }.sorted()

@@ -2,17 +2,35 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import NIOPosix
+import Prometheus
 import Store
 
 /// Sign-in (`POST /sessions`), sign-out (`DELETE /sessions/current`) and `GET /me`.
 struct SessionController: APIController {
     let database: Database
     let sessionLifetime: Duration
-    /// At most this many failed sign-ins per username within `failureWindow`.
-    static let failureLimit = 10
-    static let failureWindow: Duration = .seconds(15 * 60)
-    /// A bcrypt hash verified when the username is unknown, so both cases take the same time.
-    static let decoyHash = Bcrypt.hash("decoy-password-never-used", cost: 12)
+    let policy: SignInPolicy
+    let clientAddress: ClientAddress
+    /// Passwords checked with bcrypt, by whether the username exists (`user="known"|"unknown"`).
+    let passwordChecks: (known: Prometheus.Counter, unknown: Prometheus.Counter)
+    /// A bcrypt hash verified when the username is unknown, at the cost real hashes have, so both
+    /// cases take the same time.
+    static let decoyHash = Bcrypt.hash("decoy-password-never-used", cost: PasswordHasher.cost)
+
+    init(database: Database, sessionLifetime: Duration, policy: SignInPolicy, trustedProxies: Set<String>,
+         metrics: PrometheusCollectorRegistry) {
+        self.database = database
+        self.sessionLifetime = sessionLifetime
+        self.policy = policy
+        self.clientAddress = ClientAddress(trustedProxies: trustedProxies)
+        func counter(_ user: String) -> Prometheus.Counter {
+            metrics.makeCounter(descriptor: .init(
+                namespace: "sign_in", metricName: "password_checks", unitName: "total",
+                helpText: "Sign-in passwords checked with bcrypt, by whether the username exists"
+            ), labels: [("user", user)])
+        }
+        self.passwordChecks = (counter("known"), counter("unknown"))
+    }
 
     var routes: [APIRoute] {
         [
@@ -25,6 +43,8 @@ struct SessionController: APIController {
         ]
     }
 
+    /// Counts the attempt per username and client address *before* bcrypt runs (429 while that
+    /// pair waits), then checks the password — against a decoy hash for an unknown username.
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         var body = try await RequestBody.read(request, context: context)
         let username = body.string("username", maxLength: 64)
@@ -33,24 +53,25 @@ struct SessionController: APIController {
         try body.finish()
         guard let username, let password else { throw Problem.invalid(body.validator.errors) }
 
-        let failures = try await database.transaction(role: .app) {
-            try SessionQueries.recentFailures(username: username, window: Self.failureWindow, on: $0)
+        let address = clientAddress.of(request, peer: context.peerAddress)
+        let (attempt, candidate) = try await database.transaction(role: .app) { [policy] connection in
+            let attempt = try SessionQueries.beginSignIn(username: username, address: address, policy: policy, on: connection)
+            return (attempt, attempt.allowed ? try SessionQueries.candidate(username: username, on: connection) : nil)
         }
-        if failures.count >= Self.failureLimit {
-            let retry = max(1, Int((failures.oldest ?? Date()).addingTimeInterval(15 * 60).timeIntervalSinceNow.rounded(.up)))
-            throw Problem(.tooManyRequests, detail: "too many failed sign-ins for this username; wait \(retry) seconds",
-                          headers: [.retryAfter: String(retry)])
+        guard attempt.allowed else {
+            throw Problem(.tooManyRequests, detail: "too many failed sign-ins for this username from your address; wait \(attempt.retryAfter) seconds",
+                          headers: [.retryAfter: String(attempt.retryAfter)])
         }
-        let candidate = try await database.transaction(role: .app) { try SessionQueries.candidate(username: username, on: $0) }
+        (candidate == nil ? passwordChecks.unknown : passwordChecks.known).increment()
         let hash = candidate?.passwordHash ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard let candidate, candidate.active, matches else {
-            try await database.transaction(role: .app) { try SessionQueries.recordFailure(username: username, on: $0) }
             throw Problem(.unauthorized, detail: "wrong username or password")
         }
         let token = Self.newToken()
         let expiresAt = Date().addingTimeInterval(TimeInterval(sessionLifetime.components.seconds))
         try await database.transaction(role: .app) {
+            try SessionQueries.signInSucceeded(username: username, address: address, on: $0)
             try SessionQueries.create(userID: candidate.user.id, token: token, expiresAt: expiresAt, on: $0)
         }
         return try JSONResponse.make(SessionCreated(token: token, expiresAt: expiresAt, user: candidate.user), status: .created)

@@ -13,13 +13,14 @@ struct StatisticsController: APIController {
             APIRoute(.get, "statistics/fai/:agency_id/:month", .signedIn, "A district's FAI for one month", show)
                 .documented(response: .ref("FAIStatistic")),
             APIRoute(.get, "statistics/fai", .signedIn, "Visible monthly FAI figures of a year (year required; filter agency_id)", list)
-                .documented(response: .page(of: .ref("FAIStatistic"))),
+                .documented(response: .page(of: .ref("FAIStatistic")))
+                .query(.year(required: true), .id("agency_id", "only this agency's figures")),
         ]
     }
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let agencyID = try Preconditions.pathID("agency_id", in: context)
-        let month = try PathValues.month(in: context)
+        let month = try Preconditions.pathMonth("month", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let amount = body.money("amount")
@@ -41,7 +42,7 @@ struct StatisticsController: APIController {
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let agencyID = try Preconditions.pathID("agency_id", in: context)
-        let month = try PathValues.month(in: context)
+        let month = try Preconditions.pathMonth("month", in: context)
         guard let record = try await database.transaction(as: context.caller, {
             try StatisticsQueries.find(agencyID: agencyID, month: month, on: $0)
         }) else {

@@ -13,8 +13,8 @@ struct TargetController: APIController {
                 .documented(request: .ref("TargetsInput"), response: .ref("Targets"), also: [201]),
             APIRoute(.get, "targets/:year/:agency_id", .signedIn, "An agency's targets for a year", show)
                 .documented(response: .ref("Targets")),
-            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year", list)
-                .documented(response: .page(of: .ref("Targets"))),
+            APIRoute(.get, "targets/:year", .signedIn, "The visible agencies' targets for a year (download: targets beside actuals to date)", list)
+                .documented(response: .page(of: .ref("Targets"))).downloadable(),
         ]
     }
 
@@ -26,11 +26,13 @@ struct TargetController: APIController {
         let amounts = try Self.amounts(&body)
         let what = "targets of agency \(agencyID) for \(year)"
         let (record, created) = try await database.transaction(as: context.caller) { connection -> (TargetRecord, Bool) in
+            // Invalid input is 422 whatever If-Match says: only departments and districts have targets.
+            guard let agency = try AgencyQueries.find(id: agencyID, on: connection)?.summary.kind, agency != .county else {
+                throw Problem.invalid([FieldError(field: "agency_id", message: "must be an existing department or district")])
+            }
             let visible = try TargetQueries.find(year: year, agencyID: agencyID, on: connection)
             if let visible {
-                guard let ifMatch else {
-                    throw Problem(.preconditionRequired, detail: "\(what) exist: send If-Match: \"<version>\" with the version you last read (its ETag)")
-                }
+                guard let ifMatch else { throw Preconditions.required(current: visible.version, what: what) }
                 guard visible.version == ifMatch else { throw Preconditions.stale(current: visible.version) }
                 // Locked rows are those the caller may write; a concurrent replacement shows here.
                 let stored = try TargetQueries.lockRows(year: year, agencyID: agencyID, on: connection)
@@ -45,7 +47,7 @@ struct TargetController: APIController {
                     throw Problem(.preconditionFailed, detail: "\(what) do not exist yet; send the PUT without If-Match to create them")
                 }
                 guard try TargetQueries.insert(year: year, agencyID: agencyID, amounts: amounts, on: connection) == amounts.count else {
-                    throw Problem(.preconditionRequired, detail: "\(what) were just created by someone else; read them and send If-Match with their version")
+                    throw Preconditions.required(current: try TargetQueries.find(year: year, agencyID: agencyID, on: connection)?.version, what: what)
                 }
             }
             guard let record = try TargetQueries.find(year: year, agencyID: agencyID, on: connection) else {
@@ -82,6 +84,9 @@ struct TargetController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let year = try PathValues.year(in: context)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.targets(year: year), format: format, database: database, context: context)
+        }
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try TargetQueries.list(year: year, limit: paging.limit, offset: paging.offset, on: $0)

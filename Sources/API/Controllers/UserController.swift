@@ -10,7 +10,8 @@ struct UserController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "users", .signedIn, "Visible users (the county: all; others: their agency's)", list)
-                .documented(response: .page(of: .ref("UserAccount"))),
+                .documented(response: .page(of: .ref("UserAccount")))
+                .query(.id("agency_id", "only this agency's users")),
             APIRoute(.post, "users", .admin, "Create a user (county admin: any agency; agency admin: own)", create)
                 .documented(request: .ref("UserInput"), response: .ref("UserAccount"), status: 201),
             APIRoute(.get, "users/:id", .signedIn, "One visible user", show)

@@ -37,7 +37,9 @@ enum DatabaseErrorMapping {
         case SQLState.insufficientPrivilege:
             return Problem(.forbidden, detail: "your agency or role may not make this change")
         case "55000":
-            return Problem(.conflict, detail: "the resource is not in a state that allows this; a published assessment never changes")
+            // Raised by the state triggers (published assessments, reviewed reports), whose
+            // messages are written for clients.
+            return Problem(.conflict, detail: error.constraint != nil ? error.serverMessage ?? stateConflict : stateConflict)
         case SQLState.serializationFailure, SQLState.deadlockDetected:
             return Problem(.conflict, detail: "a concurrent change conflicted with this one; retry it")
         case let state? where state.hasPrefix("22"):
@@ -46,6 +48,8 @@ enum DatabaseErrorMapping {
             return Problem(.internalServerError, detail: "an unexpected error occurred; it has been logged")
         }
     }
+
+    static let stateConflict = "the resource is not in a state that allows this change"
 
     /// The field of a campaign rule that a trigger enforces under one constraint name for several
     /// statements; which statement raised it shows in the trigger's message (0005's texts):
@@ -87,7 +91,7 @@ enum DatabaseErrorMapping {
     static let knownTables = [
         "assessment_indicator_results", "category_lead_departments", "assessment_results", "assessment_schemes",
         "financing_platforms", "assessment_runs", "land_allocations", "monthly_reports", "funding_sources",
-        "attraction_teams", "fai_statistics", "login_failures", "analyst_logins", "land_quotas", "park_items",
+        "attraction_teams", "sign_in_throttle", "fai_statistics", "analyst_logins", "land_quotas", "park_items",
         "approvals", "agencies", "problems", "projects", "receipts", "sessions", "targets", "parks", "users", "deals",
     ]
 }

@@ -7,6 +7,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var detail: String
     public var errors: [FieldError]
+    /// Wrong cells of an uploaded sheet (`{"row","column","message"}`), written as `errors`.
+    public var sheetErrors: [SheetError] = []
     /// Extra members, such as `current_version` on a 412.
     public var extensions: [String: Int]
     public var headers: HTTPFields
@@ -35,9 +37,11 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/problem+json"
+        // RFC 9110 §11.6.1: a 401 names the scheme that would work.
+        if status == .unauthorized, fields[.wwwAuthenticate] == nil { fields[.wwwAuthenticate] = "Bearer" }
         let body = ProblemBody(
             type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: detail,
-            errors: errors.isEmpty ? nil : errors, extensions: extensions
+            errors: errors.isEmpty ? nil : errors, sheetErrors: sheetErrors.isEmpty ? nil : sheetErrors, extensions: extensions
         )
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try body.encoded())))
     }
@@ -50,6 +54,7 @@ struct ProblemBody: Encodable {
     var status: Int
     var detail: String
     var errors: [FieldError]?
+    var sheetErrors: [SheetError]?
     var extensions: [String: Int]
 
     enum Keys: String, CodingKey { case type, title, status, detail, errors }
@@ -68,6 +73,7 @@ struct ProblemBody: Encodable {
         try container.encode(status, forKey: .status)
         try container.encode(detail, forKey: .detail)
         try container.encodeIfPresent(errors, forKey: .errors)
+        if errors == nil { try container.encodeIfPresent(sheetErrors, forKey: .errors) }
         var more = encoder.container(keyedBy: ExtensionKey.self)
         for (key, value) in extensions { try more.encode(value, forKey: ExtensionKey(stringValue: key)) }
     }

@@ -18,29 +18,40 @@ public struct RequestBody: Sendable {
 
     /// Reads the request's body: 415 unless JSON, 413 over 1 MiB, 400 unless a JSON object.
     public static func read(_ request: Request, context: some RequestContext) async throws -> RequestBody {
-        let type = request.headers[.contentType]?.lowercased() ?? ""
-        guard type.hasPrefix("application/json") || type.hasPrefix("application/merge-patch+json") else {
+        let (_, value) = try await readJSON(request, context: context)
+        guard case .object(let fields) = value else {
+            throw Problem(.badRequest, detail: "the body must be a JSON object, not \(value.typeName)")
+        }
+        return RequestBody(fields: fields)
+    }
+
+    /// The body's bytes and value: 415 unless a JSON media type, 413 over the context's limit,
+    /// 400 unless strict RFC 8259 JSON (with where it breaks), 422 naming every string that holds NUL.
+    public static func readJSON(_ request: Request, context: some RequestContext) async throws -> (data: Data, value: JSONValue) {
+        guard JSONMediaType.accepts(request.headers[.contentType] ?? "") else {
             throw Problem(.unsupportedMediaType, detail: "send the body as JSON with Content-Type: application/json")
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            try buffer.withUnsafeReadableBytes { try JSONSyntax.check($0.assumingMemoryBound(to: UInt8.self)) }
+        } catch let failure as JSONSyntax.Failure {
+            throw Problem(.badRequest, detail: "the body is not valid JSON: \(failure.description)")
+        }
         let data = Data(buffer: buffer)
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            // Valid JSON that still fails holds a number no decimal can: say that, not "syntax".
-            if (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil {
-                throw Problem(.badRequest, detail: """
-                    the body holds a number out of range (more than 38 significant digits, or beyond 1e-128 to 1e165); \
-                    send amounts as plain decimals such as 1234.56
-                    """)
-            }
-            throw Problem(.badRequest, detail: "the body is not valid JSON (UTF-8); check its syntax")
+            // Strict JSON that still fails to decode holds a number no decimal can.
+            throw Problem(.badRequest, detail: """
+                the body holds a number out of range (more than 38 significant digits, or beyond 1e-128 to 1e165); \
+                send amounts as plain decimals such as 1234.56
+                """)
         }
-        guard case .object(let fields) = value else {
-            throw Problem(.badRequest, detail: "the body must be a JSON object, not \(value.typeName)")
-        }
-        return RequestBody(fields: fields)
+        var validator = Validator()
+        value.rejectNUL(in: &validator)
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        return (data, value)
     }
 
     /// Whether the client sent the field at all (even as null).

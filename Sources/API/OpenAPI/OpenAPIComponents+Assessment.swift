@@ -21,6 +21,10 @@ extension OpenAPIComponents {
             "started_at": .nullable(.timestamp), "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
             "error": .nullable(.text), "results": .nullable(.ref("RankingGroups")),
         ]),
+        "AssessmentRun": .record([
+            "id": .id, "year": .year, "period": .choice(Period.self), "status": .choice(AssessmentRunRecord.Status.self),
+            "created_at": .timestamp, "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
+        ]),
         "AgencyRef": .record(["id": .id, "code": .text, "name": .text]),
         "RankingEntry": .object([
             "rank": .nullable(.integer), "agency": .ref("AgencyRef"), "score": .nullable(.number), "provisional": .boolean,
@@ -49,7 +53,8 @@ extension OpenAPIComponents {
                 "reason": .choice(WarningQueries.ProjectWarning.Reason.self),
                 "project": .record(["id": .id, "code": .text, "name": .text]),
                 "district_id": .id, "lead_department_id": .id,
-                "month": .nullable(.month), "planned_start": .nullable(.date),
+                "month": .nullable(.month), "planned_start": .nullable(.date), "planned_completion": .nullable(.date),
+                "ratio": .nullable(.number), "problem_id": .nullable(.id), "due_on": .nullable(.date),
             ])),
         ]),
     ]

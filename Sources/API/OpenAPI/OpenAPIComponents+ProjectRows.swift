@@ -15,16 +15,27 @@ extension OpenAPIComponents {
         "status": .choice(ProblemStatus.self), "resolution": .nullable(.text), "resolved_on": .nullable(.date),
     ]
 
+    /// A monthly report with its review (月报审核).
+    static let monthlyReportFields: [String: Schema] = [
+        "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
+        "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
+        "status": .choice(ReportStatus.self), "first_submitted_at": .timestamp, "review_comment": .nullable(.text),
+        "reviewed_by": .nullable(.ref("UserReference")), "reviewed_at": .nullable(.timestamp),
+    ]
+
+    static let storedApprovalFields = approvalFields.merging(["id": .id, "project_id": .id, "processing_days": .nullable(.integer)]) { $1 }
+
+    /// The project a row listed across projects belongs to.
+    static let projectReference = Schema.record(["id": .id, "code": .text, "name": .text])
+
     /// The rows under a project: monthly reports, history, funding, approvals, problems; and
     /// the financing platforms funding names.
     static let projectRowSchemas: [String: Schema] = [
         "MonthlyReportInput": .object(
             ["investment_completed": .number, "progress": .text, "problems": .text], required: ["investment_completed"]
         ),
-        "MonthlyReport": .record([
-            "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
-            "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
-        ]),
+        "MonthlyReport": .record(monthlyReportFields),
+        "MonthlyReportRow": .record(monthlyReportFields.merging(["project": projectReference]) { $1 }),
         // `user` and `row_id` are null when there is none (a change made outside the API).
         "HistoryEntry": .record([
             "id": .id, "at": .timestamp, "user": .nullable(.ref("UserReference")), "action": .text, "table": .text,
@@ -35,9 +46,17 @@ extension OpenAPIComponents {
         "Funding": stored(fundingFields.merging(["id": .id, "project_id": .id]) { $1 }),
         "ApprovalInput": .object(approvalFields, required: ["kind", "department_id"]),
         "ApprovalPatch": patch(approvalFields),
-        "Approval": stored(approvalFields.merging([
-            "id": .id, "project_id": .id, "processing_days": .nullable(.integer),
-        ]) { $1 }),
+        "Approval": stored(storedApprovalFields),
+        "ImportSummary": .record([
+            "import_id": .nullable(.id), "rows": .integer, "created": .integer, "replaced": .integer, "unchanged": .integer,
+            "errors": .array(.any),
+        ]),
+        "Import": .record([
+            "id": .id, "kind": .string(values: ["monthly_reports", "projects"]), "month": .nullable(.month), "file_name": .text,
+            "sha256": .text, "rows": .integer, "created": .integer, "replaced": .integer, "unchanged": .integer,
+            "agency_id": .id, "user": .nullable(.ref("UserReference")), "at": .timestamp,
+        ]),
+        "ApprovalRow": stored(storedApprovalFields.merging(["project": projectReference]) { $1 }),
         "ProjectProblemInput": .object(problemFields, required: ["kind", "description"]),
         "ProjectProblemPatch": patch(problemFields),
         "ProjectProblem": stored(problemFields.merging(["id": .id, "project_id": .id]) { $1 }),

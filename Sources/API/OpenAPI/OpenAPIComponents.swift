@@ -5,6 +5,7 @@ import Campaign
 enum OpenAPIComponents {
     static let schemas: [String: Schema] = [
         core, accountSchemas, projectRowSchemas, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas,
+        dailyWorkSchemas,
     ]
         .reduce(into: [:]) { all, family in
             all.merge(family) { _, _ in preconditionFailure("a component schema is named twice") }
@@ -13,7 +14,8 @@ enum OpenAPIComponents {
     static let core: [String: Schema] = [
         "Problem": .object([
             "type": .text, "title": .text, "status": .integer, "detail": .text, "current_version": .integer,
-            "errors": .array(.record(["field": .text, "message": .text])),
+            // Field errors name the field; an uploaded sheet's errors its row and column header.
+            "errors": .array(.object(["field": .text, "row": .integer, "column": .text, "message": .text], required: ["message"])),
         ], required: ["type", "title", "status", "detail"]),
         "Agency": .record(["id": .id, "code": .text, "name": .text, "kind": .choice(AgencyKind.self)]),
         "User": .record([

@@ -1,4 +1,5 @@
 import Campaign
+import Spreadsheet
 
 /// Builds the OpenAPI 3.1 document of `/api/v1` from the route table and the named schemas.
 enum OpenAPIDocument {
@@ -55,12 +56,31 @@ enum OpenAPIDocument {
             }
             return ["name": .string(name), "in": "path", "required": true, "schema": schema.json]
         }
+        let query = (route.response?.isPage == true ? QueryParameter.paging : []) + route.query
+        parameters += query.map { parameter in
+            [
+                "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
+                "description": .string(parameter.description), "schema": parameter.schema.json,
+            ]
+        }
         if let ifMatch = ifMatch(route) { parameters.append(ifMatch) }
-        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+        if route.downloadable { parameters.append(downloadFormat) }
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
         if let request = route.request {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": request.json]]]
         }
+        if route.uploadsSpreadsheet {
+            let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
+            operation["requestBody"] = [
+                "required": true,
+                "description": "the file itself (at most 20 MiB; an old .xls answers 415); optional query filename= names it in the import record",
+                "content": [SpreadsheetFormat.xlsx.contentType: file, "text/csv": file],
+            ]
+            parameters.append(["name": "dry_run", "in": "query", "required": false, "schema": ["type": "boolean"],
+                               "description": "true: check and count only, write nothing"])
+            parameters.append(["name": "filename", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 255]])
+        }
+        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         return .object(operation)
     }
 
@@ -71,6 +91,7 @@ enum OpenAPIDocument {
         switch route.method {
         case .patch: required = true
         case .delete where route.path.contains(":"): required = true
+        case _ where route.needsIfMatch: required = true
         case .put: required = false
         default: return nil
         }
@@ -83,10 +104,29 @@ enum OpenAPIDocument {
         ]
     }
 
+    /// `format` of a list that downloads as a spreadsheet.
+    static let downloadFormat: JSONValue = [
+        "name": "format", "in": "query", "required": false,
+        "description": "xlsx or csv: the whole filtered list (not one page) as a spreadsheet with Chinese headers, sent as an attachment; json (the default) a page. Accept: of those types does the same.",
+        "schema": ["type": "string", "enum": ["json", "xlsx", "csv"]],
+    ]
+
     static func responses(_ route: APIRoute) -> JSONValue {
-        let success: JSONValue = route.response.map { schema in
-            ["description": "success", "content": ["application/json": ["schema": schema.json]]]
+        var success: JSONValue = route.response.map { schema in
+            ["description": "success", "content": [route.mediaType: ["schema": schema.json]]]
         } ?? ["description": "success, no body"]
+        if route.downloadable, case .object(var object) = success {
+            let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
+            var content: [String: JSONValue] = [:]
+            if !route.fileOnly, case .object(let json)? = object["content"] { content = json }
+            content[SpreadsheetFormat.xlsx.contentType] = file
+            content["text/csv"] = file
+            object["content"] = .object(content)
+            object["description"] = route.fileOnly
+                ? "the file (Content-Disposition: attachment): .xlsx, or CSV with format=csv"
+                : "success: JSON, or with format=xlsx|csv the whole list as a file (Content-Disposition: attachment)"
+            success = .object(object)
+        }
         let problem: JSONValue = [
             "description": "an error as RFC 9457 problem+json",
             "content": ["application/problem+json": ["schema": Schema.ref("Problem").json]],

@@ -7,6 +7,8 @@ public indirect enum Schema: Sendable {
     /// An integer from `minimum`, up to `maximum` when there is one.
     case boundedInteger(minimum: Int, maximum: Int?)
     case number
+    /// Text of at most `maxLength` characters.
+    case limitedText(maxLength: Int)
     case boolean
     case array(Schema)
     /// An object with its properties; `required` lists the ones always present.
@@ -28,14 +30,20 @@ public indirect enum Schema: Sendable {
         .record(["items": .array(item), "total": .integer, "limit": .integer, "offset": .integer])
     }
 
-    /// A row's id: a positive integer.
-    public static let id = Schema.boundedInteger(minimum: 1, maximum: nil)
+    /// A row's id: a positive 64-bit integer.
+    public static let id = Schema.boundedInteger(minimum: 1, maximum: Int(Int64.max))
     /// A campaign year, 2000 to 2100.
     public static let year = Schema.boundedInteger(minimum: 2000, maximum: 2100)
     public static let date = Schema.string(format: "date")
     public static let month = Schema.string(format: "month")
     public static let timestamp = Schema.string(format: "date-time")
     public static let text = Schema.string()
+
+    /// Whether this is a list page (`page(of:)`), which takes `limit` and `offset`.
+    public var isPage: Bool {
+        guard case .object(let properties, _) = self else { return false }
+        return Set(properties.keys) == ["items", "total", "limit", "offset"]
+    }
 
     /// The schema as a JSON value.
     public var json: JSONValue {
@@ -53,6 +61,7 @@ public indirect enum Schema: Sendable {
             if let maximum { object["maximum"] = .number(Decimal(maximum)) }
             return .object(object)
         case .number: return ["type": "number"]
+        case .limitedText(let maxLength): return ["type": "string", "maxLength": .number(Decimal(maxLength))]
         case .boolean: return ["type": "boolean"]
         case .array(let items): return ["type": "array", "items": items.json]
         case .object(let properties, let required):

@@ -1,8 +1,8 @@
 import Campaign
 import Hummingbird
 
-/// Path parameters other than ids (see `Preconditions.pathID`): a path that cannot name a
-/// resource is answered 400 with what to send.
+/// Path parameters other than ids and months (see `Preconditions.pathID`, `pathMonth`): a path
+/// that cannot name a resource is answered 400 with what to send.
 enum PathValues {
     /// A year from 2000 to 2100.
     static func year(_ name: String = "year", in context: some RequestContext) throws -> Int {
@@ -10,14 +10,6 @@ enum PathValues {
             throw Problem(.badRequest, detail: "\(name) in the path must be a year from \(Month.years.lowerBound) to \(Month.years.upperBound)")
         }
         return year
-    }
-
-    /// A month written `YYYY-MM`.
-    static func month(_ name: String = "month", in context: some RequestContext) throws -> Month {
-        guard let text = context.parameters.get(name), let month = Month(text) else {
-            throw Problem(.badRequest, detail: "\(name) in the path must be a month as YYYY-MM (year 2000-2100)")
-        }
-        return month
     }
 
     /// One of an enumeration's codes.

@@ -4,23 +4,41 @@ import Hummingbird
 /// `If-Match: "<version>"` handling for PATCH and PUT of existing resources.
 public enum Preconditions {
     /// The version the client last saw: 428 when `If-Match` is missing, 400 when malformed.
+    ///
+    /// If-Match compares strongly (RFC 9110 §13.1.1): a weak tag `W/"2"` never matches, so it
+    /// reads as `neverMatches`, which no resource has, and the request is answered 412 with
+    /// the current version like any stale one.
     public static func requiredVersion(_ request: Request) throws -> Int {
         guard let header = request.headers[.ifMatch] else {
             throw Problem(.preconditionRequired, detail: "send If-Match: \"<version>\" with the version you last read (its ETag)")
         }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-            .replacingOccurrences(of: "W/", with: "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(trimmed), version > 0 else {
-            throw Problem(.badRequest, detail: "If-Match must be an ETag such as \"3\"")
+        let tag = header.trimmingCharacters(in: .whitespaces)
+        let weak = tag.hasPrefix("W/")
+        let quoted = weak ? tag.dropFirst(2) : tag[...]
+        guard quoted.count > 2, quoted.first == "\"", quoted.last == "\"", let version = Int(quoted.dropFirst().dropLast()),
+              version > 0, String(version) == quoted.dropFirst().dropLast() else {
+            throw Problem(.badRequest, detail: "If-Match must be one ETag as this API sends it, such as \"3\"")
         }
-        return version
+        return weak ? neverMatches : version
     }
+
+    /// The version a weak `If-Match` tag stands for: none (versions start at 1).
+    public static let neverMatches = 0
 
     /// 412 with the current version when the client's version is stale.
     public static func stale(current: Int) -> Problem {
         Problem(.preconditionFailed, detail: "the resource changed since you read it (now version \(current)); read it again and retry",
                 extensions: ["current_version": current])
+    }
+
+    /// 428 for a PUT without `If-Match` on a resource that exists (perhaps just created by a
+    /// concurrent request), with its current version; 409 if it is gone again or out of view.
+    public static func required(current: Int?, what: String) -> Problem {
+        guard let current else {
+            return Problem(.conflict, detail: "\(what) was changed concurrently; read it and retry")
+        }
+        return Problem(.preconditionRequired, detail: "\(what) exists (version \(current)): send If-Match: \"\(current)\" to replace it",
+                       extensions: ["current_version": current])
     }
 
     /// Why an `UPDATE … WHERE version = expected` changed no row: the row moved on (412), it is

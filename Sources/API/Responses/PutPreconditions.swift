@@ -17,9 +17,7 @@ enum PutPreconditions {
         insert: () throws -> Record?, update: (Int) throws -> Record?
     ) throws -> (record: Record, created: Bool) {
         if let existing = try current() {
-            guard let expected = ifMatch else {
-                throw Problem(.preconditionRequired, detail: "\(what) exists: send If-Match: \"<version>\" with the version you last read (its ETag) to replace it")
-            }
+            guard let expected = ifMatch else { throw Preconditions.required(current: version(existing), what: what) }
             guard version(existing) == expected else { throw Preconditions.stale(current: version(existing)) }
             if let updated = try update(expected) { return (updated, false) }
             throw Preconditions.unchanged(current: try current().map(version), expected: expected, what: what)
@@ -28,6 +26,6 @@ enum PutPreconditions {
             throw Problem(.preconditionFailed, detail: "\(what) does not exist yet; send the PUT without If-Match to create it")
         }
         if let created = try insert() { return (created, true) }
-        throw Problem(.preconditionRequired, detail: "\(what) was just created by someone else; read it and send If-Match with its version")
+        throw Preconditions.required(current: try current().map(version), what: what)
     }
 }

@@ -27,3 +27,15 @@ enum QueryValues {
         return year
     }
 }
+
+extension QueryValues {
+    /// An optional `true` or `false`.
+    static func bool(_ name: String, in request: Request, validator: inout Validator) -> Bool? {
+        guard let text = request.uri.queryParameters[Substring(name)] else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: validator.add(name, "must be true or false"); return nil
+        }
+    }
+}

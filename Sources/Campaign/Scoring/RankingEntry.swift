@@ -1,7 +1,8 @@
 import Foundation
 
 /// One agency in `GET /rankings` (CONTRACT.md's ranking entry), with values rounded for display:
-/// `score`, `points`, `deduction`, `year_score` and `quarter_scores` to two decimals, `ratio` to four.
+/// `score`, `points`, `deduction`, `year_score`, `quarter_scores` and the indicators' `actual` and
+/// `target` to two decimals, `ratio` to four.
 ///
 /// Every key is always written (null where there is no value) except `year_score` and
 /// `quarter_scores`, which appear in year runs only.
@@ -10,9 +11,9 @@ public struct RankingEntry: Codable, Sendable, Hashable {
     public struct IndicatorLine: Codable, Sendable, Hashable {
         /// The indicator's code.
         public var code: Indicator
-        /// The cumulative actual, exact.
+        /// The cumulative actual, to two decimals.
         public var actual: Decimal
-        /// The period's target, exact; null without an annual target.
+        /// The period's target, to two decimals; null without an annual target.
         public var target: Decimal?
         /// actual / target to four decimals; null if the indicator does not apply.
         public var ratio: Decimal?
@@ -22,8 +23,8 @@ public struct RankingEntry: Codable, Sendable, Hashable {
         /// A line from an indicator's exact result.
         public init(_ result: IndicatorResult) {
             code = result.indicator
-            actual = result.actual
-            target = result.target
+            actual = Scoring.roundMoney(result.actual)
+            target = result.target.map(Scoring.roundMoney)
             ratio = result.ratio.map(Scoring.roundRatio)
             points = result.points.map(Scoring.roundScore)
         }

@@ -71,6 +71,10 @@ public enum Scoring {
     /// Rule 7: a score or points as shown and ranked: half away from zero to two decimals.
     public static func roundScore(_ value: Decimal) -> Decimal { value.rounded(places: 2) }
 
+    /// Money (and the counts measured beside it) as shown: half away from zero to two decimals,
+    /// as CONTRACT.md says money is; a period's target (annual × a share) is exact only inside.
+    public static func roundMoney(_ value: Decimal) -> Decimal { value.rounded(places: 2) }
+
     /// A ratio as shown: half away from zero to four decimals.
     public static func roundRatio(_ value: Decimal) -> Decimal { value.rounded(places: 4) }
 

@@ -64,14 +64,7 @@ public enum AnalystQueries {
                 throw Failure.loginExists(login)
             }
             let role = try connection.escapeIdentifier(login)
-            let verifier = try connection.encryptPassword(password, role: login)
-            // Utility statements take no parameters: the verifier is spliced as a literal. It is
-            // base64, '$' and ':' only; anything else is refused rather than quoted.
-            guard !verifier.isEmpty, verifier.unicodeScalars.allSatisfy({ c in
-                ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "+/=$:-".unicodeScalars.contains(c)
-            }) else {
-                throw PostgresError(.server, reason: "the hashed password has an unexpected form")
-            }
+            let verifier = try LoginQueries.verifier(password, role: login, on: connection)
             do {
                 try connection.execute(Query(sql: """
                     CREATE ROLE \(role) LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT \

@@ -24,7 +24,8 @@ public enum AssessmentFigureQueries {
     /// The figures at several cut-off days at once (a year run needs each quarter's), from a single
     /// pass over the rows: each source is summed per month (or day) first, then per cut-off.
     /// Late reports are counted only when `countLateReports` (the scheme's penalty is on); the
-    /// monthly reports of projects that are not major are not read otherwise.
+    /// monthly reports of projects that are not major are not read otherwise. Returned reports
+    /// count for nothing (DOMAIN.md, report review); a report is late by its first submission.
     public static func figures(
         year: Int, cutoffs: [CalendarDate], reportDeadlineDay: Int, countLateReports: Bool, on connection: Connection
     ) throws -> [[AgencyFigures]] {
@@ -72,10 +73,11 @@ public enum AssessmentFigureQueries {
         report_months AS (
             SELECT p.district_id, p.lead_department_id, r.month,
                    coalesce(sum(r.investment_completed) FILTER (WHERE p.major), 0) AS investment,
-                   count(*) FILTER (WHERE r.submitted_days_after_month >= \(deadlineDay)::integer) AS late
+                   count(*) FILTER (WHERE r.first_submitted_days_after_month >= \(deadlineDay)::integer) AS late
               FROM app.monthly_reports r
               JOIN app.projects p ON p.id = r.project_id
              WHERE r.month BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date AND (p.major OR \(countLate)::boolean)
+               AND r.status <> 'returned'
              GROUP BY p.district_id, p.lead_department_id, r.month
         ),
         milestones AS (

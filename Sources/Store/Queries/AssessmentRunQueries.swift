@@ -18,6 +18,23 @@ public enum AssessmentRunQueries {
         return try decode(rows[0])
     }
 
+    /// The visible runs (the county's drafts too), newest first, optionally of one year and period.
+    public static func list(
+        year: Int?, period: Period?, limit: Int, offset: Int, on connection: Connection
+    ) throws -> (items: [AssessmentRunRecord], total: Int) {
+        func runs(_ select: String) -> Query {
+            """
+            SELECT \(unsafeSQL: select) FROM app.assessment_runs r
+             WHERE (\(year)::int IS NULL OR r.year = \(year)) AND (\(period?.rawValue)::text IS NULL OR r.period = \(period?.rawValue))
+            """
+        }
+        var page = runs(columns)
+        page.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT \(limit) OFFSET \(offset)")
+        let rows = try connection.query(page)
+        let total: Int = try connection.query(runs("count(*)::int AS n"))[0].decode("n")
+        return (try rows.map(decode), total)
+    }
+
     /// Whether `year` has at least one target above zero.
     public static func hasTargets(year: Int, on connection: Connection) throws -> Bool {
         try connection.query("SELECT exists (SELECT 1 FROM app.targets WHERE year = \(year) AND amount > 0) AS any")[0]

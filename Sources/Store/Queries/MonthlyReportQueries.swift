@@ -4,12 +4,17 @@ import Postgres
 
 /// Monthly reports of a project, under the caller's row-level security.
 public enum MonthlyReportQueries {
-    static let select = """
-        SELECT r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.submitted_at,
-               r.submitted_by, n.display_name AS submitted_by_name, r.version
-          FROM app.monthly_reports r
-          LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
+    static let selectColumns = """
+        r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.submitted_at,
+               r.submitted_by, n.display_name AS submitted_by_name, r.version, r.status, r.first_submitted_at,
+               r.review_comment, r.reviewed_by, v.display_name AS reviewed_by_name, r.reviewed_at
         """
+    static let fromClause = """
+        FROM app.monthly_reports r
+          LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
+          LEFT JOIN app.user_display_names(ARRAY[r.reviewed_by]) v ON true
+        """
+    static let select = "SELECT \(selectColumns) \(fromClause)"
 
     /// The project's reports, month ascending, and how many there are.
     public static func list(projectID: Int64, limit: Int, offset: Int, on connection: Connection) throws -> (items: [MonthlyReportRecord], total: Int) {
@@ -30,20 +35,35 @@ public enum MonthlyReportQueries {
         "\(unsafeSQL: select) WHERE r.project_id = \(projectID) AND r.month = \(month)"
     }
 
-    /// Creates the month's report, submitted now by the caller. The insert and the read-back go
-    /// out in one pipeline (one round trip).
-    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord {
+    /// Creates the month's report, submitted now by the caller; nil when a concurrent
+    /// transaction created it first (the insert waits for that one to commit, then finds it).
+    /// The insert and the read-back go out in one pipeline (one round trip).
+    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord? {
         let results = try connection.pipeline([
             """
             INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems)
             VALUES (\(projectID), \(month), \(fields.investmentCompleted), \(fields.progress), \(fields.problems))
+            ON CONFLICT (project_id, month) DO NOTHING
             """,
             findQuery(projectID: projectID, month: month),
         ])
+        guard results[0].affectedRows == 1 else { return nil }
         guard let record = try results[1].first.map(decode) else {
             throw PostgresError(.decoding, reason: "the new monthly report is not visible")
         }
         return record
+    }
+
+    /// Records a reviewer's decision if the report is still at `version`; nil when no row changed.
+    /// The trigger `monthly_reports_review` checks the transition and stamps the reviewer.
+    public static func review(
+        projectID: Int64, month: Month, version: Int, decision: ReviewDecision, comment: String?, on connection: Connection
+    ) throws -> MonthlyReportRecord? {
+        let changed = try connection.execute("""
+            UPDATE app.monthly_reports SET status = \(decision.to.rawValue), review_comment = \(comment)
+             WHERE project_id = \(projectID) AND month = \(month) AND version = \(version)
+            """)
+        return changed == 0 ? nil : try find(projectID: projectID, month: month, on: connection)
     }
 
     /// Replaces the month's report if still at `version`, resubmitted now by the caller; nil when
@@ -72,6 +92,11 @@ public enum MonthlyReportQueries {
             ),
             submittedAt: try row.decode("submitted_at"),
             submittedBy: try UserReference.decode(row, idColumn: "submitted_by", nameColumn: "submitted_by_name"),
+            review: MonthlyReportRecord.Review(
+                status: try row.decode("status"), firstSubmittedAt: try row.decode("first_submitted_at"),
+                comment: try row.decode("review_comment"),
+                reviewedBy: try UserReference.decode(row, idColumn: "reviewed_by", nameColumn: "reviewed_by_name"),
+                reviewedAt: try row.decode("reviewed_at")),
             version: try row.decode("version")
         )
     }

@@ -34,28 +34,31 @@ public enum ProjectQueries {
         p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe
         """
 
-    /// The visible projects matching `filter`, ordered by code, and how many match in all.
-    public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (items: [ProjectRecord], total: Int) {
+    /// The condition of `filter` on projects aliased `p`, to splice into a query's WHERE clause
+    /// (the plan list filters its projects the same way).
+    public static func condition(_ filter: Filter) -> Query {
         let pattern = filter.text.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
-        // The window count needs every matching row, so the page is cut from a subquery: written
-        // flat, the planner costs "ORDER BY code LIMIT n" as if it could stop early and walks the
-        // whole code index through the row-level security filter (docs/BENCHMARKS.md).
-        let rows = try connection.query("""
-            SELECT * FROM (
-            SELECT \(unsafeSQL: columns), count(*) OVER () AS total
-              FROM app.projects p
-             WHERE (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
+        return """
+            (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
                AND (\(filter.leadDepartmentID)::bigint IS NULL OR p.lead_department_id = \(filter.leadDepartmentID))
                AND (\(filter.category?.rawValue)::text IS NULL OR p.category = \(filter.category?.rawValue))
                AND (\(filter.stage?.rawValue)::text IS NULL OR p.stage = \(filter.stage?.rawValue))
                AND (\(filter.major)::boolean IS NULL OR p.major = \(filter.major))
                AND (\(filter.parkID)::bigint IS NULL OR p.park_id = \(filter.parkID))
                AND (\(pattern)::text IS NULL OR p.name ILIKE \(pattern) OR p.code ILIKE \(pattern))
-            ) p
-             ORDER BY p.code
-             LIMIT \(limit) OFFSET \(offset)
-            """)
+            """
+    }
+
+    /// The visible projects matching `filter`, ordered by code, and how many match in all.
+    public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (items: [ProjectRecord], total: Int) {
+        // The window count needs every matching row, so the page is cut from a subquery: written
+        // flat, the planner costs "ORDER BY code LIMIT n" as if it could stop early and walks the
+        // whole code index through the row-level security filter (docs/BENCHMARKS.md).
+        var query: Query = "SELECT * FROM (SELECT \(unsafeSQL: columns), count(*) OVER () AS total FROM app.projects p WHERE "
+        query.append(condition(filter))
+        query.append(") p ORDER BY p.code LIMIT \(limit) OFFSET \(offset)")
+        let rows = try connection.query(query)
         // A page past the end carries no window count: ask for the first page's.
         let total = try rows.first?.decode("total", as: Int.self)
             ?? (offset > 0 ? list(filter, limit: 1, offset: 0, on: connection).total : 0)

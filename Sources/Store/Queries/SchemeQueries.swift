@@ -26,7 +26,8 @@ public enum SchemeQueries {
     }
 
     /// Stores `scheme` for `year`: inserts it, or replaces it if it is at `version`.
-    /// Returns the new version, or nil when an existing row was not at `version` (or not writable).
+    /// Returns the new version, or nil when an existing row was not at `version` (or not writable)
+    /// or, inserting, when a concurrent transaction stored the year's scheme first.
     public static func save(
         _ scheme: AssessmentScheme, year: Int, replacing version: Int?, on connection: Connection
     ) throws -> Int? {
@@ -38,7 +39,8 @@ public enum SchemeQueries {
                 """).first?.decode("version")
         }
         return try connection.query("""
-            INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(year), \(json)::jsonb) RETURNING version
+            INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(year), \(json)::jsonb)
+            ON CONFLICT (year) DO NOTHING RETURNING version
             """).first?.decode("version")
     }
 }

@@ -49,18 +49,52 @@ public enum SessionQueries {
         try connection.execute("SELECT pg_notify(\(SessionCache.channel), \(String(id)))")
     }
 
-    public static func recordFailure(username: String, on connection: Connection) throws {
-        try connection.execute("SELECT app.record_login_failure(\(username))")
+    /// What `beginSignIn` decided: whether the password may be checked, or how long to wait.
+    public struct Attempt: Sendable {
+        public var allowed: Bool
+        /// Seconds until the next attempt is allowed (when not allowed).
+        public var retryAfter: Int
+        /// Attempts counted for this username and address, this one included.
+        public var failures: Int
     }
 
-    /// Failed sign-ins for `username` within `window`, and when the oldest of them happened.
-    public static func recentFailures(
-        username: String, window: Duration, on connection: Connection
-    ) throws -> (count: Int, oldest: Date?) {
-        let seconds = String(window.components.seconds)
-        let row = try connection.query(
-            "SELECT count, oldest FROM app.recent_login_failures(\(username), make_interval(secs => \(seconds)::double precision))"
-        )[0]
-        return (try row.decode("count"), try row.decode("oldest"))
+    /// Counts an attempt for `username` from `address` before the password is checked (the row
+    /// is locked, so concurrent attempts are counted one after another; see migration 0018).
+    public static func beginSignIn(
+        username: String, address: String, policy: SignInPolicy, on connection: Connection
+    ) throws -> Attempt {
+        let row = try connection.query("""
+            SELECT allowed, retry_after, failures FROM app.sign_in_begin(\(username), \(address), \(policy.limit),
+                make_interval(secs => \(policy.base.seconds)::double precision),
+                make_interval(secs => \(policy.cap.seconds)::double precision),
+                make_interval(secs => \(policy.quiet.seconds)::double precision))
+            """)[0]
+        return Attempt(allowed: try row.decode("allowed"), retryAfter: try row.decode("retry_after"), failures: try row.decode("failures"))
     }
+
+    /// The password was right: the username and address start again from zero.
+    public static func signInSucceeded(username: String, address: String, on connection: Connection) throws {
+        try connection.execute("SELECT app.sign_in_succeeded(\(username), \(address))")
+    }
+}
+
+/// The sign-in throttle: `limit` attempts per username and client address, then a wait of `base`
+/// that doubles with each further failure up to `cap`; a pair quiet for `quiet` starts afresh.
+public struct SignInPolicy: Sendable {
+    public var limit: Int
+    public var base: Duration
+    public var cap: Duration
+    public var quiet: Duration
+
+    public init(limit: Int = 10, base: Duration = .seconds(30), cap: Duration = .seconds(15 * 60), quiet: Duration = .seconds(24 * 3600)) {
+        self.limit = limit
+        self.base = base
+        self.cap = cap
+        self.quiet = quiet
+    }
+}
+
+extension Duration {
+    /// Whole seconds, as PostgreSQL's `make_interval(secs => …)` takes them.
+    var seconds: Int { Int(components.seconds) }
 }

@@ -54,6 +54,21 @@ public enum UserQueries {
         return try find(id: id, on: connection)
     }
 
+    /// An operator's password reset (as the database owner, `projectyear user password`): sets
+    /// the hash, ends every session of the user and clears the user's sign-in throttle.
+    /// Returns the number of sessions ended, or nil when no user has that name.
+    public static func resetPassword(username: String, hash: String, on connection: Connection) throws -> Int? {
+        try connection.withTransaction { connection in
+            guard let row = try connection.query(
+                "UPDATE app.users SET password_hash = \(hash) WHERE username = \(username) RETURNING id"
+            ).first else { return nil }
+            let id: Int64 = try row.decode("id")
+            let ended = try connection.query("DELETE FROM app.sessions WHERE user_id = \(id) RETURNING id").count
+            try connection.execute("DELETE FROM app.sign_in_throttle WHERE username = \(username)")
+            return ended
+        }
+    }
+
     static func decode(_ row: Row) throws -> UserRecord {
         UserRecord(
             id: try row.decode("id"), username: try row.decode("username"), displayName: try row.decode("display_name"),

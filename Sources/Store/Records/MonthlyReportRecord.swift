@@ -22,7 +22,19 @@ public struct MonthlyReportRecord: Sendable, Equatable, JSONObject {
     public var fields: MonthlyReportFields
     public var submittedAt: Date
     public var submittedBy: UserReference?
+    public var review: Review
     public var version: Int
+
+    /// Where the report stands in its review (月报审核).
+    public struct Review: Sendable, Equatable {
+        public var status: ReportStatus
+        /// The first submission: lateness is judged by it, and replacing never moves it.
+        public var firstSubmittedAt: Date
+        /// The last reviewer's comment (what to fix, for a returned report).
+        public var comment: String?
+        public var reviewedBy: UserReference?
+        public var reviewedAt: Date?
+    }
 
     public func writeMembers(to writer: inout some JSONMemberWriter) throws {
         try writer.write("id", id)
@@ -33,6 +45,11 @@ public struct MonthlyReportRecord: Sendable, Equatable, JSONObject {
         try writer.write("problems", fields.problems)
         try writer.write("submitted_at", submittedAt)
         try writer.write("submitted_by", encoding: submittedBy)
+        try writer.write("status", review.status)
+        try writer.write("first_submitted_at", review.firstSubmittedAt)
+        try writer.write("review_comment", review.comment)
+        try writer.write("reviewed_by", encoding: review.reviewedBy)
+        try writer.write("reviewed_at", review.reviewedAt)
         try writer.write("version", version)
     }
 }

@@ -31,7 +31,7 @@ extension Matrix {
                                       all: ["2024:30.00", "2026:0"])),
             Read(name: "app.projects directly", sql: "SELECT code FROM app.projects", expect: { _ in Self.denied }),
             Read(name: "app.history directly", sql: "SELECT id FROM app.history", expect: { _ in Self.denied }),
-        ]
+        ] + dailyWorkAnalystReads
     }
 
     var analystWrites: [Write] {

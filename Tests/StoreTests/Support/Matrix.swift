@@ -145,7 +145,7 @@ struct Matrix {
                     .sorted().joined(separator: " ")
             }),
             Read(name: "sessions", sql: "SELECT id FROM app.sessions", expect: { _ in "42501" }),
-            Read(name: "login_failures", sql: "SELECT id FROM app.login_failures", expect: { _ in "42501" }),
+            Read(name: "sign_in_throttle", sql: "SELECT username FROM app.sign_in_throttle", expect: { _ in "42501" }),
             Read(name: "analyst_logins", sql: "SELECT login FROM app.analyst_logins", expect: { _ in "42501" }),
             Read(name: "category_lead_departments", sql: "SELECT category FROM app.category_lead_departments",
                  expect: Self.all(["agriculture", "industry", "infrastructure", "services"])),
@@ -185,16 +185,17 @@ struct Matrix {
             Read(name: "history", sql: "SELECT DISTINCT project_id FROM app.history", labels: "projects", expect: { actor in
                 (actor.isCounty ? ["-"] + Self.allProjects : Self.projectsSeen[actor.code] ?? []).sorted().joined(separator: " ")
             }),
-        ]
+        ] + dailyWorkReads
     }
 
     /// What the worker reads: everything rankings need; nothing of users, sessions, history.
     var workerReads: [String: String] {
         var expected: [String: String] = [:]
         let county = world.user("CTY", .viewer)
-        for read in reads where !["users", "sessions", "login_failures", "analyst_logins", "history"].contains(read.name) {
+        for read in reads where !(["users", "sessions", "sign_in_throttle", "analyst_logins", "history"] + Self.workerUnreadable).contains(read.name) {
             expected[read.name] = read.expect(county)
         }
+        expected.merge(Self.workerReadsAll) { $1 }
         return expected
     }
 }

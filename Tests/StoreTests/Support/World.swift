@@ -154,6 +154,7 @@ struct World: Sendable {
                 """)
         }
         try connection.execute("UPDATE app.assessment_runs SET status = 'published' WHERE id = \(world.id("RUN-PUB"))")
+        try world.seedDailyWork(on: connection)
         if withAnalysts {
             for code in agencyCodes {
                 let login = Cluster.uniqueLogin(code)

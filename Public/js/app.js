@@ -1,0 +1,162 @@
+// The console's shell: signs in, draws the masthead and the navigation for the user's agency and
+// role, and renders the page the URL names.
+import { api, token } from './api.js';
+import { h, mount, toast } from './dom.js';
+import { t, label } from './i18n.js';
+import { route, current, match, go } from './router.js';
+import { session } from './session.js';
+import { failure } from './components/ui.js';
+
+route('/', () => import('./pages/home.js'));
+route('/signin', () => import('./pages/signin.js'));
+route('/entry', () => import('./pages/entry.js'));
+route('/reviews', () => import('./pages/reviews.js'));
+route('/projects', () => import('./pages/projects.js'));
+route('/projects/new', () => import('./pages/project-new.js'));
+route('/projects/:id', () => import('./pages/project.js'));
+route('/parks', () => import('./pages/parks.js'));
+route('/attraction', () => import('./pages/attraction.js'));
+route('/land', () => import('./pages/land.js'));
+route('/targets', () => import('./pages/targets.js'));
+route('/statistics', () => import('./pages/statistics.js'));
+route('/schemes', () => import('./pages/schemes.js'));
+route('/assessments', () => import('./pages/assessments.js'));
+route('/ranking', () => import('./pages/ranking.js'));
+route('/notifications', () => import('./pages/notifications.js'));
+route('/users', () => import('./pages/users.js'));
+
+/** The navigation: [path, label key, shown?] for the signed-in user. */
+function navItems() {
+  return [
+    ['/', 'nav.home', true],
+    ['/entry', 'nav.entry', session.entersReports],
+    ['/reviews', 'nav.reviews', session.reviews && session.has('GET /reviews')],
+    ['/projects', 'nav.projects', true],
+    ['/parks', 'nav.parks', true],
+    ['/attraction', 'nav.attraction', true],
+    ['/land', 'nav.land', true],
+    ['/targets', 'nav.targets', session.isCounty],
+    ['/statistics', 'nav.statistics', session.isCounty],
+    ['/schemes', 'nav.schemes', session.isCounty],
+    ['/assessments', 'nav.assessments', session.isCounty],
+    ['/ranking', 'nav.ranking', true],
+    ['/notifications', 'nav.notifications', session.has('GET /notifications')],
+    ['/users', 'nav.users', session.isAdmin],
+  ].filter(([, , shown]) => shown);
+}
+
+let stream = null;
+
+/** The unread count beside 消息, kept live by the notification stream when the server has one. */
+async function watchNotifications() {
+  if (stream || !session.has('GET /notifications/stream')) return;
+  stream = new AbortController();
+  const { listen } = await import('./pages/notifications.js');
+  listen((notification) => {
+    toast(`${t('nav.notifications')}：${notification.title}`);
+    const badge = document.querySelector('[data-nav="/notifications"] .nav-count');
+    if (badge) badge.textContent = String(Number(badge.textContent || 0) + 1);
+  }, stream.signal);
+}
+
+async function unreadCount(link) {
+  try {
+    const page = await api.get('/notifications', { unread: 'true', limit: 1 });
+    if (page.total) link.append(h('span', { class: 'nav-count', 'aria-label': `${page.total} 条未读` }, String(page.total)));
+  } catch { /* the count is a convenience */ }
+}
+
+function drawChrome() {
+  const nav = document.getElementById('site-nav');
+  const user = document.getElementById('masthead-user');
+  if (!session.me) {
+    mount(nav);
+    mount(user);
+    return;
+  }
+  const { path } = current();
+  const section = `/${path.split('/')[1] || ''}`;
+  mount(nav, h('ul', {}, navItems().map(([p, key]) =>
+    h('li', {}, h('a', { href: `#${p}`, 'aria-current': section === p ? 'page' : null, 'data-nav': p }, t(key))))));
+  const notices = nav.querySelector('[data-nav="/notifications"]');
+  if (notices) { unreadCount(notices); watchNotifications(); }
+  const me = session.me;
+  mount(user,
+    h('span', { id: 'whoami', title: me.agency.name }, `${me.display_name} · ${label('role', me.role)}`),
+    h('button', { class: 'button secondary small', type: 'button', id: 'signout', onclick: signOut }, t('signout')));
+}
+
+async function signOut() {
+  try { await api.delete('/sessions/current'); } catch { /* the token is dropped either way */ }
+  token.clear();
+  session.clear();
+  stream?.abort();
+  stream = null;
+  toast(t('signout.done'));
+  go('/signin');
+}
+
+let rendering = 0;
+async function render() {
+  const main = document.getElementById('main');
+  const ticket = ++rendering;
+  const { path, query } = current();
+  if (!token.get() && path !== '/signin') {
+    go('/signin', { next: path === '/' ? '' : location.hash.slice(1) });
+    return;
+  }
+  const page = match(path);
+  // The page's module loads while the session is fetched.
+  const module = page ? page.load() : null;
+  module?.catch(() => {});
+  if (token.get() && !session.me) {
+    try {
+      await session.load();
+    } catch (error) {
+      if (error.status === 401) return;
+      mount(main, failure(error, render));
+      return;
+    }
+  }
+  if (path === '/signin' && session.me) {
+    go('/');
+    return;
+  }
+  drawChrome();
+  if (!page) {
+    mount(main, h('h1', {}, t('app.notFound')), h('p', {}, h('a', { href: '#/' }, t('app.backHome'))));
+    return;
+  }
+  try {
+    const loaded = await module;
+    if (ticket !== rendering) return;
+    const view = h('div', { class: 'page', 'data-page': page.pattern });
+    mount(main, view);
+    await loaded.render(view, { params: page.params, query, path });
+    if (ticket === rendering) {
+      main.dataset.ready = path;
+      performance.mark(`page-ready ${path}`);
+    }
+  } catch (error) {
+    if (ticket !== rendering) return;
+    if (error.status === 401) return;
+    mount(main, failure(error, render));
+  }
+}
+
+let lastPath = null;
+window.addEventListener('hashchange', () => {
+  const { path } = current();
+  const moved = path !== lastPath;
+  lastPath = path;
+  render().then(() => {
+    if (moved) document.getElementById('page-title')?.focus?.();
+  });
+});
+window.addEventListener('signed-out', () => { session.clear(); go('/signin'); });
+document.getElementById('skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
+lastPath = current().path;
+render();

@@ -1,0 +1,38 @@
+// How numbers and dates read (CONSOLE.md): 万元 with thousands separators and two decimals,
+// ratios as percentages with one decimal, scores with two decimals, months 2026-11 in tables and
+// 2026年11月 in titles, times in Asia/Shanghai.
+
+const money2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const shanghai = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+const shanghaiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export const money = (n) => (n === null || n === undefined || n === '' ? '—' : money2.format(Number(n)));
+export const number = (n) => (n === null || n === undefined ? '—' : plain.format(Number(n)));
+export const score = (n) => (n === null || n === undefined ? '—' : Number(n).toFixed(2));
+export const percent = (ratio) => (ratio === null || ratio === undefined ? '—' : `${(Number(ratio) * 100).toFixed(1)}%`);
+export const date = (d) => d || '—';
+export const dateTime = (ts) => (ts ? shanghai.format(new Date(ts)) : '—');
+
+/** Today in the county (Asia/Shanghai) as YYYY-MM-DD. */
+export const today = () => shanghaiDay.format(new Date());
+export const thisYear = () => Number(today().slice(0, 4));
+export const thisMonth = () => today().slice(0, 7);
+
+/** 2026-11 → 2026年11月 */
+export function monthTitle(month) {
+  const [y, m] = month.split('-');
+  return `${y}年${Number(m)}月`;
+}
+
+/** The month `delta` months after YYYY-MM. */
+export function addMonths(month, delta) {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The twelve months of a year. */
+export const monthsOf = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);

@@ -1,0 +1,104 @@
+// 首页: what the agency must look at today — its projects and this year's investment, this
+// month's reports still missing, targets against actuals, warnings, unread messages.
+import { api } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t, label } from '../i18n.js';
+import { href } from '../router.js';
+import { session } from '../session.js';
+import { money, percent, thisYear, monthTitle, addMonths, thisMonth, dateTime, number } from '../format.js';
+import { pageHead, card, table, badge, meter } from '../components/ui.js';
+import { notificationList } from './notifications.js';
+
+const INDICATORS = ['fai', 'major_investment', 'new_starts', 'completions', 'attraction_funds'];
+const COUNTS = new Set(['new_starts', 'completions']);
+
+/** The latest published run of the year, for targets against actuals; null when none. */
+async function latestRanking(year) {
+  if (!session.has('GET /assessments')) return null;
+  const runs = (await api.all('/assessments', { year })).filter((r) => r.status === 'published');
+  if (!runs.length) return null;
+  const order = ['Q1', 'Q2', 'Q3', 'Q4', 'year'];
+  const run = runs.sort((a, b) => order.indexOf(b.period) - order.indexOf(a.period) || b.id - a.id)[0];
+  return api.get('/rankings', { year, period: run.period });
+}
+
+export async function render(view) {
+  const year = thisYear();
+  const me = session.me;
+  const [projects, major, warnings, targets, ranking, reviews] = await Promise.all([
+    api.get('/projects', { limit: 1 }),
+    api.get('/projects', { major: 'true', limit: 1 }),
+    api.get('/warnings', { year }),
+    session.isCounty ? Promise.resolve(null) : api.get(`/targets/${year}/${session.agencyId}`).catch(() => null),
+    latestRanking(year),
+    session.reviews && session.has('GET /reviews') ? api.get('/reviews', { status: 'submitted', limit: 1 }) : Promise.resolve(null),
+  ]);
+  const month = warnings.month || addMonths(thisMonth(), -1);
+  const missing = warnings.projects.filter((w) => w.reason === 'no_report');
+  const otherWarnings = warnings.projects.filter((w) => w.reason !== 'no_report');
+
+  const cards = h('div', { class: 'cards' },
+    card(t('home.projects'), number(projects.total)),
+    card(t('home.majorProjects'), number(major.total)),
+    card(t('home.warnings'), number(warnings.indicators.length + otherWarnings.length), warnings.indicators.length + otherWarnings.length ? 'warn' : 'ok'),
+    card(`${monthTitle(month)}${t('home.reportsMissing')}`, number(missing.length), missing.length ? 'bad' : 'ok'),
+    reviews ? card(t('nav.reviews'), h('a', { href: href('/reviews') }, number(reviews.total)), reviews.total ? 'warn' : 'ok') : null);
+
+  const entryLink = session.entersReports ? h('p', {}, h('a', { class: 'button', href: href('/entry', { month: thisMonth() }), id: 'go-entry' }, t('home.goEntry', { month: monthTitle(thisMonth()) }))) : null;
+
+  const reportPanel = h('section', { class: 'panel', 'aria-labelledby': 'reports-due' },
+    h('h2', { id: 'reports-due' }, t('home.reports', { month: monthTitle(month) })),
+    missing.length ? table([
+      { label: t('field.code'), value: (w) => w.project.code },
+      { label: t('field.name'), header: true, value: (w) => h('a', { href: href(`/projects/${w.project.id}`) }, w.project.name) },
+      { label: t('field.district_id'), value: (w) => session.agencyName(w.district_id) },
+      { label: t('field.status'), value: () => badge(`${t('warning.no_report')}（${t('home.reportsLate')}）`, 'bad') },
+    ], missing, { short: true }) : h('p', { class: 'notice ok' }, `✓ ${monthTitle(month)}重大项目月报均已报送。`),
+    entryLink);
+
+  const agencyTargets = ranking ? [...ranking.groups.district, ...ranking.groups.department].find((e) => e.agency.id === session.agencyId) : null;
+  const targetRows = INDICATORS.map((code) => {
+    const fromRun = agencyTargets?.indicators.find((i) => i.code === code);
+    return { code, annual: targets?.[code] ?? null, actual: fromRun?.actual ?? null, ratio: fromRun && targets?.[code] ? fromRun.actual / targets[code] : null };
+  }).filter((r) => r.annual !== null);
+  const fmt = (code, v) => (v === null ? '—' : COUNTS.has(code) ? number(v) : money(v));
+  const targetPanel = session.isCounty ? null : h('section', { class: 'panel', 'aria-labelledby': 'targets-title' },
+    h('h2', { id: 'targets-title' }, t('home.targets', { year })),
+    targetRows.length ? [
+      table([
+        { label: '指标', header: true, value: (r) => label('indicator', r.code) },
+        { label: `${t('common.target')}（全年）`, num: true, value: (r) => fmt(r.code, r.annual) },
+        { label: ranking ? `${t('common.actual')}（截至${label('period', ranking.period)}）` : t('common.actual'), num: true, value: (r) => fmt(r.code, r.actual) },
+        { label: t('common.ratio'), value: (r) => (r.ratio === null ? '—' : meter(r.ratio, { tone: r.ratio >= 1 ? 'ok' : 'warn', title: label('indicator', r.code) })) },
+      ], targetRows, { short: true }),
+      ranking ? null : h('p', { class: 'muted' }, '本年度考核结果发布后显示完成情况。'),
+    ] : h('p', { class: 'muted' }, t('home.noTargets')));
+
+  const indicatorWarnings = warnings.indicators;
+  const warningPanel = h('section', { class: 'panel', 'aria-labelledby': 'warnings-title' },
+    h('h2', { id: 'warnings-title' }, t('home.warnings')),
+    indicatorWarnings.length || otherWarnings.length ? [
+      indicatorWarnings.length ? table([
+        { label: t('ranking.agency'), header: true, value: (w) => w.agency.name },
+        { label: '指标', value: (w) => label('indicator', w.code) },
+        { label: `${t('common.target')}（累计）`, num: true, value: (w) => fmt(w.code, w.target) },
+        { label: t('common.actual'), num: true, value: (w) => fmt(w.code, w.actual) },
+        { label: t('common.ratio'), num: true, value: (w) => h('span', { class: 'cell-behind' }, percent(w.ratio)) },
+        { label: '', value: () => badge(t('ranking.behind'), 'warn') },
+      ], indicatorWarnings, { short: true, caption: '指标进度滞后' }) : null,
+      otherWarnings.length ? table([
+        { label: t('field.name'), header: true, value: (w) => h('a', { href: href(`/projects/${w.project.id}`) }, w.project.name) },
+        { label: '预警', value: (w) => badge(label('warning', w.reason), 'warn') },
+        { label: '说明', value: (w) => [w.planned_start ? `${t('field.planned_start')} ${w.planned_start}` : '', w.month ? ` ${w.month}` : ''] },
+      ], otherWarnings, { short: true, caption: '项目预警' }) : null,
+    ] : h('p', { class: 'muted' }, t('home.noWarnings')));
+
+  const notices = session.has('GET /notifications') ? await notificationList({ unread: true, limit: 10, compact: true }) : null;
+
+  mount(view,
+    pageHead(t('home.title', { agency: me.agency.name }), { sub: `${me.display_name} · ${label('role', me.role)} · ${dateTime(new Date().toISOString()).slice(0, 10)}` }),
+    cards,
+    h('div', { class: 'columns' }, reportPanel, notices ? h('section', { class: 'panel', 'aria-labelledby': 'notices-title' }, h('h2', { id: 'notices-title' }, t('home.notifications')), notices) : targetPanel),
+    notices ? targetPanel : null,
+    warningPanel);
+}

@@ -1,0 +1,71 @@
+// 消息: the agency's notifications (reminders, returned reports, 督办, published results), newest
+// first; marking read is per user. New ones arrive live through the event stream.
+import { api, token } from '../api.js';
+import { h, mount, toast } from '../dom.js';
+import { t, label } from '../i18n.js';
+import { href, setQuery } from '../router.js';
+import { dateTime } from '../format.js';
+import { pageHead, pager, badge } from '../components/ui.js';
+
+function subjectLink(n) {
+  if (n.subject?.type === 'project') return href(`/projects/${n.subject.id}`);
+  if (n.subject?.type === 'assessment') return href('/ranking');
+  if (n.subject?.type === 'report' && n.subject.project_id) return href(`/projects/${n.subject.project_id}`);
+  return null;
+}
+
+/** A list of notifications; `compact` for the home page. */
+export async function notificationList({ unread, limit = 50, offset = 0, compact = false }) {
+  const page = await api.get('/notifications', { unread: unread ? 'true' : '', limit, offset });
+  const list = h('ul', { class: 'notifications', id: 'notification-list' }, page.items.map((n) => {
+    const link = subjectLink(n);
+    const item = h('li', { class: ['notification', n.read ? 'is-read' : 'is-unread'] },
+      h('div', {}, n.read ? null : badge(t('notifications.unread'), 'info'), ' ', h('strong', {}, link ? h('a', { href: link }, n.title) : n.title),
+        ' ', h('span', { class: 'muted' }, `${label('notice', n.kind)} · ${dateTime(n.created_at)}`)),
+      n.body ? h('p', {}, n.body) : null,
+      n.read ? null : h('button', {
+        class: 'link-button', type: 'button',
+        onclick: async () => { await api.post(`/notifications/${n.id}/read`); item.classList.replace('is-unread', 'is-read'); item.querySelector('.badge')?.remove(); item.querySelector('button')?.remove(); },
+      }, t('home.markRead')));
+    return item;
+  }));
+  if (!page.items.length) return h('p', { class: 'muted' }, unread ? t('home.noNotifications') : t('common.none'));
+  return h('div', {},
+    compact ? null : pager(page),
+    list,
+    h('button', { class: 'button secondary small', type: 'button', onclick: async () => { await api.post('/notifications/read-all'); toast(t('common.saved')); setQuery({}); } }, t('home.markAllRead')),
+    compact && page.total > limit ? h('p', {}, h('a', { href: href('/notifications', { unread: 'true' }) }, `${t('common.total', { total: page.total })} ›`)) : null);
+}
+
+/** Reads the server-sent event stream with fetch (EventSource cannot send the token in a header). */
+export function listen(onNotification, signal) {
+  const run = async () => {
+    const response = await fetch('/api/v1/notifications/stream', { headers: { Authorization: `Bearer ${token.get()}`, Accept: 'text/event-stream' }, signal });
+    if (!response.ok || !response.body) return;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        if (data) { try { onNotification(JSON.parse(data)); } catch { /* a comment or keep-alive */ } }
+      }
+    }
+  };
+  run().catch(() => {});
+}
+
+export async function render(view, { query }) {
+  const unread = query.get('unread') === 'true';
+  const offset = Number(query.get('offset') || 0);
+  const filter = h('div', { class: 'filters' },
+    h('div', { class: 'field checkbox' },
+      h('input', { type: 'checkbox', id: 'unread-only', checked: unread, onchange: (e) => setQuery({ unread: e.target.checked ? 'true' : '', offset: '' }) }),
+      h('label', { for: 'unread-only' }, t('notifications.unreadOnly'))));
+  mount(view, pageHead(t('notifications.title')), filter, await notificationList({ unread, offset }));
+}

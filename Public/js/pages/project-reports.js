@@ -1,0 +1,127 @@
+// A project's monthly reports for one year as a 12-month grid, with the annual plan beside them
+// (month plan, cumulative plan and actual, plan ratio) and a chart of plan against actual.
+import { api } from '../api.js';
+import { h, toast } from '../dom.js';
+import { t } from '../i18n.js';
+import { href } from '../router.js';
+import { session } from '../session.js';
+import { money, percent, monthsOf, dateTime, monthTitle } from '../format.js';
+import { table, badge, reportStatusBadge, dialog } from '../components/ui.js';
+import { columnChart } from '../components/chart.js';
+import { field, showErrors } from '../components/form.js';
+
+const items = (data) => (Array.isArray(data) ? data : data.items);
+
+async function loadPlan(project, year) {
+  if (!session.has('GET /projects/{id}/plans/{year}') || !session.has('GET /plans')) return null;
+  const list = await api.get('/plans', { year, q: project.code, limit: 500 });
+  if (!list.items.some((row) => row.project.id === project.id)) return null;
+  return api.get(`/projects/${project.id}/plans/${year}`);
+}
+
+export async function reportsSection(project, year) {
+  const [reports, plan] = await Promise.all([
+    api.all(`/projects/${project.id}/reports`).catch(async () => items(await api.get(`/projects/${project.id}/reports`))),
+    loadPlan(project, year),
+  ]);
+  const byMonth = new Map(reports.map((r) => [r.month, r]));
+  const months = monthsOf(year);
+  const planMonths = plan ? new Map((plan.months || []).map((m, i) => [m.month || months[i], m])) : new Map();
+  let cumulative = 0;
+  const rows = months.map((month, i) => {
+    const report = byMonth.get(month);
+    cumulative += report ? Number(report.investment_completed) : 0;
+    const p = planMonths.get(month) || (plan?.monthly ? { plan: plan.monthly[i] } : null);
+    return { month, report, cumulative: report || i === 0 ? cumulative : cumulative, plan: p };
+  });
+  const hasPlan = Boolean(plan);
+  const columns = [
+    { label: t('field.month'), header: true, value: (r) => r.month },
+    hasPlan ? { label: t('project.monthPlan'), num: true, value: (r) => money(r.plan?.plan ?? r.plan?.planned ?? plan.monthly?.[Number(r.month.slice(5)) - 1]) } : null,
+    { label: t('field.investment_completed'), num: true, value: (r) => (r.report ? money(r.report.investment_completed) : '—') },
+    hasPlan ? { label: t('project.cumulativePlan'), num: true, value: (r) => money(r.plan?.cumulative_plan) } : null,
+    { label: t('project.cumulativeActual'), num: true, value: (r) => money(r.plan?.cumulative_actual ?? r.cumulative) },
+    hasPlan ? {
+      label: t('project.ratioToDate'), num: true,
+      value: (r) => {
+        const ratio = r.plan?.cumulative_plan > 0 ? (r.plan.cumulative_actual ?? r.cumulative) / r.plan.cumulative_plan : null;
+        return ratio === null ? '—' : h('span', { class: ratio < 0.8 ? 'cell-behind' : '' }, percent(ratio), ratio < 0.8 ? ' ▼' : '');
+      },
+    } : null,
+    { label: t('field.progress'), value: (r) => r.report?.progress || '' },
+    { label: t('field.problems'), value: (r) => r.report?.problems || '' },
+    { label: t('field.status'), value: (r) => [reportStatusBadge(r.report), r.report?.review_comment ? h('div', { class: 'cell-error' }, r.report.review_comment) : null] },
+    { label: t('field.submitted_at'), value: (r) => (r.report ? dateTime(r.report.submitted_at) : '') },
+    session.canEditProject(project) && session.entersReports ? {
+      label: '',
+      value: (r) => h('a', { class: 'no-print', href: href('/entry', { month: r.month, district_id: session.isCounty ? project.district_id : '', all: '1' }) }, r.report ? '修改' : '填报'),
+    } : null,
+  ].filter(Boolean);
+
+  const chart = hasPlan || reports.length ? columnChart(
+    months.map((m) => String(Number(m.slice(5)))),
+    [
+      hasPlan ? { name: t('project.monthPlan'), className: 'plan', values: rows.map((r, i) => Number(r.plan?.plan ?? plan.monthly?.[i] ?? 0)) } : null,
+      { name: t('field.investment_completed'), className: 'actual', values: rows.map((r) => (r.report ? Number(r.report.investment_completed) : null)) },
+    ].filter(Boolean),
+    { title: `${year}年${t('project.planVsActual')}`, format: (v) => money(v).replace(/\.00$/, '') },
+  ) : null;
+
+  const canPlan = session.canEditProject(project) && session.has('PUT /projects/{id}/plans/{year}');
+  const summary = plan ? h('p', {},
+    `${t('field.annual_investment')}：${money(plan.annual_investment)}　${t('project.ratioToDate')}：${percent(plan.ratio_to_date)} `,
+    plan.behind ? badge(t('project.behind'), 'bad') : null) : h('p', { class: 'muted' }, session.has('GET /plans') ? t('project.noPlan') : '');
+
+  return h('section', { class: 'panel', id: 'reports', 'aria-labelledby': 'reports-title' },
+    h('div', { class: 'page-head' },
+      h('h2', { id: 'reports-title' }, `${year}年${t('project.reports')}`),
+      h('div', { class: 'actions' },
+        h('a', { class: 'button secondary small', href: href(`/projects/${project.id}`, { year: year - 1 }) }, `‹ ${year - 1}年`),
+        h('a', { class: 'button secondary small', href: href(`/projects/${project.id}`, { year: year + 1 }) }, `${year + 1}年 ›`),
+        canPlan ? h('button', { class: 'button secondary small', type: 'button', id: 'edit-plan', onclick: () => editPlan(project, year, plan) }, t('project.editPlan')) : null)),
+    summary,
+    chart ? h('div', { class: 'legend' },
+      hasPlan ? h('span', {}, h('span', { class: 'swatch legend-plan' }), t('project.monthPlan')) : null,
+      h('span', {}, h('span', { class: 'swatch legend-actual' }), t('field.investment_completed'))) : null,
+    chart,
+    table(columns, rows, { id: 'report-grid', short: true, tableClass: 'month-grid' }));
+}
+
+function editPlan(project, year, plan) {
+  const months = monthsOf(year);
+  dialog(`${monthTitle(`${year}-01`).slice(0, 5)}${t('project.plan')}：${project.name}`, (close) => {
+    const sum = h('p', { class: 'hint', 'aria-live': 'polite' });
+    const form = h('form', { novalidate: true },
+      field({ name: 'annual_investment', label: t('field.annual_investment'), type: 'number', value: plan?.annual_investment }),
+      h('div', { class: 'form-grid' }, months.map((m, i) => field({ name: `m${i}`, label: `${monthTitle(m)}（万元）`, type: 'number', value: plan?.monthly?.[i] ?? plan?.months?.[i]?.plan ?? '' }))),
+      sum,
+      h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit' }, t('common.save')),
+        h('button', { class: 'button secondary', type: 'button', onclick: close }, t('common.cancel'))));
+    const update = () => {
+      const total = months.reduce((acc, _, i) => acc + (Number(form.elements[`m${i}`].value) || 0), 0);
+      sum.textContent = t('project.planSum', { sum: money(total) });
+    };
+    form.addEventListener('input', update);
+    update();
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = {
+        annual_investment: Number(form.elements.annual_investment.value),
+        monthly: months.map((_, i) => Number(form.elements[`m${i}`].value) || 0),
+      };
+      try {
+        await api.put(`/projects/${project.id}/plans/${year}`, body, plan?.version);
+        toast(t('common.saved'));
+        close();
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      } catch (error) {
+        if (error.fields) for (const key of Object.keys(error.fields)) {
+          const m = /^monthly\[?(\d+)\]?/.exec(key) || /^monthly\.(\d+)/.exec(key);
+          if (m) { error.fields[`m${m[1]}`] = error.fields[key]; delete error.fields[key]; }
+        }
+        showErrors(form, error);
+      }
+    });
+    return form;
+  });
+}

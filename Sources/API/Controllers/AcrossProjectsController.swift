@@ -1,0 +1,52 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// `/reports` and `/approvals`: projects' monthly reports and approvals listed across every
+/// visible project (and downloadable as spreadsheets).
+struct AcrossProjectsController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "reports", .signedIn, "A month's reports of the visible projects (month required; project filters), by project code", reports)
+                .documented(response: .page(of: .ref("MonthlyReportRow"))).downloadable(),
+            APIRoute(.get, "approvals", .signedIn, "Approvals of the visible projects with processing days (filters department_id, district_id, kind, status)", approvals)
+                .documented(response: .page(of: .ref("ApprovalRow"))).downloadable(),
+        ]
+    }
+
+    @Sendable func reports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        var validator = Validator()
+        let month = validator.month(request.uri.queryParameters["month"].map(String.init), field: "month")
+        guard let month, validator.isValid else { throw Problem.invalid(validator.errors) }
+        let filter = try ProjectController.filter(request)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.monthlyReports(month, filter: filter), format: format, database: database, context: context)
+        }
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) {
+            try MonthlyReportQueries.month(month, filter: filter, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+
+    @Sendable func approvals(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var validator = Validator()
+        let filter = ApprovalQueries.Filter(
+            departmentID: QueryValues.id("department_id", in: request, validator: &validator),
+            districtID: QueryValues.id("district_id", in: request, validator: &validator),
+            kind: validator.choice(query["kind"].map(String.init), field: "kind", required: false),
+            status: validator.choice(query["status"].map(String.init), field: "status", required: false))
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.approvals(filter), format: format, database: database, context: context)
+        }
+        let paging = try Paging(request)
+        let page = try await database.transaction(as: context.caller) {
+            try ApprovalQueries.across(filter, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+}

@@ -1,0 +1,70 @@
+import Campaign
+import Hummingbird
+import Store
+
+/// Report review (月报审核): `POST /projects/{id}/reports/{month}/review` and the `/reviews`
+/// queue. Reviewers are county editors and the editors of the project's lead department; the
+/// database's trigger `monthly_reports_review` holds the same rules for every client.
+struct ReviewController: APIController {
+    let database: Database
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.post, "projects/:id/reports/:month/review", .reviewer,
+                     "Approve, return (with a comment) or reopen (county) a monthly report (If-Match)", review)
+                .documented(request: .ref("ReviewInput"), response: .ref("MonthlyReport"))
+                .requiringIfMatch(),
+            APIRoute(.get, "reviews", .reviewer, "Monthly reports waiting in a status that the caller reviews, oldest first", queue)
+                .documented(response: .page(of: .ref("ReviewItem"))),
+        ]
+    }
+
+    @Sendable func review(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let month = try Preconditions.pathMonth("month", in: context)
+        var body = try await RequestBody.read(request, context: context)
+        let decision: ReviewDecision? = body.choice("decision")
+        let comment = body.string("comment", maxLength: ReportBody.textLimit, required: decision == .return, nullable: true)
+        try body.finish()
+        guard let decision else { throw Problem.invalid(body.validator.errors) }
+        let version = try Preconditions.requiredVersion(request)
+        let caller = context.caller
+        let record = try await database.transaction(as: caller) { connection -> MonthlyReportRecord in
+            guard let project = try ProjectQueries.find(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            guard let current = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
+                throw Problem.notFound("the report of \(month) of project \(id)")
+            }
+            let reviews = caller.agencyKind == .county || project.fields.leadDepartmentID == caller.agencyID
+            guard reviews, decision != .reopen || caller.agencyKind == .county else {
+                throw Problem(.forbidden, detail: decision == .reopen
+                    ? "only a county editor may reopen an approved report"
+                    : "reports are reviewed by county editors and the editors of the project's lead department")
+            }
+            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+            guard current.review.status == decision.from else {
+                throw Problem(.conflict, detail: "the report of \(month) is \(current.review.status.rawValue); \(decision.rawValue) needs a \(decision.from.rawValue) report")
+            }
+            if let reviewed = try MonthlyReportQueries.review(
+                projectID: id, month: month, version: version, decision: decision, comment: comment, on: connection) {
+                return reviewed
+            }
+            throw Preconditions.unchanged(
+                current: try MonthlyReportQueries.find(projectID: id, month: month, on: connection)?.version, expected: version,
+                what: "report \(month)")
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    @Sendable func queue(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        let query = request.uri.queryParameters
+        var validator = Validator()
+        let status: ReportStatus? = validator.choice(query["status"].map(String.init), field: "status", required: false)
+        let month = validator.month(query["month"].map(String.init), field: "month", required: false)
+        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        let page = try await database.transaction(as: context.caller) {
+            try ReviewQueries.queue(status: status ?? .submitted, month: month, limit: paging.limit, offset: paging.offset, on: $0)
+        }
+        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+    }
+}

@@ -1,0 +1,80 @@
+import Campaign
+import Foundation
+import Spreadsheet
+import Store
+
+/// Reads the monthly-report template (CONTRACT.md: 项目代码, 项目名称, 本月完成投资(万元), 形象进度,
+/// 存在问题, 版本) into validated rows; every wrong cell is reported, with its row and header.
+/// A row whose amount, progress and problems are all blank was not filled in and is skipped.
+enum MonthlyReportSheet {
+    typealias Header = MonthlyReportImportQueries.Header
+
+    static func rows(_ sheet: [SheetRow]) throws -> [MonthlyReportImportQueries.Row] {
+        let columns = try SheetColumns(sheet, headers: [
+            Header.code: ["项目编号", "code"], Header.name: ["name"], Header.amount: ["本月完成投资", "investment_completed"],
+            Header.progress: ["progress"], Header.problems: ["problems"], Header.version: ["version"],
+        ], required: [Header.code, Header.amount])
+        var errors: [SheetError] = []
+        var rows: [MonthlyReportImportQueries.Row] = []
+        var seen: [String: Int] = [:]
+        for row in sheet where row.number != columns.headerRow {
+            let cell = { (header: String) in columns.cell(header, in: row) }
+            guard ![Header.amount, Header.progress, Header.problems].allSatisfy({ cell($0).isBlank }) else { continue }
+            func read<T>(_ header: String, _ body: (ReadCell) throws(CellProblem) -> T) -> T? {
+                do { return try body(cell(header)) } catch {
+                    errors.append(SheetError(row: row.number, column: header, message: error.message))
+                    return nil
+                }
+            }
+            let code = read(Header.code) { cell throws(CellProblem) in try Self.code(cell) }
+            let amount = read(Header.amount) { cell throws(CellProblem) in try Self.money(cell) }
+            let progress = read(Header.progress) { cell throws(CellProblem) in try Self.text(cell) }
+            let problems = read(Header.problems) { cell throws(CellProblem) in try Self.text(cell) }
+            let version = read(Header.version) { cell throws(CellProblem) in try Self.version(cell) }
+            if let code, let earlier = seen[code] {
+                errors.append(SheetError(row: row.number, column: Header.code, message: "project \(code) is already in row \(earlier); keep one row per project"))
+                continue
+            }
+            guard let code, let amount, let progress, let problems, let version else { continue }
+            seen[code] = row.number
+            rows.append(.init(row: row.number, code: code,
+                              fields: MonthlyReportFields(investmentCompleted: amount, progress: progress, problems: problems),
+                              version: version))
+        }
+        if !errors.isEmpty { throw Problem.sheet(errors) }
+        return rows
+    }
+
+    static func code(_ cell: ReadCell) throws(CellProblem) -> String {
+        guard let code = try cell.text() else { throw CellProblem("required: the project's code") }
+        guard code.count <= 64 else { throw CellProblem("must be at most 64 characters") }
+        return code
+    }
+
+    /// 万元 ≥ 0 with at most two decimals.
+    static func money(_ cell: ReadCell) throws(CellProblem) -> Decimal {
+        guard let value = try cell.decimal() else { throw CellProblem("required: the investment completed this month, in 万元 (0 if none)") }
+        switch Money.check(value) {
+        case .success(let money): return money.amount
+        case .failure(let problem): throw CellProblem(problem.message)
+        }
+    }
+
+    /// Free text (empty when blank), at most as long as the API allows.
+    static func text(_ cell: ReadCell) throws(CellProblem) -> String {
+        let text = try cell.text() ?? ""
+        guard text.count <= ReportBody.textLimit else { throw CellProblem("must be at most \(ReportBody.textLimit) characters (got \(text.count))") }
+        return text
+    }
+
+    /// The report's version from the template, or nil (a new report).
+    static func version(_ cell: ReadCell) throws(CellProblem) -> Int? {
+        let value: Decimal?
+        do { value = try cell.decimal() } catch { throw CellProblem("must be the version from the template (a whole number), or empty") }
+        guard let value else { return nil }
+        guard value >= 1, value <= Decimal(Int32.max), value == value.rounded(places: 0), let version = Int("\(value)") else {
+            throw CellProblem("must be the version from the template (a whole number), or empty")
+        }
+        return version
+    }
+}

@@ -1,0 +1,90 @@
+import Logging
+import Postgres
+import ServiceLifecycle
+import Synchronization
+
+/// The server's one listener for new notifications, fanned out in memory to the event streams
+/// of this process.
+///
+/// A single connection `LISTEN`s on `notifications` (the payload is an agency id); each stream
+/// subscribed for that agency is woken and then reads its new rows itself, as its caller under
+/// row-level security, so the hub decides nothing about who sees what. Every `heartbeat` each
+/// stream is told to send a keep-alive comment. After the listening connection is (re)opened
+/// every stream is woken, since notifications may have been missed meanwhile.
+public final class NotificationHub: Service, Sendable {
+    /// What a subscriber is told.
+    public enum Signal: Sendable { case wake, heartbeat }
+
+    static let channel = "notifications"
+    let url: String
+    let heartbeat: Duration
+    let logger: Logger
+    private let subscribers = Mutex<[Int64: [Int: AsyncStream<Signal>.Continuation]]>([:])
+    private let nextID = Atomic<Int>(0)
+
+    public init(url: String, heartbeat: Duration = .seconds(15), logger: Logger) {
+        self.url = url
+        self.heartbeat = heartbeat
+        self.logger = logger
+    }
+
+    /// A subscription of one stream to its agency's signals; `cancel` (or dropping the stream's
+    /// consumer) ends it.
+    public struct Subscription: Sendable {
+        public let signals: AsyncStream<Signal>
+        let cancel: @Sendable () -> Void
+    }
+
+    /// Subscribes a stream to `agency`'s signals.
+    public func subscribe(agency: Int64) -> Subscription {
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        let (signals, continuation) = AsyncStream<Signal>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        subscribers.withLock { $0[agency, default: [:]][id] = continuation }
+        // Finishing a stream calls its onTermination, which cancels again: never under the lock.
+        let cancel: @Sendable () -> Void = { [weak self] in
+            let removed = self?.subscribers.withLock { all -> AsyncStream<Signal>.Continuation? in
+                let continuation = all[agency]?.removeValue(forKey: id)
+                if all[agency]?.isEmpty == true { all[agency] = nil }
+                return continuation
+            }
+            removed?.finish()
+        }
+        continuation.onTermination = { _ in cancel() }
+        return Subscription(signals: signals, cancel: cancel)
+    }
+
+    /// How many streams are subscribed (for metrics and tests).
+    public var subscriberCount: Int { subscribers.withLock { $0.values.reduce(0) { $0 + $1.count } } }
+
+    public func run() async throws {
+        let listener = NotificationListener(url: url, channel: Self.channel, logger: logger)
+        defer { listener.close() }
+        let stopping: @Sendable () -> Bool = { Task.isCancelled || Task.isShuttingDownGracefully }
+        let clock = ContinuousClock()
+        var nextBeat = clock.now.advanced(by: heartbeat)
+        while !stopping() {
+            let notifications = await listener.wait(upTo: max(nextBeat - clock.now, .milliseconds(1)), shouldStop: stopping) {
+                self.signal(nil, .wake)
+            }
+            for agency in Set(notifications.compactMap { Int64($0.payload) }) { signal(agency, .wake) }
+            if clock.now >= nextBeat {
+                signal(nil, .heartbeat)
+                nextBeat = clock.now.advanced(by: heartbeat)
+            }
+        }
+        let open = subscribers.withLock { all in
+            defer { all = [:] }
+            return all.values.flatMap(\.values)
+        }
+        for continuation in open { continuation.finish() }
+    }
+
+    /// Signals the streams of `agency`, or every stream when nil.
+    func signal(_ agency: Int64?, _ signal: Signal) {
+        let targets = subscribers.withLock { all -> [AsyncStream<Signal>.Continuation] in
+            guard let agency else { return all.values.flatMap(\.values) }
+            return Array(all[agency]?.values ?? [:].values)
+        }
+        for continuation in targets { continuation.yield(signal) }
+    }
+}

@@ -1,0 +1,105 @@
+/// A vocabulary whose values have the Chinese words county staff use (CONSOLE.md), for
+/// spreadsheets: downloads show the label, uploads accept the label or the code.
+public protocol ChineseLabelled: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    var chineseLabel: String { get }
+}
+
+extension ChineseLabelled {
+    /// Code → label, for every value.
+    public static var chineseLabels: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.chineseLabel) })
+    }
+
+    /// The value whose label or code is `text`.
+    public init?(labelOrCode text: String) {
+        guard let value = Self.allCases.first(where: { $0.chineseLabel == text || $0.rawValue == text }) else { return nil }
+        self = value
+    }
+}
+
+extension ProjectCategory: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .infrastructure: "基础设施"
+        case .industry: "工业"
+        case .services: "服务业"
+        case .agriculture: "生态农业"
+        case .environment: "节能环保"
+        case .social: "社会事业"
+        }
+    }
+}
+
+extension Stage: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .reserve: "储备"
+        case .preliminary: "前期"
+        case .newStart: "新开工"
+        case .construction: "在建"
+        case .completed: "竣工投产"
+        case .suspended: "停建"
+        case .cancelled: "取消"
+        }
+    }
+}
+
+extension ApprovalKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .filing: "备案"
+        case .approval: "审批"
+        case .verification: "核准"
+        case .land: "用地"
+        case .eia: "环评"
+        case .planning: "规划许可"
+        case .constructionPermit: "施工许可"
+        }
+    }
+}
+
+extension ApprovalStatus: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .pending: "办理中"
+        case .approved: "已批复"
+        case .rejected: "未通过"
+        case .withdrawn: "已撤回"
+        }
+    }
+}
+
+extension InvestorKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .centralSOE: "央企"
+        case .stateOwned: "国企"
+        case .private: "民营企业"
+        case .foreign: "外资企业"
+        case .hkMacao: "港澳企业"
+        case .other: "其他"
+        }
+    }
+}
+
+extension Indicator: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .fai: "全社会固定资产投资"
+        case .majorInvestment: "重大项目完成投资"
+        case .newStarts: "重大项目新开工"
+        case .completions: "重大项目竣工投产"
+        case .attractionFunds: "招商引资到位资金"
+        }
+    }
+}
+
+extension AgencyKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .county: "县级"
+        case .department: "部门"
+        case .district: "区县"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Campaign
+import Foundation
+import Postgres
+import Store
+
+/// The campaign's daily work in the demo county (run inside the seed load's transaction, as the
+/// owner): every major project gets an annual investment plan for the year; reports of months
+/// that have ended are reviewed (most approved, some returned with what to fix, the latest
+/// partly still waiting); then the worker's reminder scan runs for today, which escalates the
+/// overdue problems and writes the notifications a county would see on its first morning.
+enum DemoDailyWork {
+    /// Reviewers' comments on returned reports (退回意见).
+    static let returnComments = [
+        "本月完成投资与财务台账不符，请核实后重新报送",
+        "形象进度描述过于简单，请补充主要工程量完成情况",
+        "请补充现场形象进度照片说明",
+        "完成投资较上月大幅波动，请说明原因",
+        "存在问题栏未填写，请补充项目推进中遇到的困难",
+    ]
+
+    /// Writes the plans, reviews and notifications; returns rows written per table and notes.
+    static func apply(_ connection: Connection, year: Int) throws -> (counts: [String: Int], notes: [String]) {
+        var counts: [String: Int] = [:]
+        let today = try CountyCalendar.today(on: connection)
+        // Plans: the year's reports (or 5% of the total investment) times 1.00–1.48 by project,
+        // split over the months like construction (slow around the Spring Festival).
+        counts["investment_plans"] = try connection.execute("""
+            WITH w AS (SELECT t.n, t.weight FROM unnest(\(CountyPlan.seasonal.map { Decimal($0).rounded(places: 2) })::numeric[])
+                                        WITH ORDINALITY AS t (weight, n)),
+            base AS (
+                SELECT p.id, round(greatest(coalesce(sum(r.investment_completed), 0) * (1 + (p.id % 7) * 0.08),
+                                            p.total_investment * 0.05), 0) AS annual
+                  FROM app.projects p
+                  LEFT JOIN app.monthly_reports r ON r.project_id = p.id AND date_part('year', r.month) = \(year)
+                 WHERE p.major
+                 GROUP BY p.id),
+            months AS (
+                SELECT b.id, b.annual, w.n, round(b.annual * w.weight / (SELECT sum(weight) FROM w), 2) AS amount
+                  FROM base b CROSS JOIN w)
+            INSERT INTO app.investment_plans (project_id, year, annual_investment, monthly)
+            SELECT id, \(year), annual,
+                   (array_agg(amount ORDER BY n))[1:11] || (annual - sum(amount) FILTER (WHERE n < 12))
+              FROM months GROUP BY id, annual
+            """)
+        let lastEnded = today.year > year ? 12 : today.year < year ? 0 : today.month - 1
+        guard lastEnded > 0 else { return (counts, ["no month of \(year) has ended: no report was reviewed"]) }
+        let latest = Month(year: year, month: lastEnded)!
+        // Reviews by an editor of the lead department, two days after submission.
+        try connection.execute("""
+            UPDATE app.monthly_reports r
+               SET status = 'approved', reviewed_at = r.submitted_at + interval '2 days',
+                   reviewed_by = (SELECT u.id FROM app.users u WHERE u.agency_id = p.lead_department_id AND u.role = 'editor' LIMIT 1),
+                   review_comment = CASE WHEN r.id % 4 = 0 THEN '数据核实无误' END
+              FROM app.projects p
+             WHERE p.id = r.project_id AND r.month < \(latest)::date - interval '1 month' AND r.id % 10 <> 0
+            """)
+        let returned = try connection.execute("""
+            UPDATE app.monthly_reports r
+               SET status = 'returned', reviewed_at = r.submitted_at + interval '1 day',
+                   reviewed_by = (SELECT u.id FROM app.users u WHERE u.agency_id = p.lead_department_id AND u.role = 'editor' LIMIT 1),
+                   review_comment = (\(returnComments)::text[])[(1 + r.id % \(returnComments.count))::integer]
+              FROM app.projects p
+             WHERE p.id = r.project_id AND r.month = \(latest)::date AND r.id % 6 = 0
+            """)
+        let outcome = try ReminderQueries.scan(
+            .init(today: today, deadlineDay: AssessmentScheme.default.reportDeadlineDay, behindBelow: PlanDefaults.behindRatio),
+            on: connection)
+        counts["notifications"] = try connection.query("SELECT count(*)::int AS n FROM app.notifications")[0].decode("n")
+        return (counts, [
+            "reports reviewed up to \(latest): \(returned) of \(latest) returned with comments, the rest of the last two months waiting",
+            "reminder scan of \(today): \(outcome.total) notifications, \(outcome.escalated) overdue problems escalated (督办)",
+        ])
+    }
+}

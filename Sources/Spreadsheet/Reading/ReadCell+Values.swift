@@ -1,0 +1,87 @@
+import Foundation
+
+/// Why a cell cannot be read as its column's type, in words for the person who filled it in.
+public struct CellProblem: Error, Sendable, Equatable {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}
+
+extension ReadCell {
+    /// Text: a number cell gives the number as stored (a code typed as a number keeps its digits);
+    /// white space around is trimmed; nil when empty.
+    public func text() throws(CellProblem) -> String? {
+        switch self {
+        case .empty: return nil
+        case .text(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) { throw CellProblem("must not contain NUL characters") }
+            return trimmed.isEmpty ? nil : trimmed
+        case .number(let number): return number
+        case .bool(let value): return value ? "TRUE" : "FALSE"
+        case .error(let code): throw CellProblem("holds the error \(code): correct the formula or type the value")
+        case .formulaWithoutValue: throw CellProblem("is a formula saved without its result: recalculate and save, or type the value")
+        }
+    }
+
+    /// A number: number cells as stored; text is read after turning full-width digits (１２３)
+    /// into ASCII and dropping thousands separators, spaces and a trailing 万元 (the column's unit).
+    /// Nil when empty.
+    public func decimal() throws(CellProblem) -> Decimal? {
+        let written: String
+        switch self {
+        case .number(let number): written = number
+        default:
+            guard let text = try text() else { return nil }
+            written = Self.normalisedNumber(text)
+        }
+        guard written.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$"#, options: .regularExpression) != nil,
+              let value = Decimal(string: written, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw CellProblem("must be a number in 万元 (for example 1234.56), not \"\(written.prefix(40))\"")
+        }
+        return value
+    }
+
+    /// A date: a number cell is a date serial (days since 1899-12-30, as spreadsheets store
+    /// dates); text may be `2026-03-01`, `2026/3/1` or `2026年3月1日`. Nil when empty.
+    public func date() throws(CellProblem) -> (year: Int, month: Int, day: Int)? {
+        switch self {
+        case .number(let number):
+            guard let serial = Double(number), serial >= 1, serial < 2_958_466, serial == serial.rounded(.down) else {
+                throw CellProblem("must be a date (YYYY-MM-DD), not the number \(number)")
+            }
+            return DateSerial.date(serial: Int(serial))
+        default:
+            guard let text = try text() else { return nil }
+            let parts = Self.normalisedNumber(text)
+                .replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+                .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: "/", with: "-")
+                .split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+                  (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
+                  DateSerial.date(serial: DateSerial.serial(year: year, month: month, day: day)) == (year, month, day) else {
+                throw CellProblem("must be a date as YYYY-MM-DD, not \"\(text.prefix(40))\"")
+            }
+            return (year, month, day)
+        }
+    }
+
+    /// Full-width digits and signs as ASCII, without separators, spaces or a trailing 万元.
+    static func normalisedNumber(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19: result.unicodeScalars.append(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0xFF0E: result += "."
+            case 0xFF0D, 0x2212: result += "-"
+            case 0xFF0B: result += "+"
+            case 0x2C, 0xFF0C, 0x20, 0x3000, 0xA0: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        if result.hasSuffix("万元") { result.removeLast(2) }
+        return result
+    }
+}

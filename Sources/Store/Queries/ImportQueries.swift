@@ -1,0 +1,107 @@
+import Campaign
+import Foundation
+import Postgres
+
+/// Spreadsheet imports: the record of each upload, and the transaction-local setting that makes
+/// every row written in the import carry it (migration 0040).
+public enum ImportQueries {
+    /// What an import did (CONTRACT.md: `{"rows","created","replaced","unchanged","errors":[]}`).
+    public struct Summary: Sendable, Equatable, JSONObject {
+        public var importID: Int64?
+        public var rows: Int
+        public var created: Int
+        public var replaced: Int
+        public var unchanged: Int
+
+        public init(importID: Int64? = nil, rows: Int, created: Int, replaced: Int, unchanged: Int) {
+            self.importID = importID
+            self.rows = rows
+            self.created = created
+            self.replaced = replaced
+            self.unchanged = unchanged
+        }
+
+        public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+            try writer.write("import_id", importID)
+            try writer.write("rows", rows)
+            try writer.write("created", created)
+            try writer.write("replaced", replaced)
+            try writer.write("unchanged", unchanged)
+            try writer.write("errors", encoding: [String]())
+        }
+    }
+
+    /// The uploaded file: its name as sent and its SHA-256 (hex).
+    public struct Upload: Sendable {
+        public var fileName: String
+        public var sha256: String
+
+        public init(fileName: String, sha256: String) {
+            self.fileName = fileName
+            self.sha256 = sha256
+        }
+    }
+
+    /// Records the import (by the caller, for the caller's agency) and sets `app.import_id` for
+    /// the rest of the transaction, so the rows it writes name it.
+    @discardableResult
+    public static func record(
+        kind: String, month: Month?, upload: Upload, summary: Summary, on connection: Connection
+    ) throws -> Int64 {
+        let id: Int64 = try connection.query("""
+            INSERT INTO app.imports (kind, month, file_name, sha256, rows, created, replaced, unchanged)
+            VALUES (\(kind), \(month), \(upload.fileName), \(upload.sha256), \(summary.rows), \(summary.created),
+                    \(summary.replaced), \(summary.unchanged))
+            RETURNING id
+            """)[0].decode("id")
+        try connection.execute("SELECT set_config('app.import_id', \(String(id)), true)")
+        return id
+    }
+
+    /// A recorded import the caller may see (the county: all; others: their agency's).
+    public static func find(id: Int64, on connection: Connection) throws -> ImportRecord? {
+        try connection.query("""
+            SELECT i.id, i.kind, i.month, i.file_name, i.sha256, i.rows, i.created, i.replaced, i.unchanged,
+                   i.agency_id, i.user_id, n.display_name AS user_name, i.at
+              FROM app.imports i LEFT JOIN app.user_display_names(ARRAY[i.user_id]) n ON true
+             WHERE i.id = \(id)
+            """).first.map { row in
+            ImportRecord(
+                id: try row.decode("id"), kind: try row.decode("kind"), month: try row.decode("month"),
+                fileName: try row.decode("file_name"), sha256: try row.decode("sha256"),
+                summary: Summary(rows: try row.decode("rows"), created: try row.decode("created"),
+                                 replaced: try row.decode("replaced"), unchanged: try row.decode("unchanged")),
+                agencyID: try row.decode("agency_id"),
+                user: try UserReference.decode(row, idColumn: "user_id", nameColumn: "user_name"),
+                at: try row.decode("at"))
+        }
+    }
+}
+
+/// A recorded import: who, when, which file, what it did.
+public struct ImportRecord: Sendable, JSONObject {
+    public var id: Int64
+    public var kind: String
+    public var month: Month?
+    public var fileName: String
+    public var sha256: String
+    public var summary: ImportQueries.Summary
+    public var agencyID: Int64
+    public var user: UserReference?
+    public var at: Date
+
+    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("id", id)
+        try writer.write("kind", kind)
+        try writer.write("month", month)
+        try writer.write("file_name", fileName)
+        try writer.write("sha256", sha256)
+        try writer.write("rows", summary.rows)
+        try writer.write("created", summary.created)
+        try writer.write("replaced", summary.replaced)
+        try writer.write("unchanged", summary.unchanged)
+        try writer.write("agency_id", agencyID)
+        try writer.write("user", encoding: user)
+        try writer.write("at", at)
+    }
+}

@@ -1,0 +1,121 @@
+import API
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Postgres
+import Prometheus
+import Store
+import Testing
+import TestSupport
+
+/// `GET /notifications/stream` on a live server: one LISTEN connection fanned out to the
+/// streams, each reading its rows as its caller.
+@Suite struct NotificationStreamTests {
+    /// A live server (with its notification hub) on the seeded county; `body` gets its port.
+    static func live(
+        heartbeat: Duration = .seconds(15), _ body: @Sendable (Server) async throws -> Void
+    ) async throws {
+        try await TestDatabase.with { database in
+            let fixture = try CountyFixture.seed(on: try database.connect())
+            let pool = database.makePool(maxConnections: 8)
+            var dependencies = AppDependencies(
+                database: Database(pool: pool), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
+                metrics: PrometheusCollectorRegistry())
+            dependencies.notificationHub = NotificationHub(url: database.url, heartbeat: heartbeat, logger: Logger(label: "test.hub"))
+            let app = Application(router: buildRouter(dependencies), services: [dependencies.notificationHub])
+            try await app.test(.live) { client in
+                try await body(Server(client: client, port: try #require(client.port), fixture: fixture, database: database))
+            }
+            await pool.shutdown()
+        }
+    }
+
+    /// The live server under test.
+    struct Server: Sendable {
+        let client: any TestClientProtocol
+        let port: Int
+        let fixture: CountyFixture
+        let database: TestDatabase
+
+        /// Signs in over HTTP.
+        func token(_ username: String) async throws -> String {
+            let body = try JSONSerialization.data(withJSONObject: ["username": username, "password": CountyFixture.password])
+            let response = try await client.execute(
+                uri: "/api/v1/sessions", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body))
+            return try #require(response.object["token"] as? String)
+        }
+
+        func stream(_ token: String, lastEventID: Int64? = nil) async throws -> SSEClient {
+            try await SSEClient.open(port: port, path: "/api/v1/notifications/stream", token: token, lastEventID: lastEventID)
+        }
+    }
+
+    /// Inserts a notification for `agency` from another connection (as the worker would); returns its id.
+    static func insert(_ database: TestDatabase, agency: Int64, title: String) throws -> Int64 {
+        let connection = try database.connect()
+        defer { connection.close() }
+        return try connection.query("""
+            INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id, period)
+            VALUES (\(agency), 'report_due', \(title), 'project', 1, \(title)) RETURNING id
+            """)[0].decode("id")
+    }
+
+    @Test func aNewNotificationArrivesWithinASecondAndOnlyForItsAgency() async throws {
+        try await Self.live { server in
+            let (fixture, database) = (server.fixture, server.database)
+            let stream = try await server.stream(try await server.token("d1-viewer"))
+            defer { stream.close() }
+            let hello = await stream.events(1, comments: true, timeout: .seconds(5))
+            #expect(hello.first?.comment == "connected")
+            #expect(stream.headers?.contains("200 OK") == true && stream.headers?.lowercased().contains("text/event-stream") == true)
+            // another agency's notification never arrives; this agency's does, within 1 s
+            _ = try Self.insert(database, agency: fixture.district2.id, title: "花溪")
+            _ = try Self.insert(database, agency: fixture.county.id, title: "县")
+            let started = ContinuousClock.now
+            let mine = try Self.insert(database, agency: fixture.district1.id, title: "南明")
+            let events = await stream.events(1, timeout: .seconds(3))
+            let elapsed = ContinuousClock.now - started
+            #expect(events.map(\.id) == [mine])
+            #expect(elapsed < .seconds(1), "delivered after \(elapsed)")
+            let data = try #require(events.first?.data)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+            #expect(object["title"] as? String == "南明" && object["read"] as? Bool == false && object["kind"] as? String == "report_due")
+            #expect(await stream.events(1, timeout: .milliseconds(700)).isEmpty, "nothing of D2 or the county")
+        }
+    }
+
+    @Test func lastEventIDResumesWithNoneLostOrRepeated() async throws {
+        try await Self.live { server in
+            let (fixture, database) = (server.fixture, server.database)
+            let token = try await server.token("d1-editor")
+            let first = try await server.stream(token)
+            _ = await first.events(1, comments: true, timeout: .seconds(5))
+            let one = try Self.insert(database, agency: fixture.district1.id, title: "一")
+            let two = try Self.insert(database, agency: fixture.district1.id, title: "二")
+            let seen = await first.events(2, timeout: .seconds(3))
+            #expect(seen.compactMap(\.id) == [one, two])
+            first.close()
+            // while disconnected
+            let three = try Self.insert(database, agency: fixture.district1.id, title: "三")
+            let four = try Self.insert(database, agency: fixture.district1.id, title: "四")
+            let resumed = try await server.stream(token, lastEventID: two)
+            defer { resumed.close() }
+            let caughtUp = await resumed.events(2, timeout: .seconds(3))
+            #expect(caughtUp.compactMap(\.id) == [three, four])
+            let five = try Self.insert(database, agency: fixture.district1.id, title: "五")
+            #expect(await resumed.events(1, timeout: .seconds(3)).compactMap(\.id) == [five])
+        }
+    }
+
+    @Test func idleStreamsGetHeartbeats() async throws {
+        try await Self.live(heartbeat: .milliseconds(300)) { server in
+            let stream = try await server.stream(try await server.token("drc-viewer"))
+            defer { stream.close() }
+            let comments = await stream.events(3, comments: true, timeout: .seconds(3)).compactMap(\.comment)
+            #expect(comments.first == "connected" && comments.dropFirst().allSatisfy { $0 == "ping" } && comments.count >= 2)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import API
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import Postgres
+import Prometheus
+import ServiceLifecycle
+import Store
+import Synchronization
+import TestSupport
+
+/// The real HTTP server (`buildApplication`, as `projectyear serve` builds it) on a free port of
+/// 127.0.0.1, for tests that speak raw TCP to it.
+enum LiveServer {
+    static func run(limits: ServerLimits, _ body: @Sendable (Int) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            let pool = database.makePool(as: .server)
+            let dependencies = AppDependencies(
+                database: Database(pool: pool), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
+                metrics: PrometheusCollectorRegistry()
+            )
+            let port = Mutex<Int?>(nil)
+            let app = buildApplication(
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)), dependencies: dependencies, limits: limits,
+                onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }
+            )
+            let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                var bound: Int?
+                while bound == nil {
+                    try await Task.sleep(for: .milliseconds(20))
+                    bound = port.withLock { $0 }
+                }
+                do {
+                    try await body(bound!)
+                } catch {
+                    await group.triggerGracefulShutdown()
+                    throw error
+                }
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+        }
+    }
+}
+
+/// A raw TCP connection: bytes out as written, bytes in as they come, and whether the server
+/// has closed it.
+final class RawConnection: Sendable {
+    let channel: any Channel
+    private let received: NIOLockedValueBox<String>
+
+    private init(channel: any Channel, received: NIOLockedValueBox<String>) {
+        self.channel = channel
+        self.received = received
+    }
+
+    static func open(port: Int) async throws -> RawConnection {
+        let received = NIOLockedValueBox("")
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Collector(received)) }
+            }
+            .connect(host: "127.0.0.1", port: port).get()
+        return RawConnection(channel: channel, received: received)
+    }
+
+    func send(_ text: String) async throws {
+        try await channel.writeAndFlush(ByteBuffer(string: text))
+    }
+
+    /// Everything received so far.
+    var text: String { received.withLockedValue { $0 } }
+
+    /// Whether the server has closed the connection within `limit` from now.
+    func closes(within limit: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while channel.isActive, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return !channel.isActive
+    }
+
+    /// Waits until `text` contains `fragment` (or `limit` passes) and returns what arrived.
+    func read(until fragment: String, within limit: Duration = .seconds(5)) async throws -> String {
+        let deadline = ContinuousClock.now + limit
+        while !text.contains(fragment), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return text
+    }
+
+    func close() async {
+        try? await channel.close()
+    }
+
+    private final class Collector: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        let received: NIOLockedValueBox<String>
+        init(_ received: NIOLockedValueBox<String>) { self.received = received }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let text = String(buffer: unwrapInboundIn(data))
+            received.withLockedValue { $0 += text }
+        }
+    }
+}

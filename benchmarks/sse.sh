@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Server-sent events: N concurrent streams of one agency on one server process (default 1000),
+# one notification inserted by another connection, and when each stream receives it; with the
+# server's resident memory.
+#
+#   benchmarks/sse.sh [N]
+. "$(dirname "$0")/lib.sh"
+count=${1:-1000}
+
+bench_ensure_tools bc
+bench_build
+bench_cluster_start
+ulimit -n 16384
+export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+
+url=$(bench_database bench_sse)
+DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --year 2026 >/dev/null
+port=$(py_free_port 57500)
+DATABASE_URL=$url HTTP_PORT=$port LOG_LEVEL=warning "$BENCH_BIN" serve &
+server=$!
+trap 'kill "$server" 2>/dev/null; bench_cluster_stop' EXIT INT TERM
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+
+agency=$(psql -qXAt -d bench_sse -c "SELECT id FROM app.agencies WHERE code = 'nanming'")
+insert="INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id, period)
+        VALUES ($agency, 'report_due', '【月报提醒】基准测试', 'project', 1, 'bench-' || clock_timestamp())"
+python3 "$(dirname "$0")/sse_clients.py" "http://127.0.0.1:$port" nanming.viewer bench-viewer "$count" "$server" "$insert" bench_sse
+bench_machine
