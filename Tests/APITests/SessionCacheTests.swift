@@ -59,13 +59,14 @@ import TestSupport
     }
 
     static func waitUntilListening(_ cache: SessionCache) async throws {
-        for _ in 0..<100 where cache.ticket() == nil { try await Task.sleep(for: .milliseconds(50)) }
+        for _ in 0..<200 where cache.ticket() == nil { try await Task.sleep(for: .milliseconds(50)) }
         #expect(cache.ticket() != nil)
     }
 
-    /// The first status within a second that is `expected`, else the last one seen.
+    /// The first status within 3 s that is `expected`, else the last one seen (the revocation
+    /// arrives in milliseconds; the bound leaves room for a loaded CI machine).
     static func status(_ server: Server, token: String, becomes expected: HTTPResponse.Status) async throws -> HTTPResponse.Status {
-        let deadline = ContinuousClock.now + .seconds(1)
+        let deadline = ContinuousClock.now + .seconds(3)
         while true {
             let status = try await server.api.request(.get, "/api/v1/me", token: token).status
             if status == expected || ContinuousClock.now > deadline { return status }
@@ -85,7 +86,7 @@ import TestSupport
         }
     }
 
-    @Test func signOutOnOneServerEndsTheTokenOnTheOtherWithinASecond() async throws {
+    @Test func signOutOnOneServerEndsTheTokenOnTheOtherAtOnce() async throws {
         try await Self.twoServers { first, second in
             let token = try await first.api.signIn(first.api.fixture.district1, "editor")
             #expect(try await second.api.request(.get, "/api/v1/me", token: token).status == .ok)
@@ -108,7 +109,7 @@ import TestSupport
             let changed = try await first.api.request(.patch, "/api/v1/users/\(id)", token: admin,
                                                       json: ["password": "a-new-password-123"], headers: [.ifMatch: "\"\(version)\""])
             #expect(changed.status == .ok)
-            for _ in 0..<50 where second.cache.user(token: token) != nil { try await Task.sleep(for: .milliseconds(20)) }
+            for _ in 0..<150 where second.cache.user(token: token) != nil { try await Task.sleep(for: .milliseconds(20)) }
             #expect(second.cache.user(token: token) == nil)
             #expect(try await second.api.request(.get, "/api/v1/me", token: token).status == .ok)
             // Deactivation ends it everywhere.
@@ -132,7 +133,7 @@ import TestSupport
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                  WHERE datname = current_database() AND query LIKE \(listening)
                 """)
-            for _ in 0..<50 where first.cache.ticket() != nil { try await Task.sleep(for: .milliseconds(20)) }
+            for _ in 0..<150 where first.cache.ticket() != nil { try await Task.sleep(for: .milliseconds(20)) }
             #expect(first.cache.user(token: token) == nil)
             try await Self.waitUntilListening(first.cache)
             #expect(try await first.api.request(.get, "/api/v1/me", token: token).status == .ok)

@@ -1,5 +1,6 @@
-"""Two server processes on one database: a token cached by one stops working there within a
-second when the session ends or the user changes on the other (LISTEN/NOTIFY, SessionCache)."""
+"""Two server processes on one database: a token cached by one stops working there as soon as the
+session ends or the user changes on the other (LISTEN/NOTIFY, SessionCache; milliseconds, bounded
+at 3 s for a loaded machine)."""
 
 import os
 import subprocess
@@ -23,7 +24,7 @@ def _second_server(server, tmp_path):
     return process, url
 
 
-def _status_within(url, token, expected, seconds=1.0):
+def _status_within(url, token, expected, seconds=3.0):
     """The first status that equals `expected` within `seconds`, else the last one seen."""
     deadline = time.monotonic() + seconds
     while True:
