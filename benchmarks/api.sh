@@ -43,7 +43,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null; wait $p 2>/dev/null; done; bench_cluster_stop' EXIT INT TERM
 start_server() { # NAME BINARY [NAME=VALUE…]: one of our servers with a pool of 16
     port[$1]=$(py_free_port $((18500 + ${#pids[@]} * 10)))
-    env DATABASE_URL="$url" HTTP_PORT="${port[$1]}" LOG_LEVEL=warning DATABASE_POOL_MAX=16 "${@:3}" "$2" serve >&2 &
+    env DATABASE_URL="$(bench_as projectyear_server_login "$url")" HTTP_PORT="${port[$1]}" LOG_LEVEL=warning DATABASE_POOL_MAX=16 "${@:3}" "$2" serve >&2 &
     pids+=($!); pid[$1]=$!
 }
 declare -A port pid
@@ -79,12 +79,6 @@ fi
 bench_log "the peer's list is byte-identical to the server's ($(wc -c <"$BENCH_DIR/list.api.json") bytes)"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-to_ms() { case $1 in *us) echo "${1%us} / 1000" | bc -l | xargs printf '%.2f';; *ms) printf '%.2f' "${1%ms}";; *s) echo "${1%s} * 1000" | bc -l | xargs printf '%.2f';; esac; }
-wrk_run() { # wrk arguments: prints "rps p50_ms p99_ms non2xx"
-    local out; out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$@" 2>&1)
-    echo "$(echo "$out" | awk '/Requests\/sec/ { print $2 }') $(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" \
-         "$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") $(echo "$out" | awk '/Non-2xx/ { n = $NF } END { print n + 0 }')"
-}
 pgbench_run() { # FILE MODE TOKEN UID AID NPROJECTS: prints "tps"
     "$PG_BIN/pgbench" -n -M "$2" -c 64 -j 2 -T "$seconds" -f "$1" -D token="$3" -D uid="$4" -D aid="$5" \
         -D none=none -D nprojects="$6" bench_api 2>&1 | awk '/^tps/ { print $3 }'

@@ -39,7 +39,7 @@ for scale in 1 10; do
         (SELECT count(*) FROM app.monthly_reports) || ' reports, ' || (SELECT count(*) FROM app.receipts) || ' receipts, ' ||
         (SELECT count(*) FROM app.agencies) || ' agencies'")
     bench_log "scale $scale: $counts"
-    DATABASE_URL=$url LOG_LEVEL=warning WORKER_POLL=1 "$BENCH_BIN" worker &
+    DATABASE_URL=$(bench_as projectyear_worker_login "$url") LOG_LEVEL=warning WORKER_POLL=1 "$BENCH_BIN" worker &
     worker=$!
     run_times=(); bare_times=()
     for run in $(seq 1 "$runs"); do

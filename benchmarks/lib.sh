@@ -56,6 +56,12 @@ bench_database() {
     echo "$url"
 }
 
+# bench_as LOGIN URL: URL as LOGIN instead of postgres (serve runs as projectyear_server_login,
+# worker as projectyear_worker_login: they refuse a superuser).
+bench_as() {
+    echo "${2/postgres@/$1@}"
+}
+
 # bench_time CMD...: runs CMD, prints its wall-clock seconds (stdout of CMD goes to stderr).
 bench_time() {
     local start end
@@ -94,3 +100,17 @@ bench_peer_venv() {
     fi
     echo "$venv"
 }
+
+# wrk_run WRK-ARGS...: wrk with 64 connections for $seconds s; prints "rps p50_ms p99_ms non2xx"
+# (set BENCH_CONNECTIONS for another count).
+wrk_run() {
+    local out
+    out=$(wrk -t2 -c"${BENCH_CONNECTIONS:-64}" -d"${seconds}s" --latency "$@" 2>&1)
+    local rps p50 p99 bad
+    rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+    p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
+    p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+    bad=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
+    echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${bad:-0}"
+}
+to_ms() { case $1 in *us) echo "${1%us} / 1000" | bc -l | xargs printf '%.2f';; *ms) printf '%.2f' "${1%ms}";; *s) echo "${1%s} * 1000" | bc -l | xargs printf '%.2f';; esac; }

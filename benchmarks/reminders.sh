@@ -15,6 +15,10 @@ bench_cluster_start
 export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
 
 url=$(bench_database bench_reminders)
+# serve and worker refuse a superuser: they log in as the logins migrate creates
+export DATABASE_ADMIN_URL=$url
+export DATABASE_WORKER_URL="postgresql://projectyear_worker_login@localhost:$PGPORT/bench_reminders?host=$PGHOST"
+DATABASE_URL="postgresql://projectyear_server_login@localhost:$PGPORT/bench_reminders?host=$PGHOST" "$BENCH_BIN" migrate >/dev/null
 bench_log "loading the province (demo --scale 100)"
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --scale 100 --seed 1 --year 2026 >/dev/null
 psql -qX -d bench_reminders -c "VACUUM ANALYZE" >/dev/null
@@ -25,7 +29,7 @@ psql -qXAt -d bench_reminders -c "SELECT (SELECT count(*) FROM app.projects) || 
 # scan: starts a worker, waits for its first scan, stops it; prints the scan's log line.
 scan() {
     local log; log=$(mktemp)
-    DATABASE_URL=$url LOG_LEVEL=info WORKER_REMINDERS=3600 "$BENCH_BIN" worker >"$log" 2>&1 &
+    DATABASE_URL=$(bench_as projectyear_worker_login "$url") LOG_LEVEL=info WORKER_REMINDERS=3600 "$BENCH_BIN" worker >"$log" 2>&1 &
     local pid=$!
     for _ in $(seq 1 600); do
         grep -q "reminder scan done" "$log" && break

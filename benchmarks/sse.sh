@@ -14,9 +14,13 @@ ulimit -n 16384
 export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
 
 url=$(bench_database bench_sse)
+# serve and worker refuse a superuser: they log in as the logins migrate creates
+export DATABASE_ADMIN_URL=$url
+server_url="postgresql://projectyear_server_login@localhost:$PGPORT/bench_sse?host=$PGHOST"
+DATABASE_URL=$server_url "$BENCH_BIN" migrate >/dev/null
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --year 2026 >/dev/null
 port=$(py_free_port 57500)
-DATABASE_URL=$url HTTP_PORT=$port LOG_LEVEL=warning "$BENCH_BIN" serve &
+DATABASE_URL=$server_url HTTP_PORT=$port HTTP_MAX_CONNECTIONS=4000 LOG_LEVEL=warning "$BENCH_BIN" serve &
 server=$!
 trap 'kill "$server" 2>/dev/null; bench_cluster_stop' EXIT INT TERM
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done

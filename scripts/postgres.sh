@@ -72,3 +72,70 @@ py_free_port() {
     while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     echo "$port"
 }
+
+# py_psql DIR PORT SQL: runs one statement as postgres on the cluster of DIR, printing bare values.
+py_psql() {
+    local dir=$1 port=$2
+    py_pg "$PG_BIN/psql" -h "$dir/run" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtAc "$3"
+}
+
+# py_cluster_restart DIR: restarts with the options it was started with (postmaster.opts), for
+# settings that take effect only at server start (archive_mode, wal_level, max_wal_senders).
+py_cluster_restart() {
+    local dir=$1
+    py_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -m fast -w -t 60 restart >/dev/null ||
+        { tail -n 20 "$dir/postgres.log" >&2; return 1; }
+}
+
+# py_archive_enable DIR PORT ARCHIVE: continuous WAL archiving of the running cluster of DIR into
+# the folder ARCHIVE (ALTER SYSTEM, so it holds across restarts). Turning archive_mode on needs a
+# restart, done here once; archive_command alone is reloaded.
+py_archive_enable() {
+    local dir=$1 port=$2 archive=$3 user
+    user=$(py_pg_user)
+    case "$archive" in *"'"* | *" "*) py_log "the archive folder must not contain quotes or spaces: $archive"; return 1 ;; esac
+    mkdir -p "$archive"
+    if [ "$(id -u)" = 0 ]; then chown "$user" "$archive"; fi
+    # Never overwrite an archived segment; write under a temporary name so a half copy is never taken for a segment.
+    local command="test ! -f $archive/%f && cp %p $archive/%f.part && mv $archive/%f.part $archive/%f"
+    py_psql "$dir" "$port" "ALTER SYSTEM SET archive_command = '$command'" >/dev/null
+    py_psql "$dir" "$port" "ALTER SYSTEM SET archive_mode = on" >/dev/null
+    py_psql "$dir" "$port" "SELECT pg_reload_conf()" >/dev/null
+    if [ "$(py_psql "$dir" "$port" "SHOW archive_mode")" != on ]; then
+        py_log "restarting the cluster in $dir once: archive_mode takes effect only at server start"
+        py_cluster_restart "$dir"
+    fi
+}
+
+# py_replication_enable DIR PORT: lets standbys stream from the running cluster of DIR (wal_level
+# replica, WAL senders, WAL kept for a standby that falls behind); restarts it when a setting
+# that needs a restart changed. pg_hba.conf from initdb already allows replication from local
+# sockets and loopback.
+py_replication_enable() {
+    local dir=$1 port=$2
+    py_psql "$dir" "$port" "ALTER SYSTEM SET wal_level = replica" >/dev/null
+    py_psql "$dir" "$port" "ALTER SYSTEM SET max_wal_senders = 10" >/dev/null
+    py_psql "$dir" "$port" "ALTER SYSTEM SET wal_keep_size = '1GB'" >/dev/null
+    py_psql "$dir" "$port" "SELECT pg_reload_conf()" >/dev/null
+    if [ "$(py_psql "$dir" "$port" "SELECT count(*) FROM pg_settings WHERE pending_restart")" != 0 ]; then
+        py_log "restarting the cluster in $dir once: replication settings take effect only at server start"
+        py_cluster_restart "$dir"
+    fi
+}
+
+# py_replica_start PRIMARY_DIR PRIMARY_PORT REPLICA_DIR REPLICA_PORT: starts a hot standby of the
+# running primary in REPLICA_DIR, made on first use by `pg_basebackup -R` (which writes
+# primary_conninfo and standby.signal), streaming from the primary's socket.
+py_replica_start() {
+    local primary=$1 primary_port=$2 dir=$3 port=$4 user
+    user=$(py_pg_user)
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+        mkdir -p "$dir"
+        if [ "$(id -u)" = 0 ]; then chown "$user" "$dir"; fi
+        py_replication_enable "$primary" "$primary_port"
+        py_log "making a hot standby of $primary in $dir with pg_basebackup"
+        py_pg "$PG_BIN/pg_basebackup" -h "$primary/run" -p "$primary_port" -U postgres -D "$dir/data" \
+            -R -X stream -c fast >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; return 1; }
+    fi
+    py_cluster_start "$dir" "$port"
+}

@@ -79,7 +79,11 @@ function drawChrome() {
   mount(nav, h('ul', {}, navItems().map(([p, key]) =>
     h('li', {}, h('a', { href: `#${p}`, 'aria-current': section === p ? 'page' : null, 'data-nav': p }, t(key))))));
   const notices = nav.querySelector('[data-nav="/notifications"]');
-  if (notices) { unreadCount(notices); watchNotifications(); }
+  if (notices) unreadCount(notices);
+  // The live stream holds one of the browser's few connections to the server: only the pages
+  // that show messages keep it open.
+  if (notices && (section === '/' || section === '/notifications')) watchNotifications();
+  else { stream?.abort(); stream = null; }
   const me = session.me;
   mount(user,
     h('span', { id: 'whoami', title: me.agency.name }, `${me.display_name} · ${label('role', me.role)}`),

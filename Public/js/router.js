@@ -51,6 +51,8 @@ export function setQuery(changes, { replace = false } = {}) {
   const target = href(path, next);
   if (replace) {
     history.replaceState(null, '', target);
+  } else if (location.hash === target) {
+    window.dispatchEvent(new HashChangeEvent('hashchange')); // the same filters: show the page afresh
   } else {
     location.hash = target;
   }

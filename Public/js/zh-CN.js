@@ -434,6 +434,9 @@ export default {
   'users.new': '新增用户',
   'users.created': '用户已创建。',
   'users.deactivate': '停用',
+  'users.reset': '重置密码',
+  'users.newPassword': '新密码',
+  'users.resetDone': '密码已重置。',
   'users.activate': '启用',
 
   'import.title': '导入',

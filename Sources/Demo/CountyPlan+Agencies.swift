@@ -1,15 +1,16 @@
 /// The agencies, users and reference data every county plan starts with.
 extension CountyPlan {
     /// Adds the county, its eight departments and its districts, three users (admin, editor,
-    /// viewer) for each, and the default lead department of each category.
+    /// viewer) for each, and the default lead department of each category. The county and its
+    /// departments carry the plan's division code; districts have none unless set afterwards.
     /// - Parameters:
     ///   - prefix: prepended to agency codes and usernames (`""` for the seed county).
     mutating func addAgencies(prefix: String, county: (code: String, name: String), countyShort: String,
                               districts: [(code: String, name: String)]) {
-        agencies.append(Agency(code: prefix + county.code, name: county.name, kind: "county"))
+        agencies.append(Agency(code: prefix + county.code, name: county.name, kind: "county", divisionCode: divisionCode))
         for d in Vocabulary.departments {
             departments[d.code] = agencies.count
-            agencies.append(Agency(code: prefix + d.code, name: countyShort + d.name, kind: "department"))
+            agencies.append(Agency(code: prefix + d.code, name: countyShort + d.name, kind: "department", divisionCode: divisionCode))
         }
         for d in districts {
             districtIndices.append(agencies.count)

@@ -71,6 +71,7 @@ extension CountyPlan {
         }
         p.approvals = approvals(for: p, random: &random)
         p.funding = funding(for: p, random: &random)
+        p.nationalCode = nationalCode(for: p, position: projects.count)
         if p.major, ["preliminary", "new_start", "construction", "suspended"].contains(p.stage), random.chance(0.35) {
             p.problems = (0..<random.int(1...2)).map { _ in problem(random: &random) }
         }

@@ -8,6 +8,7 @@ struct CountyPlan {
         var code: String
         var name: String
         var kind: String
+        var divisionCode: String?
     }
 
     struct User {
@@ -77,6 +78,7 @@ struct CountyPlan {
         var eiaClass: String?
         var greenChannel: Bool
         var centralSOE: Bool
+        var nationalCode: String?
         var funding: [Funding] = []
         var approvals: [Approval] = []
         var problems: [Problem] = []
@@ -121,6 +123,8 @@ struct CountyPlan {
     /// Whether every project reports every month (the scale generator, so counts are exact) or only
     /// projects under way report (the seed county).
     var reportEveryMonth: Bool
+    /// The county's administrative division code, in its projects' national codes.
+    var divisionCode: String
     /// The demo's today: monthly reports, FAI statistics and receipts exist only for days before
     /// it (a month's report and statistic once the month has ended), so year-to-date figures
     /// match the calendar; nil keeps the whole year (the scale generator, whose counts are exact).
@@ -146,10 +150,11 @@ struct CountyPlan {
     var landQuota: (quota: Int64, reserved: Int64)?
     var landAllocations: [LandAllocation] = []
 
-    init(seed: UInt64, year: Int, reportEveryMonth: Bool) {
+    init(seed: UInt64, year: Int, reportEveryMonth: Bool, divisionCode: String) {
         self.seed = seed
         self.year = year
         self.reportEveryMonth = reportEveryMonth
+        self.divisionCode = divisionCode
     }
 
     /// Whether `day` has passed by the demo's today.

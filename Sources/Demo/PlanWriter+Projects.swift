@@ -24,14 +24,14 @@ extension PlanWriter {
         let project = base("projects", plan.projects.count)
         try copy(
             "projects",
-            "id, code, name, owner, category, industry, stage, major, district_id, lead_department_id, park_id, total_investment, planned_start, planned_completion, actual_start, actual_completion, land_area, eia_class, green_channel, central_soe",
+            "id, code, name, owner, category, industry, stage, major, district_id, lead_department_id, park_id, total_investment, planned_start, planned_completion, actual_start, actual_completion, land_area, eia_class, green_channel, central_soe, national_code",
             plan.projects.indices
         ) { i in
             let p = plan.projects[i]
             let park = CopyText.id(p.park.map { park + $0 })
             let land = p.landArea.map(CopyText.money) ?? "\\N"
             let dates = [p.plannedStart, p.plannedCompletion, p.actualStart, p.actualCompletion].map(CopyText.day)
-            return "\(project + i)\t\(CopyText.text(p.code))\t\(CopyText.text(p.name))\t\(CopyText.text(p.owner))\t\(p.category)\t\(CopyText.text(p.industry))\t\(p.stage)\t\(CopyText.bool(p.major))\t\(agency + p.district)\t\(agency + p.lead)\t\(park)\t\(CopyText.money(p.total))\t\(dates.joined(separator: "\t"))\t\(land)\t\(CopyText.text(p.eiaClass))\t\(CopyText.bool(p.greenChannel))\t\(CopyText.bool(p.centralSOE))"
+            return "\(project + i)\t\(CopyText.text(p.code))\t\(CopyText.text(p.name))\t\(CopyText.text(p.owner))\t\(p.category)\t\(CopyText.text(p.industry))\t\(p.stage)\t\(CopyText.bool(p.major))\t\(agency + p.district)\t\(agency + p.lead)\t\(park)\t\(CopyText.money(p.total))\t\(dates.joined(separator: "\t"))\t\(land)\t\(CopyText.text(p.eiaClass))\t\(CopyText.bool(p.greenChannel))\t\(CopyText.bool(p.centralSOE))\t\(CopyText.text(p.nationalCode))"
         }
         try writeReports(plan, project: project, agency: agency, user: user)
         try copyChildren("funding_sources", "id, project_id, kind, platform_id, planned_amount, amount_in_place") { emit in

@@ -20,9 +20,9 @@ final class PlanWriter {
     /// Writes one plan: every table in foreign-key order.
     func write(_ plan: CountyPlan, categoryLeads writeLeads: Bool) throws {
         let agency = base("agencies", plan.agencies.count)
-        try copy("agencies", "id, code, name, kind", plan.agencies.indices) { i in
+        try copy("agencies", "id, code, name, kind, division_code", plan.agencies.indices) { i in
             let a = plan.agencies[i]
-            return "\(agency + i)\t\(CopyText.text(a.code))\t\(CopyText.text(a.name))\t\(a.kind)"
+            return "\(agency + i)\t\(CopyText.text(a.code))\t\(CopyText.text(a.name))\t\(a.kind)\t\(CopyText.text(a.divisionCode))"
         }
         let user = base("users", plan.users.count)
         try copy("users", "id, agency_id, username, display_name, role, password_hash, active", plan.users.indices) { i in

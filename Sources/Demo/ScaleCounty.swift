@@ -14,7 +14,9 @@ enum ScaleCounty {
     static func plan(index: Int, seed: UInt64, year: Int, projects count: Int) -> CountyPlan {
         let prefix = prefix(index)
         let short = "模拟县" + prefix.dropFirst().dropLast()
-        var plan = CountyPlan(seed: seed &+ UInt64(index) &* 0x1_0000_0001, year: year, reportEveryMonth: true)
+        let division = "52" + String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)
+        var plan = CountyPlan(
+            seed: seed &+ UInt64(index) &* 0x1_0000_0001, year: year, reportEveryMonth: true, divisionCode: division)
         var random = DemoRandom(seed: seed, stream: UInt64(index))
         let districts = (1...districtsPerCounty).map { d in
             (code: "d\(Day.pad(d))", name: d > 8 ? "\(short)第\(d - 8)管委会" : "\(short)第\(d)区")

@@ -12,6 +12,14 @@ enum SeedCounty {
         ("gaoxin", "高新开发区管委会"),
     ]
 
+    /// 余庆县's administrative division code (行政区划代码), in every national project code.
+    static let divisionCode = "520329"
+    /// The districts' own division codes (the management committees have none; 金阳新区 is today's 观山湖区).
+    static let districtDivisionCodes = [
+        "nanming": "520102", "huaxi": "520111", "wudang": "520112", "baiyun": "520113", "qingzhen": "520181",
+        "xiuwen": "520123", "xifeng": "520122", "kaiyang": "520121", "jinyang": "520115",
+    ]
+
     /// The parks of the plan: name, district code, standard, share of items done, sectors (indices
     /// into `Vocabulary.sectors`) whose projects settle there.
     static let parks: [(name: String, district: String, standard: String, readiness: Double, sectors: [Int])] = [
@@ -53,10 +61,13 @@ enum SeedCounty {
     /// Builds the county for `year` as it stands on `today`; the same year always gives the same
     /// plan, and a later today only adds the reports, statistics and receipts since.
     static func plan(year: Int, today: Day) -> CountyPlan {
-        var plan = CountyPlan(seed: 0x5EED_C0DE, year: year, reportEveryMonth: false)
+        var plan = CountyPlan(seed: 0x5EED_C0DE, year: year, reportEveryMonth: false, divisionCode: divisionCode)
         plan.today = today
         var random = DemoRandom(seed: plan.seed, stream: UInt64(year))
         plan.addAgencies(prefix: "", county: (countyCode, countyName), countyShort: "余庆县", districts: districts)
+        for index in plan.districtIndices {
+            plan.agencies[index].divisionCode = districtDivisionCodes[plan.agencies[index].code]
+        }
         plan.platforms = platforms
         for park in parks {
             plan.addPark(name: park.name, district: plan.agency(park.district), standard: park.standard,

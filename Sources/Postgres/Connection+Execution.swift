@@ -43,9 +43,21 @@ extension Connection {
     }
 }
 
-/// Calls `body` with C strings for `values` (NULL pointers for nil) that live for the call.
-func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) rethrows -> T {
-    let pointers: [UnsafeMutablePointer<CChar>?] = values.map { value in value.map { strdup($0)! } }
+/// Calls `body` with the parameters of `query` as libpq takes them: values (NULL pointers for
+/// nil), lengths and formats (1 for the binary ones), all alive for the call.
+func withParameters<T>(
+    _ query: Query, _ body: ([UnsafePointer<CChar>?], [Int32], [Int32]) throws -> T
+) rethrows -> T {
+    var lengths = [Int32](repeating: 0, count: query.binds.count)
+    var formats = [Int32](repeating: 0, count: query.binds.count)
+    let pointers: [UnsafeMutablePointer<CChar>?] = query.binds.enumerated().map { index, value in
+        guard let bytes = query.binaryBinds[index] else { return value.map { strdup($0)! } }
+        let copy = malloc(max(1, bytes.count))!
+        bytes.withUnsafeBytes { raw in if let base = raw.baseAddress { copy.copyMemory(from: base, byteCount: raw.count) } }
+        lengths[index] = Int32(bytes.count)
+        formats[index] = 1
+        return copy.assumingMemoryBound(to: CChar.self)
+    }
     defer { pointers.forEach { free($0) } }
-    return try body(pointers.map { UnsafePointer($0) })
+    return try body(pointers.map { UnsafePointer($0) }, lengths, formats)
 }

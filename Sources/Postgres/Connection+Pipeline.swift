@@ -71,12 +71,14 @@ extension Connection {
         }
     }
 
-    static func runPipeline(_ queries: [Query], state: inout State, handle: OpaquePointer, retried: Bool = false) throws -> [ResultSet] {
+    static func runPipeline(
+        _ queries: [Query], state: inout State, handle: OpaquePointer, resultFormat: Int32 = 0, retried: Bool = false
+    ) throws -> [ResultSet] {
         let all = state.queued + queries
         state.queued = []
         try drain(&state, handle)
         if try deallocateDiscarded(&state, handle) { try drain(&state, handle) }
-        let sent = try send(all, state: &state, handle: handle)
+        let sent = try send(all, state: &state, handle: handle, resultFormat: resultFormat)
         state.pipelinesSent += 1
         let outcome = try read(sent, state: &state, handle: handle)
         let idle = PQtransactionStatus(handle) == PQTRANS_IDLE
@@ -97,13 +99,16 @@ extension Connection {
         }
         // Outside a transaction block the pipeline's implicit transaction rolled back as a whole:
         // run it again. Inside one, the caller's unit of work is run again (ConnectionPool).
-        if idle, !retried { return try runPipeline(all, state: &state, handle: handle, retried: true) }
+        if idle, !retried { return try runPipeline(all, state: &state, handle: handle, resultFormat: resultFormat, retried: true) }
         error.staleStatement = true
         throw error
     }
 
-    /// Sends each query (preparing those with parameters on first use) and a sync.
-    private static func send(_ queries: [Query], state: inout State, handle: OpaquePointer) throws -> [SentCommand] {
+    /// Sends each query (preparing those with parameters on first use) and a sync. `resultFormat`
+    /// 1 asks for every column in binary (see `bytes(_:)`).
+    private static func send(
+        _ queries: [Query], state: inout State, handle: OpaquePointer, resultFormat: Int32 = 0
+    ) throws -> [SentCommand] {
         if PQpipelineStatus(handle) == PQ_PIPELINE_OFF, PQenterPipelineMode(handle) != 1 {
             throw failure(handle, result: nil)
         }
@@ -121,9 +126,9 @@ extension Connection {
                     preparing[query.sql] = fresh
                     name = fresh
                 }
-                let accepted = withCStrings(query.binds) { values in
-                    if let name { PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) }
-                    else { PQsendQueryParams(handle, query.sql, count, nil, values, nil, nil, 0) }
+                let accepted = withParameters(query) { values, lengths, formats in
+                    if let name { PQsendQueryPrepared(handle, name, count, values, lengths, formats, resultFormat) }
+                    else { PQsendQueryParams(handle, query.sql, count, nil, values, lengths, formats, resultFormat) }
                 }
                 guard accepted == 1 else { throw failure(handle, result: nil) }
                 sent.append(SentCommand(preparing: false, name: name, sql: query.sql))

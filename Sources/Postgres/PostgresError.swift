@@ -77,6 +77,9 @@ public enum SQLState {
     public static let featureNotSupported = "0A000"
     /// "prepared statement does not exist".
     public static let invalidStatementName = "26000"
+    public static let crashShutdown = "57P02"
+    public static let cannotConnectNow = "57P03"
+    public static let readOnlyTransaction = "25006"
 
     /// True for class 22 (data exception) and 23 (integrity constraint violation).
     public static func isClientDataError(_ state: String?) -> Bool {

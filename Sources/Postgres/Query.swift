@@ -10,10 +10,13 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
     public private(set) var sql: String
     /// The parameters in text format; `nil` is SQL NULL.
     public private(set) var binds: [String?]
+    /// Parameters sent in binary format instead (`bytea` content), by their index in `binds`.
+    public private(set) var binaryBinds: [Int: [UInt8]]
 
-    public init(sql: String, binds: [String?] = []) {
+    public init(sql: String, binds: [String?] = [], binaryBinds: [Int: [UInt8]] = [:]) {
         self.sql = sql
         self.binds = binds
+        self.binaryBinds = binaryBinds
     }
 
     public init(stringLiteral value: String) {
@@ -21,7 +24,7 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
     }
 
     public init(stringInterpolation: StringInterpolation) {
-        self.init(sql: stringInterpolation.sql, binds: stringInterpolation.binds)
+        self.init(sql: stringInterpolation.sql, binds: stringInterpolation.binds, binaryBinds: stringInterpolation.binaryBinds)
     }
 
     /// Appends another query, renumbering its placeholders.
@@ -31,6 +34,7 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
             renumbered = renumbered.replacingPlaceholder(index, with: index + binds.count)
         }
         sql += renumbered
+        for (index, bytes) in other.binaryBinds { binaryBinds[index + binds.count] = bytes }
         binds += other.binds
     }
 
@@ -41,6 +45,7 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
     public struct StringInterpolation: StringInterpolationProtocol {
         var sql = ""
         var binds: [String?] = []
+        var binaryBinds: [Int: [UInt8]] = [:]
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             sql.reserveCapacity(literalCapacity + interpolationCount * 3)
@@ -59,6 +64,14 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
         /// Binds an optional value; `nil` is SQL NULL.
         public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
             binds.append(value?.postgresText)
+            sql += "$\(binds.count)"
+        }
+
+        /// Binds raw bytes as the next `$n` parameter, sent in binary format (for `bytea`): no hex
+        /// text twice the size is built.
+        public mutating func appendInterpolation(binary bytes: [UInt8]) {
+            binaryBinds[binds.count] = bytes
+            binds.append(nil)
             sql += "$\(binds.count)"
         }
 

@@ -2,7 +2,7 @@ import CLibPQ
 
 /// The rows of one statement's result. Owns its `PGresult` and frees it when released.
 public final class ResultSet {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     /// The number of rows.
     public let count: Int
     /// The rows a command changed (`INSERT`, `UPDATE`, `DELETE`), 0 otherwise.

@@ -2,6 +2,9 @@ import Campaign
 import Postgres
 
 /// The application's door to PostgreSQL: transactions that carry a database role and a caller.
+///
+/// Transactions run on the primary, except inside `Database.$readIntent` (set by the HTTP layer
+/// for read-only requests) when there are streaming standbys: see `Database+Routing`.
 public struct Database: Sendable {
     /// The database roles this program switches to inside a transaction.
     public enum Role: String, Sendable {
@@ -11,13 +14,17 @@ public struct Database: Sendable {
         case worker = "projectyear_worker"
     }
 
+    /// The primary's pool.
     public let pool: ConnectionPool
     /// Signed-in users by token, answering only while a `SessionRevocationListener` keeps it.
     public let sessions: SessionCache
+    /// Streaming standbys for reads, if configured.
+    public let replicas: ReplicaSet?
 
-    public init(pool: ConnectionPool, sessions: SessionCache = SessionCache()) {
+    public init(pool: ConnectionPool, sessions: SessionCache = SessionCache(), replicas: ReplicaSet? = nil) {
         self.pool = pool
         self.sessions = sessions
+        self.replicas = replicas
     }
 
     /// Runs `body` in one transaction as `caller` under row-level security. `BEGIN` and the
@@ -25,9 +32,11 @@ public struct Database: Sendable {
     public func transaction<T: Sendable>(
         as caller: Caller, _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await pool.withTransaction { connection in
-            try Self.setCaller(caller, on: connection)
-            return try body(connection)
+        try await routed { pool in
+            try await pool.withTransaction { connection in
+                try Self.setCaller(caller, on: connection)
+                return try body(connection)
+            }
         }
     }
 
@@ -38,9 +47,11 @@ public struct Database: Sendable {
     public func read<T: Sendable>(
         as caller: Caller, _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await pool.withTransaction(readOnly: true) { connection in
-            try Self.setCaller(caller, on: connection)
-            return try body(connection)
+        try await routed { pool in
+            try await pool.withTransaction(readOnly: true) { connection in
+                try Self.setCaller(caller, on: connection)
+                return try body(connection)
+            }
         }
     }
 
@@ -48,9 +59,11 @@ public struct Database: Sendable {
     public func transaction<T: Sendable>(
         role: Role, _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await pool.withTransaction { connection in
-            connection.enqueue("SELECT set_config('role', \(role.rawValue), true)")
-            return try body(connection)
+        try await routed { pool in
+            try await pool.withTransaction { connection in
+                connection.enqueue("SELECT set_config('role', \(role.rawValue), true)")
+                return try body(connection)
+            }
         }
     }
 

@@ -19,17 +19,28 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = try await loadSettings()
             bootstrapLogging(settings.logLevel)
             let registry = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            var factory = PrometheusMetricsFactory(registry: registry)
+            factory.durationHistogramBuckets["db_replica_read_your_writes_wait"] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]
+                .map { .milliseconds($0) }
+            MetricsSystem.bootstrap(factory)
             let pool = ConnectionPool(configuration: .init(
                 url: settings.databaseURL, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
             ))
             try await requireLeastPrivilege(pool, as: .app, setting: "DATABASE_URL")
+            let replicas = settings.replicaURLs.isEmpty ? nil : ReplicaSet(
+                pools: settings.replicaURLs.map { ConnectionPool(configuration: .init(
+                    url: $0, maxConnections: settings.poolMax, acquireTimeout: settings.poolTimeout
+                )) },
+                maxLag: settings.replicaMaxLag, readYourWritesWait: settings.replicaWait, observe: ReplicaSet.Event.record
+            )
             let dependencies = AppDependencies(
-                database: Database(pool: pool, sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds))),
+                database: Database(pool: pool, sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds)), replicas: replicas),
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),
                 defaultScheme: try settings.loadDefaultScheme(),
+                attachmentQuota: Int64(settings.attachmentQuotaMiB) << 20,
+                openData: settings.openData,
                 planBehindRatio: settings.planBehindRatio,
                 logger: Logger(label: "projectyear.server"),
                 consoleFolder: resolvePath(settings.consolePath).path,

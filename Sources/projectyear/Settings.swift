@@ -1,3 +1,4 @@
+import API
 import Configuration
 import Foundation
 import API
@@ -17,6 +18,10 @@ struct Settings: Sendable {
     var workerURL: String
     var poolMax: Int
     var poolTimeout: Duration
+    /// Streaming standbys for reads (`database.replica.urls`, comma-separated; empty for none).
+    var replicaURLs: [String]
+    var replicaMaxLag: Duration
+    var replicaWait: Duration
     var httpHost: String
     var httpPort: Int
     /// Slow-client and connection limits of the HTTP server.
@@ -34,6 +39,8 @@ struct Settings: Sendable {
     var schemePath: String
     var consolePath: String
     var planBehindRatio: Decimal
+    var attachmentQuotaMiB: Int
+    var openData: OpenDataSettings
 
     /// A configuration value that is missing or malformed.
     struct Invalid: Error, CustomStringConvertible {
@@ -66,6 +73,10 @@ struct Settings: Sendable {
             workerURL: url("database.worker_url"),
             poolMax: try values.int("database.pool.max", in: 1...500),
             poolTimeout: .seconds(try values.int("database.pool.timeout", in: 1...600)),
+            replicaURLs: (values.optionalString("database.replica.urls") ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            replicaMaxLag: .seconds(try values.int("database.replica.lag", in: 1...86400)),
+            replicaWait: .milliseconds(try values.int("database.replica.wait", in: 0...60000)),
             httpHost: try values.string("http.host"),
             httpPort: try values.int("http.port", in: 0...65535),
             httpLimits: ServerLimits(
@@ -86,7 +97,12 @@ struct Settings: Sendable {
             workerReminders: try values.seconds("worker.reminders", in: 0...86400),
             schemePath: try values.string("assessment.scheme"),
             consolePath: try values.string("console.path"),
-            planBehindRatio: try values.ratio("plans.behind_ratio")
+            planBehindRatio: try values.ratio("plans.behind_ratio"),
+            attachmentQuotaMiB: try values.int("attachments.quota_mib", in: 1...1_048_576),
+            openData: OpenDataSettings(
+                prefix: try values.string("oc4ids.prefix"), publisher: try values.string("oc4ids.publisher"),
+                baseURL: try values.string("oc4ids.base_url")
+            )
         )
     }
 }

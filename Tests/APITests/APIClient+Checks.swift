@@ -11,13 +11,14 @@ extension APIClient {
         return try await signIn(agency, role)
     }
 
-    /// Checks the answers every write shares: 401 without a token, 400 for malformed JSON and for
-    /// a number no decimal holds, 415 for a body that is not JSON.
+    /// Checks the answers every write shares: 401 without a token, 400 for malformed JSON, 422
+    /// naming a well-formed number no decimal holds, 415 for a body that is not JSON.
     func expectBodyErrors(_ method: HTTPRequest.Method, _ path: String, token: String, headers: HTTPFields = [:]) async throws {
         #expect(try await request(method, path, json: [String: Any]()).status == .unauthorized, "401 \(path)")
         #expect(try await request(method, path, token: token, raw: "{\"a\":", headers: headers).status == .badRequest, "400 \(path)")
         let huge = try await request(method, path, token: token, raw: "{\"a\": 1e200}", headers: headers)
-        #expect(huge.status == .badRequest && (huge.object["detail"] as? String)?.contains("out of range") == true, "400 \(path) 1e200")
+        #expect(huge.status == .unprocessableContent && huge.errorFields == ["a"] && huge.problemMessages.first?.contains("out of range") == true,
+                "422 \(path) 1e200")
         var text = headers
         text[.contentType] = "text/plain"
         #expect(try await request(method, path, token: token, raw: "x", headers: text).status == .unsupportedMediaType, "415 \(path)")

@@ -161,4 +161,27 @@ import TestSupport
             #expect(try rows.dropFirst().contains { try $0[0].text() == "指标预警" && $0[1].text() == "南明区" })
         }
     }
+
+    @Test func plansAndTheReviewQueue() async throws {
+        try await APIHarness.run { api in
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let county = try await api.signIn(api.fixture.county, "editor")
+            let project = try await api.createProject(token: district, code: "P-001")
+            let plan = try await api.request(.put, "/api/v1/projects/\(project)/plans/2026", token: district,
+                                             json: ["annual_investment": 120, "monthly": Array(repeating: 10, count: 12)])
+            #expect(plan.status == .created)
+            let report = try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-03", token: district,
+                                               json: ["investment_completed": 15, "progress": "开工"])
+            #expect(report.status == .created)
+            // MUT
+            let plans = try Self.rows(try await api.request(.get, "/api/v1/plans?year=2026&as_of=2026-04-10&format=xlsx", token: county))
+            #expect(try plans[0].cells.map { try $0.text() } == ["项目编号", "项目名称", "所在区县", "年度计划投资（万元）", "计划至今（万元）",
+                                                               "完成至今（万元）", "计划完成率", "进度滞后"])
+            #expect(try plans[1][3].decimal() == 120 && plans[1][4].decimal() == 30 && plans[1][5].decimal() == 15)
+            #expect(try plans[1][6].decimal() == Decimal(string: "0.5") && plans[1][7].text() == "是")
+            let reviews = try Self.rows(try await api.request(.get, "/api/v1/reviews?status=submitted&format=csv", token: county))
+            #expect(reviews.count == 2)
+            #expect(try reviews[1][0].text() == "P-001" && reviews[1][7].text() == "已报送")
+        }
+    }
 }

@@ -95,7 +95,8 @@ import TestSupport
             let response = try await Self.upload(api, file, token: district)
             // validation: the cells Excel shows as wrong, by row and header; nothing written
             #expect(response.status == .unprocessableContent)
-            #expect(Self.errors(response) == ["3|本月完成投资(万元)", "5|本月完成投资(万元)", "6|形象进度", "6|项目代码", "7|本月完成投资(万元)"],
+            #expect(Self.errors(response) == ["2|版本", "3|本月完成投资(万元)", "4|项目代码", "5|本月完成投资(万元)", "6|形象进度", "6|项目代码",
+                                              "7|本月完成投资(万元)"],
                     "\(String(buffer: response.body))")
             let fixed = try Self.sheet([
                 [.text("P-001"), .empty, .number(7), .empty, .empty, .number(1)],
@@ -112,7 +113,24 @@ import TestSupport
         }
     }
 
-    @Test func dryRunCountsAndWritesNothing() async throws {
+    @Test func anApprovedReportIsLockedForTheDistrict() async throws {
+        try await APIHarness.run { api in
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let county = try await api.signIn(api.fixture.county, "editor")
+            let project = try await api.createProject(token: district, code: "P-001")
+            _ = try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-03", token: district, json: ["investment_completed": 5])
+            let approved = try await api.request(.post, "/api/v1/projects/\(project)/reports/2026-03/review", token: county,
+                                                 json: ["decision": "approve"], headers: ifMatch(1))
+            #expect(approved.status == .ok)
+            let version = try #require(approved.object["version"] as? Int)
+            let file = try Self.sheet([[.text("P-001"), .empty, .number(6), .empty, .empty, .number(Decimal(version))]])
+            let refused = try await Self.upload(api, file, token: district)
+            #expect(Self.errors(refused) == ["2|本月完成投资(万元)"], "\(String(buffer: refused.body))")
+            #expect(try await Self.upload(api, file, token: county).object["replaced"] as? Int == 1)
+        }
+    }
+
+        @Test func dryRunCountsAndWritesNothing() async throws {
         try await APIHarness.run { api in
             let district = try await api.signIn(api.fixture.district1, "editor")
             _ = try await api.createProject(token: district, code: "P-001")

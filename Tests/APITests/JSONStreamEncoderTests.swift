@@ -112,7 +112,7 @@ import Testing
         #expect(Set(members.keys) == [
             "id", "version", "updated_at", "code", "name", "owner", "category", "industry", "stage", "major",
             "district_id", "lead_department_id", "park_id", "total_investment", "planned_start", "planned_completion",
-            "actual_start", "actual_completion", "land_area", "eia_class", "green_channel", "central_soe",
+            "actual_start", "actual_completion", "land_area", "eia_class", "green_channel", "central_soe", "national_code",
             "year_to_date_investment", "year_to_date_share",
         ])
     }

@@ -1,10 +1,11 @@
 import API
+import Foundation
 import Testing
 
-/// The strict RFC 8259 pass over request bodies, byte by byte.
+/// The strict RFC 8259 reader of request bodies, byte by byte.
 @Suite struct JSONSyntaxTests {
     func failure(_ text: String) -> JSONSyntax.Failure? {
-        do { try JSONSyntax.check(Array(text.utf8)); return nil } catch { return error }
+        do { _ = try JSONSyntax.parse(Array(text.utf8)); return nil } catch { return error }
     }
 
     @Test func acceptsWhatRFC8259Allows() {
@@ -50,7 +51,7 @@ import Testing
     @Test func refusesInvalidUTF8AByteOrderMarkAndDeepNesting() throws {
         for bytes: [UInt8] in [[0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF5, 0x80, 0x80, 0x80, 0x22],
                                [0x22, 0xE4, 0xB8, 0x22], [0x22, 0x80, 0x22], [0x22, 0xF0, 0x82, 0x82, 0xAC, 0x22]] {
-            #expect((try? JSONSyntax.check(bytes)) == nil, "\(bytes)")
+            #expect((try? JSONSyntax.parse(bytes)) == nil, "\(bytes)")
         }
         #expect(failure("\u{FEFF}{}")?.message.contains("byte-order mark") == true)
         let deep = String(repeating: "[", count: JSONSyntax.maxDepth + 1) + String(repeating: "]", count: JSONSyntax.maxDepth + 1)
@@ -64,5 +65,24 @@ import Testing
     @Test func columnsCountCharactersNotBytes() throws {
         let found = try #require(failure("{\"名称\":\"项目\",}"))
         #expect(found.column == 12 && found.offset == 19)
+    }
+
+    @Test func buildsTheValueExactly() throws {
+        let text = #"{"a":[1,-0.10,1.5e3,true,null,{"b":"x\"\u00e9\ud83d\ude00y"}],"名称":"项目 é","n":12345678901234567890.12}"#
+        let (value, outOfRange) = try JSONSyntax.parse(Array(text.utf8))
+        #expect(outOfRange.isEmpty)
+        let expected: JSONValue = [
+            "a": [1, .number(Decimal(string: "-0.1")!), 1500, true, .null, ["b": .string("x\"é😀y")]],
+            "名称": "项目 é", "n": .number(Decimal(string: "12345678901234567890.12")!),
+        ]
+        #expect(value == expected)
+        #expect(try JSONSyntax.parse(Array("\"\"".utf8)).value == "")
+        #expect(try JSONSyntax.parse(Array(#""a\u0000b""#.utf8)).value == .string("a\u{0}b"))
+    }
+
+    @Test func namesNumbersNoDecimalHolds() throws {
+        let text = #"{"ok":1e100,"big":1e200,"tiny":1e-300,"zero":0e-300,"list":[1,2,-1e999],"deep":{"x":1E+500}}"#
+        let (_, outOfRange) = try JSONSyntax.parse(Array(text.utf8))
+        #expect(Set(outOfRange) == ["big", "tiny", "list[2]", "deep.x"])
     }
 }

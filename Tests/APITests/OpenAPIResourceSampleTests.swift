@@ -17,7 +17,7 @@ import TestSupport
     final class DocumentedResponses: @unchecked Sendable {
         let paths: [String: JSONValue]
         let validator: SchemaValidator
-        private(set) var sampled: Set<String> = []
+        var sampled: Set<String> = []
 
         init(_ api: APIClient) async throws {
             let served = try await api.request(.get, "/api/v1/openapi.json")
@@ -305,6 +305,8 @@ import TestSupport
             try await docs.call(api, .post, "/api/v1/imports/monthly-reports?month=2026-03", token: district,
                                 bytes: Data("项目代码\r\n".utf8), .unprocessableContent)
             try await docs.call(api, .get, "/api/v1/imports/\(try #require(imported.object["import_id"] as? Int))", token: district, .ok)
+            let projects = try await docs.call(api, .get, "/api/v1/projects?format=xlsx", token: district, .ok)
+            try await docs.call(api, .post, "/api/v1/imports/projects?dry_run=true", token: district, bytes: Data(buffer: projects.body), .ok)
 
             // The annual investment plan against those reports.
             let plan = "/api/v1/projects/\(projectID)/plans/2026"
@@ -363,6 +365,8 @@ import TestSupport
             ], headers: ifMatchHeader(1), .ok)
             try await docs.call(api, .get, "/api/v1/problems/\(problemID)", token: district, .ok)
             try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
+
+            try await sampleEvidence(docs, api, projectID: projectID, district: district)
 
             // Every documented route has been sampled.
             // (The event stream never ends: NotificationStreamTests reads it from a live server.)

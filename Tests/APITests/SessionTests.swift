@@ -42,6 +42,24 @@ import TestSupport
         }
     }
 
+    @Test func tokensAreStoredOnlyAsTheirSHA256WithTheirLifetime() async throws {
+        try await APIHarness.run { api in
+            // MUT
+            let token = try await api.signIn(api.fixture.district2, "editor")
+            // validation: 256 random bits (43 base64url characters); the row holds its hash only
+            #expect(token.count == 43)
+            let row = try api.database.connect().query("""
+                SELECT token_hash = sha256(convert_to(\(token), 'UTF8')) AS hashed,
+                       position(convert_to(\(token), 'UTF8') IN token_hash) = 0 AS plain_absent,
+                       round(extract(epoch FROM expires_at - now()) / 3600)::integer AS hours
+                  FROM app.sessions
+                """)
+            #expect(row.count == 1)
+            #expect(try row[0].decode("hashed") == true && row[0].decode("plain_absent") == true)
+            #expect(try row[0].decode("hours") == 12)
+        }
+    }
+
     @Test func expiredTokenIs401() async throws {
         try await APIHarness.run { api in
             let token = try await api.signIn(api.fixture.county, "viewer")

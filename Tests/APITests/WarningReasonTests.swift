@@ -13,6 +13,7 @@ import TestSupport
             let district = try await api.signIn(api.fixture.district1, "editor")
             let created = try await api.request(.post, "/api/v1/projects", token: district, json: [
                 "code": "W-1", "name": "预警项目", "category": "services", "stage": "construction", "major": true,
+                "national_code": "2026-520329-48-01-000001",
                 "district_id": api.fixture.district1.id, "actual_start": "2026-01-10", "planned_start": "2026-01-01",
                 "planned_completion": "2026-03-31",
             ])

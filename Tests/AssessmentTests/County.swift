@@ -68,9 +68,9 @@ struct County {
         for (code, district, lead, major, stage, start, completion, planned) in projects {
             ids[code] = try connection.query("""
                 INSERT INTO app.projects (code, name, category, stage, major, district_id, lead_department_id,
-                                          actual_start, actual_completion, planned_start)
+                                          actual_start, actual_completion, planned_start, national_code)
                 VALUES (\(code), \(code + " name"), 'industry', \(stage), \(major), \(ids[district]!), \(ids[lead]!),
-                        \(start)::date, \(completion)::date, \(planned)::date)
+                        \(start)::date, \(completion)::date, \(planned)::date, \("2025-520329-34-03-00000" + code.dropFirst()))
                 RETURNING id
                 """)[0].decode("id")
         }

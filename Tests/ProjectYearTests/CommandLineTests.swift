@@ -53,7 +53,8 @@ import FoundationNetworking
             #expect(second.output == "database is up to date\n")
 
             let port = Int.random(in: 20_000...40_000)
-            let serving = ["DATABASE_URL": database.url, "HTTP_PORT": String(port)]
+            // the server's own login (migration 0019), not the superuser that migrated
+            let serving = ["DATABASE_URL": database.url(as: .server), "HTTP_PORT": String(port)]
             let (server, _, _) = try ExecutableRunner.start(["serve"], environment: serving)
             defer { if server.isRunning { server.terminate() } }
             let url = URL(string: "http://127.0.0.1:\(port)/health/ready")!

@@ -23,7 +23,7 @@ import Glibc
             try locker.execute("LOCK TABLE app.assessment_results IN ACCESS EXCLUSIVE MODE")
             let run: Int64 = try admin.query(
                 "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'Q1') RETURNING id")[0].decode("id")
-            let environment = ["DATABASE_URL": database.url, "WORKER_LEASE": "5", "WORKER_POLL": "1", "LOG_LEVEL": "error"]
+            let environment = ["DATABASE_URL": database.url(as: .worker), "WORKER_LEASE": "5", "WORKER_POLL": "1", "LOG_LEVEL": "error"]
 
             // MUT: the first worker claims the run and blocks writing its results; then it is killed
             let (first, _, _) = try ExecutableRunner.start(["worker"], environment: environment)

@@ -24,6 +24,9 @@ import TestSupport
                 defer { analyst.close() }
                 let seen = try analyst.query("SELECT code FROM reporting.projects ORDER BY code").map { try $0.decode("code", as: String.self) }
                 #expect(seen == expected, "analyst of \(code)")
+                for (setting, value) in [("statement_timeout", "5min"), ("idle_in_transaction_session_timeout", "10min")] {
+                    #expect(try analyst.query(Query(sql: "SHOW \(setting)"))[0].decode(setting, as: String.self) == value)
+                }
                 for statement: Query in ["SELECT code FROM app.projects", "UPDATE app.projects SET name = 'x'",
                                          "INSERT INTO app.monthly_reports (project_id, month) VALUES (1, '2024-05-01')",
                                          "SELECT * FROM app.users"] {

@@ -6,6 +6,7 @@ and starts `projectyear serve` and `projectyear worker` on free ports. Tests tal
 exactly as any client does.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -94,6 +95,17 @@ def _wait_ready(url, process, seconds=60):
     raise RuntimeError("the server did not become ready within a minute")
 
 
+def _stop(*processes):
+    """Stops processes gracefully (SIGTERM), killing any that take more than 20 s."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @pytest.fixture(scope="session")
 def artifacts():
     """The folder for screenshots and downloaded files (kept after the run)."""
@@ -104,32 +116,50 @@ def artifacts():
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
+    with running_server(tmp_path_factory) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    """Like `server`, for one module whose checks write freely (so others keep the demo as loaded)."""
+    with running_server(tmp_path_factory) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def running_server(tmp_path_factory):
+    """A server and worker on a fresh demo database of their own (for tests that write freely)."""
     binary = os.environ.get("PROJECTYEAR_BIN", str(ROOT / ".build" / "debug" / "projectyear"))
     database = f"e2e_{uuid.uuid4().hex[:12]}"
     psql(f"CREATE DATABASE {database}")
     host, port, user = os.environ["PGHOST"], os.environ["PGPORT"], os.environ.get("PGUSER", "postgres")
     database_url = f"postgresql://{user}@/{database}?host={host}&port={port}"
+    # migrate and demo run as the cluster's superuser; serve and worker as their least-privilege
+    # logins (created by migrate), as scripts/run sets them.
+    login_url = f"postgresql://{{}}@/{database}?host={host}&port={port}"
     http_port = free_port()
-    environment = dict(os.environ, DATABASE_URL=database_url, HTTP_HOST="127.0.0.1", HTTP_PORT=str(http_port),
+    environment = dict(os.environ, DATABASE_ADMIN_URL=database_url, DATABASE_URL=login_url.format("projectyear_server_login"),
+                       DATABASE_WORKER_URL=login_url.format("projectyear_worker_login"),
+                       HTTP_HOST="127.0.0.1", HTTP_PORT=str(http_port),
                        LOG_LEVEL="warning", WORKER_POLL="1",
                        DEMO_ADMIN_PASSWORD=PASSWORDS["admin"], DEMO_EDITOR_PASSWORD=PASSWORDS["editor"],
                        DEMO_VIEWER_PASSWORD=PASSWORDS["viewer"])
     _run(binary, "migrate", environment=environment)
     _run(binary, "demo", environment=environment)
+    # serve and worker log in as their own logins (migration 0019); they refuse the superuser
+    def as_login(login):
+        return dict(environment, DATABASE_URL=database_url.replace(f"{user}@", f"{login}@", 1))
     logs = tmp_path_factory.mktemp("server")
     with open(logs / "serve.log", "w") as serve_log, open(logs / "worker.log", "w") as worker_log:
-        serve = subprocess.Popen([binary, "serve"], cwd=ROOT, env=environment, stdout=serve_log, stderr=subprocess.STDOUT)
-        worker = subprocess.Popen([binary, "worker"], cwd=ROOT, env=environment, stdout=worker_log, stderr=subprocess.STDOUT)
+        serve = subprocess.Popen([binary, "serve"], cwd=ROOT, env=as_login("projectyear_server_login"),
+                                 stdout=serve_log, stderr=subprocess.STDOUT)
+        worker = subprocess.Popen([binary, "worker"], cwd=ROOT, env=as_login("projectyear_worker_login"),
+                                  stdout=worker_log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{http_port}"
         try:
             _wait_ready(url, serve)
             yield Server(url, database_url, environment)
         finally:
-            for process in (serve, worker):
-                process.terminate()
-            for process in (serve, worker):
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            _stop(serve, worker)
             psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")

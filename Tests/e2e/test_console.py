@@ -50,8 +50,13 @@ class Console:
     def quit(self):
         self.driver.quit()
 
-    def wait(self, condition, seconds=15):
-        return WebDriverWait(self.driver, seconds).until(lambda d: condition())
+    def wait(self, condition, seconds=30):
+        try:
+            return WebDriverWait(self.driver, seconds).until(lambda d: condition())
+        except TimeoutException:
+            main = self.driver.execute_script("return document.getElementById('main')?.innerText?.slice(0, 400)")
+            log = [e["message"] for e in self.driver.get_log("browser")]
+            raise TimeoutException(f"{self.name} at {self.driver.current_url}: page shows {main!r}; browser log {log}") from None
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -149,6 +154,10 @@ def test_district_editor_sees_only_its_own_projects(server, console):
     assert total < county_total
     districts = {cell.text for cell in page.find_all("#project-table tbody td.district")}
     assert districts == {"南明区"}
+    # The same rows as a spreadsheet, where the API offers one.
+    parameters = api.get("/api/v1/openapi.json").json()["paths"]["/api/v1/projects"]["get"].get("parameters", [])
+    if any(p["name"] == "format" for p in parameters):
+        assert page.find_all("button[data-download=xlsx]") and page.find_all("button[data-download=csv]")
     assert page.errors == []
 
 

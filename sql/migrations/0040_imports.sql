@@ -56,3 +56,14 @@ create trigger monthly_reports_import_source before insert or update on app.mont
     for each row execute function app.tg_import_source();
 create trigger projects_import_source before insert or update on app.projects
     for each row execute function app.tg_import_source();
+
+-- A projects import creates a project for a code no visible project has; a code that a project
+-- the caller cannot see already holds must fail as that row's error, not as a unique violation of
+-- the whole file. This says which of the given codes are taken, and nothing else about them.
+create function app.taken_project_codes(p_codes text[]) returns text[]
+    language sql stable security definer set search_path = app, pg_temp
+    as $$ select coalesce(array_agg(p.code), '{}') from app.projects p where p.code = any (p_codes) $$;
+alter function app.taken_project_codes(text[]) owner to projectyear_definer;
+grant select on app.projects to projectyear_definer;
+revoke execute on function app.taken_project_codes(text[]) from public;
+grant execute on function app.taken_project_codes(text[]) to projectyear_app;

@@ -37,27 +37,40 @@ export async function notificationList({ unread, limit = 50, offset = 0, compact
     compact && page.total > limit ? h('p', {}, h('a', { href: href('/notifications', { unread: 'true' }) }, `${t('common.total', { total: page.total })} ›`)) : null);
 }
 
-/** Reads the server-sent event stream with fetch (EventSource cannot send the token in a header). */
+/**
+ * Reads the server-sent event stream with fetch (EventSource cannot send the token in a header),
+ * reconnecting after a pause with Last-Event-ID so that nothing is missed.
+ */
 export function listen(onNotification, signal) {
+  let lastId = null;
   const run = async () => {
-    const response = await fetch('/api/v1/notifications/stream', { headers: { Authorization: `Bearer ${token.get()}`, Accept: 'text/event-stream' }, signal });
-    if (!response.ok || !response.body) return;
+    const headers = { Authorization: `Bearer ${token.get()}`, Accept: 'text/event-stream' };
+    if (lastId) headers['Last-Event-ID'] = lastId;
+    const response = await fetch('/api/v1/notifications/stream', { headers, signal });
+    if (!response.ok || !response.body) return false;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) return true;
       buffer += value;
       let end;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
+        const block = buffer.slice(0, end).split('\n');
         buffer = buffer.slice(end + 2);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-        if (data) { try { onNotification(JSON.parse(data)); } catch { /* a comment or keep-alive */ } }
+        const id = block.find((l) => l.startsWith('id:'));
+        if (id) lastId = id.slice(3).trim();
+        const data = block.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        if (data) { try { onNotification(JSON.parse(data)); } catch { /* not a notification */ } }
       }
     }
   };
-  run().catch(() => {});
+  const loop = async () => {
+    let again = false;
+    try { again = await run(); } catch { again = !signal.aborted; }
+    if (again && !signal.aborted && token.get()) setTimeout(loop, 5000);
+  };
+  loop();
 }
 
 export async function render(view, { query }) {

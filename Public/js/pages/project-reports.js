@@ -44,13 +44,14 @@ export async function reportsSection(project, year) {
     hasPlan ? {
       label: t('project.ratioToDate'), num: true,
       value: (r) => {
-        const ratio = r.plan?.cumulative_plan > 0 ? (r.plan.cumulative_actual ?? r.cumulative) / r.plan.cumulative_plan : null;
+        const counted = !plan.through_month || r.month <= plan.through_month;
+        const ratio = counted && r.plan?.cumulative_plan > 0 ? (r.plan.cumulative_actual ?? r.cumulative) / r.plan.cumulative_plan : null;
         return ratio === null ? '—' : h('span', { class: ratio < 0.8 ? 'cell-behind' : '' }, percent(ratio), ratio < 0.8 ? ' ▼' : '');
       },
     } : null,
     { label: t('field.progress'), value: (r) => r.report?.progress || '' },
     { label: t('field.problems'), value: (r) => r.report?.problems || '' },
-    { label: t('field.status'), value: (r) => [reportStatusBadge(r.report), r.report?.review_comment ? h('div', { class: 'cell-error' }, r.report.review_comment) : null] },
+    { label: t('field.status'), value: (r) => [reportStatusBadge(r.report), r.report?.review_comment ? h('div', { class: r.report.status === 'returned' ? 'cell-error' : 'muted' }, r.report.review_comment) : null] },
     { label: t('field.submitted_at'), value: (r) => (r.report ? dateTime(r.report.submitted_at) : '') },
     session.canEditProject(project) && session.entersReports ? {
       label: '',

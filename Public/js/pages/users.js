@@ -26,6 +26,14 @@ export async function render(view, { query }) {
     onSaved: () => { close(); toast(t('users.created')); setQuery({}); },
     onCancel: close,
   }));
+  const reset = (user) => dialog(`${t('users.reset')}：${user.display_name}`, (close) => recordForm({
+    specs: [{ name: 'password', label: t('users.newPassword'), type: 'password', hint: '至少 8 位；请当面告知本人。' }],
+    record: { password: '', version: user.version },
+    save: (body, version) => api.patch(`/users/${user.id}`, body, version),
+    reload: async () => ({ ...(await api.get(`/users/${user.id}`)), password: '' }),
+    onSaved: () => { close(); toast(t('users.resetDone')); setQuery({}); },
+    onCancel: close,
+  }));
   const toggle = async (user) => {
     try { await api.patch(`/users/${user.id}`, { active: !user.active }, user.version); setQuery({}); } catch (error) { toast(error.message); }
   };
@@ -38,6 +46,11 @@ export async function render(view, { query }) {
       { label: t('field.agency_id'), value: (u) => u.agency.name },
       { label: t('field.role'), value: (u) => label('role', u.role) },
       { label: t('field.status'), value: (u) => (u.active ? badge(t('field.active'), 'ok') : badge(t('users.deactivate'), 'bad')) },
-      { label: '', value: (u) => (u.id === session.me.id ? '' : h('button', { class: 'button secondary small', type: 'button', onclick: () => toggle(u) }, u.active ? t('users.deactivate') : t('users.activate'))) },
+      {
+        label: '',
+        value: (u) => h('span', { class: 'actions' },
+          h('button', { class: 'button secondary small', type: 'button', onclick: () => reset(u) }, t('users.reset')),
+          u.id === session.me.id ? null : h('button', { class: 'button secondary small', type: 'button', onclick: () => toggle(u) }, u.active ? t('users.deactivate') : t('users.activate'))),
+      },
     ], page.items, { id: 'user-table' }));
 }

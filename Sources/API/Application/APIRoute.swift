@@ -55,6 +55,10 @@ public struct APIRoute: Sendable {
     public private(set) var mediaType = "application/json"
     /// Further success statuses with the same body (a PUT that creates answers 201, replaces 200).
     public private(set) var otherSuccessStatuses: [Int] = []
+    /// Media types of a request body that is a file rather than JSON.
+    public private(set) var rawRequestTypes: [String] = []
+    /// Media types of a success body that is a file rather than JSON.
+    public private(set) var rawResponseTypes: [String] = []
     /// The query parameters the handler reads, besides paging.
     public private(set) var query: [QueryParameter] = []
     /// A POST that changes a versioned resource and so needs `If-Match` (428/412).
@@ -84,6 +88,20 @@ public struct APIRoute: Sendable {
         route.response = response
         route.successStatus = status
         route.otherSuccessStatuses = also
+        return route
+    }
+
+    /// The route documented as taking a file of one of `rawRequest` as its body, answering `response`.
+    func documented(rawRequest: [String], response: Schema?, status: Int = 200, also: [Int] = []) -> APIRoute {
+        var route = documented(response: response, status: status, also: also)
+        route.rawRequestTypes = rawRequest
+        return route
+    }
+
+    /// The route documented as answering a file of one of `rawResponse`.
+    func documented(rawResponse: [String]) -> APIRoute {
+        var route = documented(response: nil)
+        route.rawResponseTypes = rawResponse
         return route
     }
 

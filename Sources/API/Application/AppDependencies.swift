@@ -14,6 +14,10 @@ public struct AppDependencies: Sendable {
     public var sessionLifetime: Duration
     /// The assessment scheme of a year that has none stored (`config/default-scheme.json`).
     public var defaultScheme: AssessmentScheme
+    /// Bytes the attachments of one project may use together (`attachments.quota_mib`).
+    public var attachmentQuota: Int64
+    /// How the OC4IDS package names its publisher and links (`oc4ids.*`).
+    public var openData: OpenDataSettings
     /// A project is behind plan when its plan ratio to date is below this (`plans.behind_ratio`).
     public var planBehindRatio: Decimal
     /// The listener that feeds `/notifications/stream` (run as one of the server's services).
@@ -31,6 +35,7 @@ public struct AppDependencies: Sendable {
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
+        attachmentQuota: Int64 = 500 << 20, openData: OpenDataSettings = OpenDataSettings(),
         planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
         clock: CampaignClock = .system, consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(),
         trustedProxies: Set<String> = []
@@ -40,6 +45,8 @@ public struct AppDependencies: Sendable {
         self.metrics = metrics
         self.sessionLifetime = sessionLifetime
         self.defaultScheme = defaultScheme
+        self.attachmentQuota = attachmentQuota
+        self.openData = openData
         self.planBehindRatio = planBehindRatio
         self.notificationHub = NotificationHub(url: database.pool.configuration.url, logger: logger)
         self.logger = logger
@@ -47,5 +54,20 @@ public struct AppDependencies: Sendable {
         self.consoleFolder = consoleFolder
         self.signInPolicy = signInPolicy
         self.trustedProxies = trustedProxies
+    }
+}
+
+/// The publisher of the open-data (OC4IDS) package: its registered project-identifier prefix
+/// (ids are `oc4ids-<prefix>-<national code or code>`), its name, and the address clients reach
+/// the API at (for the package's `uri` and documents' links).
+public struct OpenDataSettings: Sendable {
+    public var prefix: String
+    public var publisher: String
+    public var baseURL: String
+
+    public init(prefix: String = "yq0329", publisher: String = "余庆县发展和改革局", baseURL: String = "http://127.0.0.1:8080") {
+        self.prefix = prefix
+        self.publisher = publisher
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 }

@@ -24,7 +24,7 @@ public func buildApplication(
         router: buildRouter(dependencies),
         server: .guardedHTTP1(limits),
         configuration: configuration,
-        services: [PoolService(pool: database.pool), dependencies.notificationHub, SessionRevocationService(listener: revocations)],
+        services: [PoolService(database: dependencies.database), dependencies.notificationHub, SessionRevocationService(listener: revocations)],
         onServerRunning: onServerRunning,
         logger: dependencies.logger
     )
@@ -60,8 +60,10 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
+        AttachmentController(database: database, quota: dependencies.attachmentQuota),
+        OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
-        ImportController(database: database),
+        ImportController(database: database, clock: dependencies.clock),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)
@@ -86,9 +88,11 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
         router.addMiddleware { Console.files(in: folder, context: AppRequestContext.self) }
     }
     HealthController(dependencies: dependencies).addRoutes(to: router)
-    let api = router.group("api/v1")
-        .add(middleware: SessionAuthenticator(database: dependencies.database))
-        .add(middleware: ParameterTextMiddleware())
+    var api = router.group("api/v1")
+    if let replicas = dependencies.database.replicas {
+        api = api.add(middleware: ReplicaRoutingMiddleware(database: dependencies.database, replicas: replicas))
+    }
+    api = api.add(middleware: SessionAuthenticator(database: dependencies.database)).add(middleware: ParameterTextMiddleware())
     let authenticated = api.group(context: AuthenticatedContext.self)
     for route in routes {
         switch route.handler {

@@ -44,6 +44,6 @@ extension QueryParameter {
         .init("stage", .choice(Stage.self), "only projects at this stage"),
         .init("major", .boolean, "true: only major projects; false: only the others"),
         .id("park_id", "only projects in this park"),
-        .init("q", .limitedText(maxLength: 100), "name or code contains this text"),
+        .init("q", .limitedText(maxLength: 100), "name, code or national code contains this text"),
     ]
 }

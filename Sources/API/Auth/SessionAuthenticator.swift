@@ -1,4 +1,5 @@
 import Hummingbird
+import Postgres
 import Store
 
 /// Reads `Authorization: Bearer <token>` and, when the token names a live session, sets the
@@ -29,8 +30,11 @@ struct SessionAuthenticator: RouterMiddleware {
         let sessions = database.sessions
         if let cached = sessions.user(token: token) { return cached }
         let ticket = sessions.ticket()
-        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function.
-        let user = try await database.pool.withConnection { try SessionQueries.user(token: token, on: $0) }
+        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function. On a
+        // standby a session signed in a moment ago may not have arrived yet: then ask the primary.
+        let lookup: @Sendable (Connection) throws -> UserSummary? = { try SessionQueries.user(token: token, on: $0) }
+        var user = try await database.withConnection(lookup)
+        if user == nil, Database.readIntent != nil { user = try await database.pool.withConnection(lookup) }
         if let user, let ticket { sessions.store(user, token: token, ticket: ticket) }
         return user
     }

@@ -3,22 +3,39 @@ import Store
 
 /// Reads agency bodies: `{"code","name","kind"}`; a PATCH may change code and name.
 enum AgencyBody {
-    static func create(_ body: inout RequestBody) throws -> (code: String, name: String, kind: AgencyKind) {
+    /// The fields of a new agency.
+    struct New {
+        var code: String
+        var name: String
+        var kind: AgencyKind
+        var divisionCode: String?
+    }
+
+    static func create(_ body: inout RequestBody) throws -> New {
         let code = readCode(&body)
         let name = body.string("name", maxLength: 200)
         let kind: AgencyKind? = body.choice("kind")
+        let divisionCode = body.present("division_code") ? readDivisionCode(&body) : nil
         try body.finish()
         guard let code, let name, let kind else { throw Problem.invalid(body.validator.errors) }
-        return (code, name, kind)
+        return New(code: code, name: name, kind: kind, divisionCode: divisionCode)
     }
 
-    static func patch(_ body: inout RequestBody, onto current: AgencySummary) throws -> (code: String, name: String) {
-        var result = (code: current.code, name: current.name)
+    static func patch(_ body: inout RequestBody, onto current: AgencyRecord) throws -> (code: String, name: String, divisionCode: String?) {
+        var result = (code: current.summary.code, name: current.summary.name, divisionCode: current.divisionCode)
         if body.present("code"), let value = readCode(&body) { result.code = value }
         if body.present("name"), let value = body.string("name", maxLength: 200) { result.name = value }
+        if body.present("division_code") { result.divisionCode = readDivisionCode(&body) }
         if body.present("kind") { body.validator.add("kind", "an agency's kind cannot change; remove it") }
         try body.finish()
         return result
+    }
+
+    /// The 6-digit administrative division code, or null to clear it.
+    private static func readDivisionCode(_ body: inout RequestBody) -> String? {
+        guard let code = body.string("division_code", maxLength: 6, required: false, nullable: true) else { return nil }
+        if let problem = CodeRules.divisionCodeProblem(code) { body.validator.add("division_code", problem); return nil }
+        return code
     }
 
     private static func readCode(_ body: inout RequestBody) -> String? {

@@ -17,7 +17,7 @@ enum ProjectBody {
             landArea: nil, eiaClass: nil, greenChannel: false, centralSOE: false
         )
         applyOptional(&body, to: &fields)
-        try finish(&body, fields)
+        try finish(&body, fields, previous: nil)
         return fields
     }
 
@@ -29,7 +29,7 @@ enum ProjectBody {
         if body.present("category"), let value: ProjectCategory = body.choice("category") { fields.category = value }
         if body.present("district_id"), let value = body.id("district_id") { fields.districtID = value }
         applyOptional(&body, to: &fields)
-        try finish(&body, fields)
+        try finish(&body, fields, previous: current)
         return fields
     }
 
@@ -50,12 +50,24 @@ enum ProjectBody {
         if body.present("eia_class") { fields.eiaClass = body.string("eia_class", maxLength: 50, required: false, nullable: true) }
         if body.present("green_channel"), let value = body.bool("green_channel") { fields.greenChannel = value }
         if body.present("central_soe"), let value = body.bool("central_soe") { fields.centralSOE = value }
+        if body.present("national_code") {
+            fields.nationalCode = body.string("national_code", maxLength: 64, required: false, nullable: true)
+            if let code = fields.nationalCode, let problem = CodeRules.nationalCodeProblem(code) {
+                body.validator.add("national_code", problem)
+            }
+        }
     }
 
-    /// Cross-field rules: dates a stage needs, completion not before start.
-    private static func finish(_ body: inout RequestBody, _ fields: ProjectFields) throws {
+    /// Cross-field rules: dates and the national code a stage needs, completion not before start.
+    /// As the database's trigger (0030), a project already past `new_start` without a code may be
+    /// edited without adding one, until its stage or its code changes.
+    private static func finish(_ body: inout RequestBody, _ fields: ProjectFields, previous: ProjectFields?) throws {
         if body.validator.isValid {
             body.validator.add(contentsOf: fields.stage.missingDates(actualStart: fields.actualStart, actualCompletion: fields.actualCompletion))
+            let ruleApplies = previous.map { $0.stage != fields.stage || $0.nationalCode != nil } ?? true
+            if CodeRules.requiresNationalCode(fields.stage), fields.nationalCode == nil, ruleApplies {
+                body.validator.add("national_code", "required when stage is \(fields.stage.rawValue): the national project code as \(CodeRules.nationalCodeFormat)")
+            }
             if let start = fields.plannedStart, let end = fields.plannedCompletion, end < start {
                 body.validator.add("planned_completion", "must not be before planned_start (\(start))")
             }

@@ -10,9 +10,13 @@ struct AcrossProjectsController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "reports", .signedIn, "A month's reports of the visible projects (month required; project filters), by project code", reports)
-                .documented(response: .page(of: .ref("MonthlyReportRow"))).downloadable(),
+                .documented(response: .page(of: .ref("MonthlyReportRow"))).downloadable()
+                .query([.init("month", .month, required: true, "the month (YYYY-MM)")] + QueryParameter.projectFilters),
             APIRoute(.get, "approvals", .signedIn, "Approvals of the visible projects with processing days (filters department_id, district_id, kind, status)", approvals)
-                .documented(response: .page(of: .ref("ApprovalRow"))).downloadable(),
+                .documented(response: .page(of: .ref("ApprovalRow"))).downloadable()
+                .query(.id("department_id", "only approvals this department handles"), .id("district_id", "only projects in this district"),
+                       .init("kind", .choice(ApprovalKind.self), "only approvals of this kind"),
+                       .init("status", .choice(ApprovalStatus.self), "only approvals in this status")),
         ]
     }
 
@@ -21,10 +25,11 @@ struct AcrossProjectsController: APIController {
         let month = validator.month(request.uri.queryParameters["month"].map(String.init), field: "month")
         guard let month, validator.isValid else { throw Problem.invalid(validator.errors) }
         let filter = try ProjectController.filter(request)
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.monthlyReports(month, filter: filter), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try MonthlyReportQueries.month(month, filter: filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
@@ -40,10 +45,11 @@ struct AcrossProjectsController: APIController {
             kind: validator.choice(query["kind"].map(String.init), field: "kind", required: false),
             status: validator.choice(query["status"].map(String.init), field: "status", required: false))
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.approvals(filter), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try ApprovalQueries.across(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }

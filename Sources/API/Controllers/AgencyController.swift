@@ -16,7 +16,7 @@ struct AgencyController: APIController {
                 .documented(request: .ref("AgencyInput"), response: .ref("AgencyRecord"), status: 201),
             APIRoute(.get, "agencies/:id", .signedIn, "One agency", show)
                 .documented(response: .ref("AgencyRecord")),
-            APIRoute(.patch, "agencies/:id", .countyAdmin, "Change an agency's code or name (If-Match)", update)
+            APIRoute(.patch, "agencies/:id", .countyAdmin, "Change an agency's code, name or division code (If-Match)", update)
                 .documented(request: .ref("AgencyPatch"), response: .ref("AgencyRecord")),
         ]
     }
@@ -33,7 +33,7 @@ struct AgencyController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let fields = try AgencyBody.create(&body)
         let record = try await database.transaction(as: context.caller) {
-            try AgencyQueries.insert(code: fields.code, name: fields.name, kind: fields.kind, on: $0)
+            try AgencyQueries.insert(code: fields.code, name: fields.name, kind: fields.kind, divisionCode: fields.divisionCode, on: $0)
         }
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/agencies/\(record.summary.id)")
     }
@@ -54,8 +54,10 @@ struct AgencyController: APIController {
             var body = received
             guard let current = try AgencyQueries.find(id: id, on: connection) else { throw Problem.notFound("agency \(id)") }
             guard current.version == version else { throw Preconditions.stale(current: current.version) }
-            let fields = try AgencyBody.patch(&body, onto: current.summary)
-            if let updated = try AgencyQueries.update(id: id, version: version, code: fields.code, name: fields.name, on: connection) {
+            let fields = try AgencyBody.patch(&body, onto: current)
+            if let updated = try AgencyQueries.update(
+                id: id, version: version, code: fields.code, name: fields.name, divisionCode: fields.divisionCode, on: connection
+            ) {
                 return updated
             }
             throw try Preconditions.unchanged(current: AgencyQueries.find(id: id, on: connection)?.version, expected: version, what: "agency \(id)")

@@ -40,10 +40,11 @@ struct AttractionDealController: APIController {
         let teamID = QueryValues.id("team_id", in: request, validator: &validator)
         let districtID = QueryValues.id("district_id", in: request, validator: &validator)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.deals(teamID: teamID, districtID: districtID), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try AttractionQueries.deals(teamID: teamID, districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
         }

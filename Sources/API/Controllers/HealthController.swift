@@ -13,10 +13,12 @@ struct HealthController {
         router.get("/metrics", use: metrics)
     }
 
-    /// 200 when the database answers and every migration is applied, 503 otherwise.
+    /// 200 when the database answers and every migration is applied, 503 otherwise. Standbys are
+    /// listed with their state and lag; one that is down does not make the server unready (reads
+    /// then go to the primary).
     @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
         let migrator = dependencies.migrator
-        let status: HealthStatus
+        var status: HealthStatus
         do {
             let pending = try await dependencies.database.pool.withConnection { try migrator.pending($0) }
             status = pending.isEmpty
@@ -24,6 +26,9 @@ struct HealthController {
                 : HealthStatus(status: "not ready", reason: "\(pending.count) migration(s) pending: run projectyear migrate")
         } catch {
             status = HealthStatus(status: "not ready", reason: "database unreachable")
+        }
+        status.replicas = dependencies.database.replicas?.status.map { replica, status in
+            ReplicaHealth(name: replica.name, state: status.state.rawValue, lagBytes: status.lagBytes, lagSeconds: status.lagSeconds)
         }
         var response = try JSONEncoder().encode(status, from: request, context: context)
         response.status = status.status == "ready" ? .ok : .serviceUnavailable
@@ -37,6 +42,15 @@ struct HealthController {
         registry.makeGauge(descriptor: .init(namespace: "db_pool", metricName: "connections", unitName: "open", helpText: "Database connections open")).set(Int64(statistics.open))
         registry.makeGauge(descriptor: .init(namespace: "db_pool", metricName: "connections", unitName: "in_use", helpText: "Database connections in use")).set(Int64(statistics.inUse))
         registry.makeGauge(descriptor: .init(namespace: "db_pool", metricName: "requests", unitName: "waiting", helpText: "Requests waiting for a database connection")).set(Int64(statistics.waiting))
+        for (replica, status) in dependencies.database.replicas?.status ?? [] {
+            let labels = [("replica", replica.name)]
+            registry.makeGauge(descriptor: .init(namespace: "db_replica", metricName: "up", unitName: "state", helpText: "1 while the standby takes reads (streaming within the lag bound)"), labels: labels)
+                .set(Int64(status.state == .streaming ? 1 : 0))
+            registry.makeGauge(descriptor: .init(namespace: "db_replica", metricName: "lag", unitName: "bytes", helpText: "WAL bytes the standby has yet to replay"), labels: labels)
+                .set(Int64(status.lagBytes ?? 0))
+            registry.makeGauge(descriptor: .init(namespace: "db_replica", metricName: "lag", unitName: "seconds", helpText: "Seconds the standby is behind (0 when caught up)"), labels: labels)
+                .set(status.lagSeconds ?? 0)
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -49,4 +63,19 @@ struct HealthController {
 struct HealthStatus: ResponseEncodable {
     var status: String
     var reason: String?
+    var replicas: [ReplicaHealth]?
+}
+
+/// A standby in `/health/ready`: `streaming`, `lagging`, `down`, `not_standby` or `unknown`.
+struct ReplicaHealth: Codable {
+    var name: String
+    var state: String
+    var lagBytes: UInt64?
+    var lagSeconds: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case name, state
+        case lagBytes = "lag_bytes"
+        case lagSeconds = "lag_seconds"
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import Store
 
 /// `/notifications`: the caller's agency's notifications (提醒与督办), read state per user, and
@@ -16,7 +17,8 @@ struct NotificationController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "notifications", .signedIn, "The caller's agency's notifications, newest first (unread=true: unread only)", list)
-                .documented(response: .page(of: .ref("Notification"))),
+                .documented(response: .page(of: .ref("Notification")))
+                .query(.init("unread", .boolean, "true: only those the caller has not read")),
             APIRoute(.post, "notifications/:id/read", .signedIn, "Mark a notification read (for the caller)", read)
                 .documented(response: nil, status: 204),
             APIRoute(.post, "notifications/read-all", .signedIn, "Mark every notification read (for the caller)", readAll)
@@ -97,11 +99,17 @@ struct NotificationController: APIController {
                 }
             }
             try await catchUp()
-            for await signal in subscription.signals {
-                switch signal {
-                case .wake: try await catchUp()
-                case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+            // A stream never ends by itself: on the server's graceful shutdown it is closed, so
+            // that shutdown does not wait for it (the client reconnects with Last-Event-ID).
+            try await withGracefulShutdownHandler {
+                for await signal in subscription.signals {
+                    switch signal {
+                    case .wake: try await catchUp()
+                    case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                    }
                 }
+            } onGracefulShutdown: {
+                subscription.cancel()
             }
             try await writer.finish(nil)
         }

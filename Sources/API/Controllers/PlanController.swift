@@ -14,13 +14,19 @@ struct PlanController: APIController {
     var routes: [APIRoute] {
         [
             APIRoute(.put, "projects/:id/plans/:year", .editor, "Create (201) or replace (200, If-Match) the project's plan of a year", put)
-                .documented(request: .ref("PlanInput"), response: .ref("Plan"), also: [201]),
+                .documented(request: .ref("PlanInput"), response: .ref("Plan"), also: [201])
+                .query(Self.asOf),
             APIRoute(.get, "projects/:id/plans/:year", .signedIn, "The project's plan of a year, month by month against its reports", show)
-                .documented(response: .ref("Plan")),
+                .documented(response: .ref("Plan"))
+                .query(Self.asOf),
             APIRoute(.get, "plans", .signedIn, "Visible projects' plans of a year with their ratio to date; project filters and behind", list)
-                .documented(response: .page(of: .ref("PlanSummary"))),
+                .documented(response: .page(of: .ref("PlanSummary"))).downloadable()
+                .query([.year(required: true), .init("behind", .boolean, "true: only projects behind plan; false: only the others"),
+                        .init("as_of", .date, "the ratio as of this day (default today, Asia/Shanghai)")] + QueryParameter.projectFilters),
         ]
     }
+
+    static let asOf = QueryParameter("as_of", .date, "read the ratio to date as of this day (default today, Asia/Shanghai)")
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
@@ -69,6 +75,13 @@ struct PlanController: APIController {
         guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
+        if let format = try DownloadRequest.format(request) {
+            let progress = try await database.transaction(as: context.caller) {
+                try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: $0)
+            }
+            return try await DownloadResponse.make(.plans(year: year, filter: filter, behind: behind, progress: progress),
+                                                   format: format, database: database, context: context)
+        }
         let page = try await database.transaction(as: context.caller) { connection in
             let progress = try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: connection)
             return try PlanQueries.list(

@@ -22,10 +22,11 @@ struct ProjectController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let filter = try Self.filter(request)
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.projects(filter), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.read(as: context.caller) {
             try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }

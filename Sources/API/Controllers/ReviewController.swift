@@ -15,7 +15,9 @@ struct ReviewController: APIController {
                 .documented(request: .ref("ReviewInput"), response: .ref("MonthlyReport"))
                 .requiringIfMatch(),
             APIRoute(.get, "reviews", .reviewer, "Monthly reports waiting in a status that the caller reviews, oldest first", queue)
-                .documented(response: .page(of: .ref("ReviewItem"))),
+                .documented(response: .page(of: .ref("ReviewItem"))).downloadable()
+                .query(.init("status", .choice(ReportStatus.self), "reports in this status (default submitted)"),
+                       .init("month", .month, "only reports of this month (YYYY-MM)")),
         ]
     }
 
@@ -62,6 +64,10 @@ struct ReviewController: APIController {
         let status: ReportStatus? = validator.choice(query["status"].map(String.init), field: "status", required: false)
         let month = validator.month(query["month"].map(String.init), field: "month", required: false)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.reviews(status: status ?? .submitted, month: month), format: format,
+                                                   database: database, context: context)
+        }
         let page = try await database.transaction(as: context.caller) {
             try ReviewQueries.queue(status: status ?? .submitted, month: month, limit: paging.limit, offset: paging.offset, on: $0)
         }

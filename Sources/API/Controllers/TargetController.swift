@@ -84,10 +84,11 @@ struct TargetController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let year = try PathValues.year(in: context)
+        // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
+        let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.targets(year: year), format: format, database: database, context: context)
         }
-        let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) {
             try TargetQueries.list(year: year, limit: paging.limit, offset: paging.offset, on: $0)
         }

@@ -68,6 +68,8 @@ enum DatabaseErrorMapping {
             return "reserved_mu"
         case "park_items_item_standard":
             return message.hasPrefix("item ") ? "item" : "standard"
+        case "projects_national_code_required":
+            return "national_code"
         default:
             return nil
         }

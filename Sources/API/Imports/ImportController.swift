@@ -8,12 +8,17 @@ import Store
 /// each import. An upload is checked whole and applied whole in one transaction, or not at all.
 struct ImportController: APIController {
     let database: Database
+    let clock: CampaignClock
 
     var routes: [APIRoute] {
         [
             APIRoute(.get, "imports/monthly-reports/template", .editor, "The month's report template (.xlsx): one row per project the caller may report", template)
-                .documented(response: .string(format: "binary")).downloadable(fileOnly: true),
+                .documented(response: .string(format: "binary")).downloadable(fileOnly: true)
+                .query(.init("month", .month, required: true, "the month (YYYY-MM)")),
             APIRoute(.post, "imports/monthly-reports", .editor, "Import a month's reports from the filled template (.xlsx or CSV, at most 20 MiB; dry_run=true checks only)", monthlyReports)
+                .documented(response: .ref("ImportSummary")).uploading()
+                .query(.init("month", .month, required: true, "the month the reports are for (YYYY-MM; begun)")),
+            APIRoute(.post, "imports/projects", .editor, "Create or update projects by 项目编号 from a sheet like the projects download (dry_run=true checks only)", projects)
                 .documented(response: .ref("ImportSummary")).uploading(),
             APIRoute(.get, "imports/:id", .signedIn, "A recorded import: who, when, which file (SHA-256), what it did", show)
                 .documented(response: .ref("Import")),
@@ -28,16 +33,20 @@ struct ImportController: APIController {
 
     @Sendable func monthlyReports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let month = try Self.month(request)
+        let today = clock.today
+        guard month <= today.yearMonth else {
+            throw Problem.invalid([FieldError(
+                field: "month", message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
+        }
         let dryRun = try Self.dryRun(request)
         let upload = try await Upload.read(request)
-        let rows = try await Self.parse(upload) { try MonthlyReportSheet.rows($0) }
+        let (rows, invalid) = try await Self.parse(upload) { try MonthlyReportSheet.rows($0) }
         let summary = try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
             try MonthlyReportImportQueries.stage(rows, on: connection)
             let checked = try MonthlyReportImportQueries.check(month: month, on: connection)
             let rowsByNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.row, $0) })
-            if !checked.rejections.isEmpty {
-                throw Problem.sheet(checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") })
-            }
+            let errors = invalid + checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") }
+            if !errors.isEmpty { throw Problem.sheet(errors) }
             var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
             summary.importID = try ImportQueries.record(kind: "monthly_reports", month: month, upload: upload.record, summary: summary, on: connection)
             let written = try MonthlyReportImportQueries.merge(month: month, on: connection)
@@ -47,6 +56,44 @@ struct ImportController: APIController {
             return summary
         }
         return try JSONResponse.make(summary)
+    }
+
+    @Sendable func projects(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let dryRun = try Self.dryRun(request)
+        let upload = try await Upload.read(request)
+        let names = try await database.transaction(as: context.caller) { try ProjectImportQueries.names(on: $0) }
+        let (rows, invalid) = try await Self.parse(upload) { try ProjectSheet.rows($0, names: names) }
+        let isCounty = context.caller.agencyKind == .county
+        let summary = try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
+            try ProjectImportQueries.stage(rows, on: connection)
+            let checked = try ProjectImportQueries.check(on: connection)
+            var errors = invalid + checked.rejections.map { Self.error($0.verdict, row: $0.row, current: $0.currentVersion) }
+            for row in rows {
+                guard let from = checked.currentStages[row.row],
+                      let problem = Stage.transitionProblem(from: from, to: row.fields.stage, actorIsCounty: isCounty) else { continue }
+                errors.append(SheetError(row: row.row, column: Export.ProjectHeader.stage, message: problem))
+            }
+            if !errors.isEmpty { throw Problem.sheet(errors) }
+            var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
+            summary.importID = try ImportQueries.record(kind: "projects", month: nil, upload: upload.record, summary: summary, on: connection)
+            guard try ProjectImportQueries.merge(on: connection) == summary.created + summary.replaced else {
+                throw Problem(.conflict, detail: "projects changed while the file was imported; nothing was imported: download them again")
+            }
+            return summary
+        }
+        return try JSONResponse.make(summary)
+    }
+
+    static func error(_ verdict: ProjectImportQueries.Verdict, row: Int, current: Int?) -> SheetError {
+        typealias H = Export.ProjectHeader
+        let version = current.map(String.init) ?? "none"
+        return switch verdict {
+        case .codeTaken: SheetError(row: row, column: H.code, message: "unknown code: it belongs to a project you cannot see; choose another code")
+        case .notWritable: SheetError(row: row, column: H.district, message: "you may not create or change projects of this district")
+        case .versionMissing: SheetError(row: row, column: H.version, message: "the project exists (version \(version)): download it again, or fill in its version")
+        case .stale: SheetError(row: row, column: H.version, message: "the project was changed since this version (now \(version)): download it again")
+        case .noProject: SheetError(row: row, column: H.version, message: "no project has this code yet: leave 版本 empty to create it")
+        }
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -75,6 +122,7 @@ struct ImportController: APIController {
         case .versionMissing: SheetError(row: rejection.row, column: Header.version, message: "the month already has a report (version \(current)): download the template again, or fill in its version")
         case .stale: SheetError(row: rejection.row, column: Header.version, message: "the report was changed since this version (now \(current)): download the template again")
         case .noReport: SheetError(row: rejection.row, column: Header.version, message: "there is no report for this month yet: leave 版本 empty")
+        case .locked: SheetError(row: rejection.row, column: Header.amount, message: "the report of project \(code) is approved and locked; ask a county editor to reopen it")
         }
     }
 

@@ -9,7 +9,9 @@ import Store
 enum MonthlyReportSheet {
     typealias Header = MonthlyReportImportQueries.Header
 
-    static func rows(_ sheet: [SheetRow]) throws -> [MonthlyReportImportQueries.Row] {
+    /// The valid rows and the errors of the others (the database checks the valid ones too, so
+    /// one answer lists every error).
+    static func rows(_ sheet: [SheetRow]) throws -> (rows: [MonthlyReportImportQueries.Row], errors: [SheetError]) {
         let columns = try SheetColumns(sheet, headers: [
             Header.code: ["项目编号", "code"], Header.name: ["name"], Header.amount: ["本月完成投资", "investment_completed"],
             Header.progress: ["progress"], Header.problems: ["problems"], Header.version: ["version"],
@@ -41,8 +43,7 @@ enum MonthlyReportSheet {
                               fields: MonthlyReportFields(investmentCompleted: amount, progress: progress, problems: problems),
                               version: version))
         }
-        if !errors.isEmpty { throw Problem.sheet(errors) }
-        return rows
+        return (rows, errors)
     }
 
     static func code(_ cell: ReadCell) throws(CellProblem) -> String {

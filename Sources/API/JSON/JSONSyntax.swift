@@ -1,10 +1,13 @@
-/// A strict RFC 8259 check of a JSON text, run over the bytes before they are decoded.
+import Foundation
+
+/// A strict RFC 8259 reader of request bodies: one pass over the bytes that builds the value.
 ///
 /// Foundation's decoders are lenient where the RFC is not (they accept trailing commas, keep one
-/// of two equal keys): this pass refuses trailing commas, duplicate keys (compared as the decoded
-/// strings the dictionary would hold), leading zeros, unescaped control characters, bad escapes,
-/// lone surrogates, invalid UTF-8, a byte-order mark and nesting deeper than `maxDepth`, and says
-/// where. One pass, no allocation except each object's set of keys.
+/// of two equal keys): this reader refuses trailing commas, duplicate member names (compared as
+/// the decoded strings the dictionary holds), leading zeros, unescaped control characters, bad
+/// escapes, lone surrogates, invalid UTF-8, a byte-order mark and nesting deeper than `maxDepth`,
+/// and says where. A well-formed number that no `Decimal` holds is not a syntax error: it is
+/// reported by the path of its member, so the client hears which field to fix.
 public struct JSONSyntax {
     /// Why and where a text is not strict JSON.
     public struct Failure: Error, Sendable, Equatable {
@@ -24,28 +27,34 @@ public struct JSONSyntax {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// The members and elements from the root to the value being read.
+    private var path: [String] = []
+    /// The paths (`amount`, `monthly[3]`) of numbers beyond what a `Decimal` holds.
+    private var outOfRange: [String] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    /// Throws the first place where `bytes` is not one strict JSON value (surrounded by whitespace).
-    public static func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
+    /// Reads `bytes` as one strict JSON value (surrounded by whitespace), or throws the first
+    /// place where it is not; also returns the paths of numbers no `Decimal` holds.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> (value: JSONValue, outOfRange: [String]) {
         var parser = JSONSyntax(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { throw parser.failure("a byte-order mark starts the body; remove it") }
         parser.skipWhitespace()
-        try parser.value(depth: 0)
+        let value = try parser.value(depth: 0)
         parser.skipWhitespace()
         if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
+        return (value, parser.outOfRange)
     }
 
-    /// `check` over any contiguous bytes.
-    public static func check(_ bytes: some Sequence<UInt8>) throws(Failure) {
+    /// `parse` over any bytes.
+    public static func parse(_ bytes: some Sequence<UInt8>) throws(Failure) -> (value: JSONValue, outOfRange: [String]) {
         let array = Array(bytes)
-        let result: Failure? = array.withUnsafeBufferPointer { buffer in
-            do throws(Failure) { try check(buffer); return nil } catch { return error }
+        let result: Result<(value: JSONValue, outOfRange: [String]), Failure> = array.withUnsafeBufferPointer { buffer in
+            do throws(Failure) { return .success(try parse(buffer)) } catch { return .failure(error) }
         }
-        if let result { throw result }
+        return try result.get()
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -54,63 +63,68 @@ public struct JSONSyntax {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private mutating func value(depth: Int) throws(Failure) {
+    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
         guard let byte = current else { throw failure("unexpected end of the body: a value is missing") }
         switch byte {
-        case UInt8(ascii: "{"): try object(depth: depth + 1)
-        case UInt8(ascii: "["): try array(depth: depth + 1)
-        case UInt8(ascii: "\""): _ = try string(keepingText: false)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "{"): return try object(depth: depth + 1)
+        case UInt8(ascii: "["): return try array(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
         default: throw failure("unexpected character; expected a value (object, array, string, number, true, false or null)")
         }
     }
 
-    private mutating func object(depth: Int) throws(Failure) {
+    private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         if depth > Self.maxDepth { throw failure("arrays and objects nest deeper than \(Self.maxDepth) levels") }
         index += 1
         skipWhitespace()
-        if current == UInt8(ascii: "}") { index += 1; return }
-        var keys = Set<String>()
+        var members: [String: JSONValue] = [:]
+        if current == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             guard current == UInt8(ascii: "\"") else {
                 throw failure(current == UInt8(ascii: "}") ? "trailing comma before '}'" : "expected a member name in double quotes")
             }
             let start = index
-            let key = try string(keepingText: true) ?? ""
-            guard keys.insert(key).inserted else {
+            let name = try string()
+            guard members[name] == nil else {
                 index = start
-                throw failure("duplicate member name \"\(key)\"; each name may appear once in an object")
+                throw failure("duplicate member name \"\(name)\"; each name may appear once in an object")
             }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw failure("expected ':' after a member name") }
             index += 1
             skipWhitespace()
-            try value(depth: depth)
+            path.append(path.isEmpty ? name : ".\(name)")
+            members[name] = try value(depth: depth)
+            path.removeLast()
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1; skipWhitespace()
-            case UInt8(ascii: "}"): index += 1; return
+            case UInt8(ascii: "}"): index += 1; return .object(members)
             case nil: throw failure("unexpected end of the body: an object is not closed")
             default: throw failure("expected ',' or '}' after an object member")
             }
         }
     }
 
-    private mutating func array(depth: Int) throws(Failure) {
+    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
         if depth > Self.maxDepth { throw failure("arrays and objects nest deeper than \(Self.maxDepth) levels") }
         index += 1
         skipWhitespace()
-        if current == UInt8(ascii: "]") { index += 1; return }
+        var elements: [JSONValue] = []
+        if current == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
             if current == UInt8(ascii: "]") { throw failure("trailing comma before ']'") }
-            try value(depth: depth)
+            path.append("[\(elements.count)]")
+            elements.append(try value(depth: depth))
+            path.removeLast()
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1; skipWhitespace()
-            case UInt8(ascii: "]"): index += 1; return
+            case UInt8(ascii: "]"): index += 1; return .array(elements)
             case nil: throw failure("unexpected end of the body: an array is not closed")
             default: throw failure("expected ',' or ']' after an array element")
             }
@@ -126,7 +140,10 @@ public struct JSONSyntax {
         index += count
     }
 
-    private mutating func number() throws(Failure) {
+    /// A number token, kept exactly as a `Decimal`; one beyond its range (or so small it would
+    /// read as zero) is recorded by path and read as 0.
+    private mutating func number() throws(Failure) -> JSONValue {
+        let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, isDigit(first) else { throw failure("a number needs a digit here") }
         index += 1
@@ -137,13 +154,24 @@ public struct JSONSyntax {
             guard let next = current, isDigit(next) else { throw failure("a number needs a digit after '.'") }
             digits()
         }
+        let mantissaEnd = index
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard let next = current, isDigit(next) else { throw failure("a number needs a digit in its exponent") }
             digits()
         }
+        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        // All zeros is zero, whatever the exponent; otherwise a value that reads as zero underflowed.
+        guard bytes[start..<mantissaEnd].contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return .number(0) }
+        guard let value = Decimal(string: token, locale: Self.posix), !value.isNaN, !value.isZero else {
+            outOfRange.append(path.joined())
+            return .number(0)
+        }
+        return .number(value)
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
@@ -153,27 +181,30 @@ public struct JSONSyntax {
 }
 
 extension JSONSyntax {
-    /// Reads a string from its opening quote; returns its decoded text when `keepingText`.
-    private mutating func string(keepingText: Bool) throws(Failure) -> String? {
+    /// Reads a string from its opening quote: runs of plain UTF-8 as they are, escapes decoded.
+    private mutating func string() throws(Failure) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        let bytes = self.bytes
+        var text = ""
+        var run = index
+        func flush(_ end: Int) { if run < end { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self) } }
         while true {
             guard let byte = current else { throw failure("unexpected end of the body: a string is not closed") }
             switch byte {
             case UInt8(ascii: "\""):
+                flush(index)
                 index += 1
-                return keepingText ? String(scalars) : nil
+                return text
             case UInt8(ascii: "\\"):
-                let scalar = try escape()
-                if keepingText { scalars.append(scalar) }
+                flush(index)
+                text.unicodeScalars.append(try escape())
+                run = index
             case 0x00..<0x20:
                 throw failure("a control character in a string must be escaped (such as \\n or \\u0000)")
             case 0x20..<0x80:
                 index += 1
-                if keepingText { scalars.append(Unicode.Scalar(byte)) }
             default:
-                let scalar = try utf8Sequence()
-                if keepingText { scalars.append(scalar) }
+                try utf8Sequence()
             }
         }
     }
@@ -231,8 +262,8 @@ extension JSONSyntax {
         }
     }
 
-    /// One multi-byte UTF-8 sequence (no overlong forms, surrogates or values above U+10FFFF).
-    private mutating func utf8Sequence() throws(Failure) -> Unicode.Scalar {
+    /// Steps over one multi-byte UTF-8 sequence (no overlong forms, surrogates or values above U+10FFFF).
+    private mutating func utf8Sequence() throws(Failure) {
         let lead = bytes[index]
         let (count, minimum): (Int, UInt32) = switch lead {
         case 0xC2...0xDF: (2, 0x80)
@@ -247,11 +278,10 @@ extension JSONSyntax {
             guard byte & 0xC0 == 0x80 else { throw failure("the body is not valid UTF-8") }
             value = value << 6 | UInt32(byte & 0x3F)
         }
-        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else {
+        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
             throw failure("the body is not valid UTF-8")
         }
         index += count
-        return scalar
     }
 
     /// A failure at the current byte, with its line and column.

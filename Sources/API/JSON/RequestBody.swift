@@ -26,32 +26,29 @@ public struct RequestBody: Sendable {
     }
 
     /// The body's bytes and value: 415 unless a JSON media type, 413 over the context's limit,
-    /// 400 unless strict RFC 8259 JSON (with where it breaks), 422 naming every string that holds NUL.
+    /// 400 unless strict RFC 8259 JSON (with where it breaks), 422 naming every number no decimal
+    /// holds and every string that holds NUL.
     public static func readJSON(_ request: Request, context: some RequestContext) async throws -> (data: Data, value: JSONValue) {
         guard JSONMediaType.accepts(request.headers[.contentType] ?? "") else {
             throw Problem(.unsupportedMediaType, detail: "send the body as JSON with Content-Type: application/json")
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let parsed: (value: JSONValue, outOfRange: [String])
         do {
-            try buffer.withUnsafeReadableBytes { try JSONSyntax.check($0.assumingMemoryBound(to: UInt8.self)) }
+            parsed = try buffer.withUnsafeReadableBytes { try JSONSyntax.parse($0.assumingMemoryBound(to: UInt8.self)) }
         } catch let failure as JSONSyntax.Failure {
             throw Problem(.badRequest, detail: "the body is not valid JSON: \(failure.description)")
         }
-        let data = Data(buffer: buffer)
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            // Strict JSON that still fails to decode holds a number no decimal can.
-            throw Problem(.badRequest, detail: """
-                the body holds a number out of range (more than 38 significant digits, or beyond 1e-128 to 1e165); \
+        var validator = Validator()
+        for field in parsed.outOfRange {
+            validator.add(field, """
+                is a number out of range (more than 38 significant digits, or beyond 1e-128 to 1e165); \
                 send amounts as plain decimals such as 1234.56
                 """)
         }
-        var validator = Validator()
-        value.rejectNUL(in: &validator)
+        parsed.value.rejectNUL(in: &validator)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
-        return (data, value)
+        return (Data(buffer: buffer), parsed.value)
     }
 
     /// Whether the client sent the field at all (even as null).

@@ -2,6 +2,9 @@ import Campaign
 import Store
 
 extension OpenAPIComponents {
+    /// A project as lists across projects name it.
+    static let projectReference: Schema = .record(["id": .id, "code": .text, "name": .text])
+
     /// The campaign's daily work: annual investment plans, report review, notifications.
     static let dailyWorkSchemas: [String: Schema] = [
         "PlanInput": .record(["annual_investment": .number, "monthly": .array(.number)]),

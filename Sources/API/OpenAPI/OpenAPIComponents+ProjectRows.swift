@@ -25,9 +25,6 @@ extension OpenAPIComponents {
 
     static let storedApprovalFields = approvalFields.merging(["id": .id, "project_id": .id, "processing_days": .nullable(.integer)]) { $1 }
 
-    /// The project a row listed across projects belongs to.
-    static let projectReference = Schema.record(["id": .id, "code": .text, "name": .text])
-
     /// The rows under a project: monthly reports, history, funding, approvals, problems; and
     /// the financing platforms funding names.
     static let projectRowSchemas: [String: Schema] = [

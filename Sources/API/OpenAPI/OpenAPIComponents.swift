@@ -5,6 +5,7 @@ import Campaign
 enum OpenAPIComponents {
     static let schemas: [String: Schema] = [
         core, accountSchemas, projectRowSchemas, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas,
+        evidenceSchemas,
         dailyWorkSchemas,
     ]
         .reduce(into: [:]) { all, family in
@@ -38,6 +39,7 @@ enum OpenAPIComponents {
         "planned_start": .nullable(.date), "planned_completion": .nullable(.date), "actual_start": .nullable(.date),
         "actual_completion": .nullable(.date), "land_area": .nullable(.number), "eia_class": .nullable(.text),
         "green_channel": .boolean, "central_soe": .boolean,
+        "national_code": .nullable(.pattern("^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}$")),
     ]
 
     /// A stored row's `version` and `updated_at` added to `fields`, all required.

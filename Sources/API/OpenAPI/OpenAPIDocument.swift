@@ -68,6 +68,8 @@ enum OpenAPIDocument {
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
         if let request = route.request {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": request.json]]]
+        } else if !route.rawRequestTypes.isEmpty {
+            operation["requestBody"] = ["required": true, "content": fileContent(route.rawRequestTypes)]
         }
         if route.uploadsSpreadsheet {
             let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
@@ -104,6 +106,13 @@ enum OpenAPIDocument {
         ]
     }
 
+    /// A file body of one of `types`: its bytes, as a string of that media type.
+    static func fileContent(_ types: [String]) -> JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: types.map { type in
+            (type, ["schema": ["type": "string", "contentMediaType": .string(type)]] as JSONValue)
+        }))
+    }
+
     /// `format` of a list that downloads as a spreadsheet.
     static let downloadFormat: JSONValue = [
         "name": "format", "in": "query", "required": false,
@@ -114,7 +123,8 @@ enum OpenAPIDocument {
     static func responses(_ route: APIRoute) -> JSONValue {
         var success: JSONValue = route.response.map { schema in
             ["description": "success", "content": [route.mediaType: ["schema": schema.json]]]
-        } ?? ["description": "success, no body"]
+        } ?? (route.rawResponseTypes.isEmpty ? ["description": "success, no body"]
+            : ["description": "the file", "content": fileContent(route.rawResponseTypes)])
         if route.downloadable, case .object(var object) = success {
             let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
             var content: [String: JSONValue] = [:]

@@ -3,6 +3,8 @@ import Foundation
 /// A JSON Schema (the subset OpenAPI 3.1 documents here use), written in Swift next to routes.
 public indirect enum Schema: Sendable {
     case string(format: String? = nil, values: [String]? = nil)
+    /// A string matching a regular expression.
+    case pattern(String)
     case integer
     /// An integer from `minimum`, up to `maximum` when there is one.
     case boundedInteger(minimum: Int, maximum: Int?)
@@ -55,6 +57,7 @@ public indirect enum Schema: Sendable {
             }
             if let values { object["enum"] = .array(values.map(JSONValue.string)) }
             return .object(object)
+        case .pattern(let expression): return ["type": "string", "pattern": .string(expression)]
         case .integer: return ["type": "integer"]
         case .boundedInteger(let minimum, let maximum):
             var object: [String: JSONValue] = ["type": "integer", "minimum": .number(Decimal(minimum))]

@@ -3,26 +3,25 @@ import Hummingbird
 
 /// `If-Match: "<version>"` handling for PATCH and PUT of existing resources.
 public enum Preconditions {
-    /// The version the client last saw: 428 when `If-Match` is missing, 400 when malformed.
+    /// The version the client last saw: 428 when `If-Match` is missing.
     ///
-    /// If-Match compares strongly (RFC 9110 §13.1.1): a weak tag `W/"2"` never matches, so it
-    /// reads as `neverMatches`, which no resource has, and the request is answered 412 with
-    /// the current version like any stale one.
+    /// If-Match compares strongly (RFC 9110 §13.1.1): only one strong tag `"3"` can match. A weak
+    /// tag (`W/"3"`), a list, `*` or anything malformed matches no version, so it reads as
+    /// `neverMatches` and the request is answered 412 with the current version like a stale one.
     public static func requiredVersion(_ request: Request) throws -> Int {
         guard let header = request.headers[.ifMatch] else {
             throw Problem(.preconditionRequired, detail: "send If-Match: \"<version>\" with the version you last read (its ETag)")
         }
         let tag = header.trimmingCharacters(in: .whitespaces)
-        let weak = tag.hasPrefix("W/")
-        let quoted = weak ? tag.dropFirst(2) : tag[...]
-        guard quoted.count > 2, quoted.first == "\"", quoted.last == "\"", let version = Int(quoted.dropFirst().dropLast()),
-              version > 0, String(version) == quoted.dropFirst().dropLast() else {
-            throw Problem(.badRequest, detail: "If-Match must be one ETag as this API sends it, such as \"3\"")
+        let digits = tag.dropFirst().dropLast()
+        guard tag.count > 2, tag.count <= 11, tag.first == "\"", tag.last == "\"", let version = Int(digits),
+              version > 0, String(version) == digits else {
+            return neverMatches
         }
-        return weak ? neverMatches : version
+        return version
     }
 
-    /// The version a weak `If-Match` tag stands for: none (versions start at 1).
+    /// The version an If-Match that is not one strong tag stands for: none (versions start at 1).
     public static let neverMatches = 0
 
     /// 412 with the current version when the client's version is stale.

@@ -3,7 +3,7 @@ import Hummingbird
 /// `PUT` of a resource the client names by path: it creates (201, no `If-Match`) or replaces
 /// (200, `If-Match` required), and never loses a concurrent write.
 enum PutPreconditions {
-    /// The `If-Match` version when the client sent one (400 when malformed).
+    /// The `If-Match` version when the client sent one (`Preconditions.requiredVersion`).
     static func ifMatch(_ request: Request) throws -> Int? {
         request.headers[.ifMatch] == nil ? nil : try Preconditions.requiredVersion(request)
     }

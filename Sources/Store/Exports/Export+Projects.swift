@@ -25,6 +25,7 @@ extension Export {
         public static let centralSOE = "央企项目"
         public static let yearToDate = "本年累计完成（万元）"
         public static let version = "版本"
+        public static let nationalCode = "项目代码"
     }
 
     /// `GET /projects?format=…`: every visible project matching `filter`, by code.
@@ -55,6 +56,7 @@ extension Export {
                     AND r.month >= date_trunc('year', now() AT TIME ZONE 'Asia/Shanghai')::date)
                 """),
             .init(H.version, .integer, "p.version"),
+            .init(H.nationalCode, .text, "p.national_code"),
         ]
         var from: Query = """
               FROM app.projects p

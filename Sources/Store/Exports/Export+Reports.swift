@@ -13,6 +13,7 @@ extension Export {
             .init("本月完成投资（万元）", .money, "r.investment_completed"),
             .init("形象进度", .text, "r.progress"),
             .init("存在问题", .text, "r.problems"),
+            .init("状态", .text, "r.status", labels: reportStatusLabels),
             .init("报送人", .text, "n.display_name"),
             .init("报送时间", .text, "to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
             .init("版本", .integer, "r.version"),

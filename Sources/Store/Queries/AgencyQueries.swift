@@ -3,7 +3,7 @@ import Postgres
 
 /// Agencies: everybody reads the list; county admins create and rename them (row-level security).
 public enum AgencyQueries {
-    static let columns = "a.id, a.code, a.name, a.kind, a.version"
+    static let columns = "a.id, a.code, a.name, a.kind, a.division_code, a.version"
 
     /// Agencies ordered by kind then code, and how many there are.
     public static func list(limit: Int, offset: Int, on connection: Connection) throws -> (items: [AgencyRecord], total: Int) {
@@ -22,18 +22,22 @@ public enum AgencyQueries {
         try connection.query("SELECT \(unsafeSQL: columns) FROM app.agencies a WHERE a.code = \(code)").first.map(decode)
     }
 
-    public static func insert(code: String, name: String, kind: AgencyKind, on connection: Connection) throws -> AgencyRecord {
+    public static func insert(
+        code: String, name: String, kind: AgencyKind, divisionCode: String? = nil, on connection: Connection
+    ) throws -> AgencyRecord {
         let rows = try connection.query("""
-            INSERT INTO app.agencies AS a (code, name, kind) VALUES (\(code), \(name), \(kind.rawValue))
+            INSERT INTO app.agencies AS a (code, name, kind, division_code) VALUES (\(code), \(name), \(kind.rawValue), \(divisionCode))
             RETURNING \(unsafeSQL: columns)
             """)
         return try decode(rows[0])
     }
 
-    /// Renames an agency if it is still at `version`; nil when no row changed.
-    public static func update(id: Int64, version: Int, code: String, name: String, on connection: Connection) throws -> AgencyRecord? {
+    /// Renames an agency (or changes its division code) if it is still at `version`; nil when no row changed.
+    public static func update(
+        id: Int64, version: Int, code: String, name: String, divisionCode: String?, on connection: Connection
+    ) throws -> AgencyRecord? {
         try connection.query("""
-            UPDATE app.agencies AS a SET code = \(code), name = \(name)
+            UPDATE app.agencies AS a SET code = \(code), name = \(name), division_code = \(divisionCode)
              WHERE a.id = \(id) AND a.version = \(version)
             RETURNING \(unsafeSQL: columns)
             """).first.map(decode)
@@ -43,6 +47,7 @@ public enum AgencyQueries {
         AgencyRecord(
             summary: AgencySummary(id: try row.decode("id"), code: try row.decode("code"), name: try row.decode("name"),
                                    kind: try row.decode("kind")),
+            divisionCode: try row.decode("division_code"),
             version: try row.decode("version")
         )
     }

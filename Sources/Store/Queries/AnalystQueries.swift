@@ -10,6 +10,11 @@ public enum AnalystQueries {
     /// The shortest password accepted for an analyst login.
     public static let minimumPasswordLength = 8
 
+    /// Settings of every analyst login (`ALTER ROLE … SET`; migration 0055 gave them to earlier
+    /// logins): a runaway query or a transaction left open stops before it holds back the primary
+    /// (locks, vacuum) or a standby's replay.
+    public static let timeLimits = [("statement_timeout", "5min"), ("idle_in_transaction_session_timeout", "10min")]
+
     /// Why an analyst login could not be created; `description` is one line for the operator.
     public enum Failure: Error, Equatable, CustomStringConvertible, Sendable {
         case unknownAgency(String)
@@ -74,6 +79,9 @@ public enum AnalystQueries {
                 throw Failure.loginExists(login)
             }
             try connection.execute(Query(sql: "GRANT projectyear_analyst TO \(role)"))
+            for (setting, value) in timeLimits {
+                try connection.execute(Query(sql: "ALTER ROLE \(role) SET \(setting) = '\(value)'"))
+            }
             try connection.execute("INSERT INTO app.analyst_logins (login, agency_id) VALUES (\(login), \(agencyID))")
             return Created(login: login, agencyID: agencyID, agencyCode: agencyCode)
         }

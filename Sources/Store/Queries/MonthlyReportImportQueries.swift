@@ -34,6 +34,8 @@ public enum MonthlyReportImportQueries {
         case stale
         /// The row names a version but there is no report.
         case noReport = "no_report"
+        /// The report is approved: only the county may change it until it is reopened.
+        case locked
     }
 
     /// A row that cannot be written, with the report's current version when there is one.
@@ -69,6 +71,7 @@ public enum MonthlyReportImportQueries {
                         WHEN r.id IS NOT NULL AND (r.investment_completed, r.progress, r.problems) = (i.amount, i.progress, i.problems)
                              THEN 'unchanged'
                         WHEN w.id IS NULL THEN 'not_writable'
+                        WHEN r.status = 'approved' AND NOT (SELECT app.is_county()) THEN 'locked'
                         WHEN r.id IS NULL AND i.version IS NOT NULL THEN 'no_report'
                         WHEN r.id IS NULL THEN 'create'
                         WHEN i.version IS NULL THEN 'version_missing'
@@ -77,7 +80,7 @@ public enum MonthlyReportImportQueries {
               FROM pg_temp.import_reports i
               LEFT JOIN app.projects v ON v.code = i.code
               LEFT JOIN LATERAL (SELECT p.id FROM app.projects p WHERE p.id = v.id FOR KEY SHARE) w ON true
-              LEFT JOIN LATERAL (SELECT m.id, m.version, m.investment_completed, m.progress, m.problems
+              LEFT JOIN LATERAL (SELECT m.id, m.version, m.status, m.investment_completed, m.progress, m.problems
                                    FROM app.monthly_reports m WHERE m.project_id = v.id AND m.month = \(month)) r ON true
              ORDER BY i.row
             """)

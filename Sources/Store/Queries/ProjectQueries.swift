@@ -31,7 +31,7 @@ public enum ProjectQueries {
     static let columns = """
         p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.industry, p.stage, p.major,
         p.district_id, p.lead_department_id, p.park_id, p.total_investment, p.planned_start, p.planned_completion,
-        p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe
+        p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe, p.national_code
         """
 
     /// The condition of `filter` on projects aliased `p`, to splice into a query's WHERE clause
@@ -46,7 +46,7 @@ public enum ProjectQueries {
                AND (\(filter.stage?.rawValue)::text IS NULL OR p.stage = \(filter.stage?.rawValue))
                AND (\(filter.major)::boolean IS NULL OR p.major = \(filter.major))
                AND (\(filter.parkID)::bigint IS NULL OR p.park_id = \(filter.parkID))
-               AND (\(pattern)::text IS NULL OR p.name ILIKE \(pattern) OR p.code ILIKE \(pattern))
+               AND (\(pattern)::text IS NULL OR p.name ILIKE \(pattern) OR p.code ILIKE \(pattern) OR p.national_code ILIKE \(pattern))
             """
     }
 
@@ -85,11 +85,12 @@ public enum ProjectQueries {
         let rows = try connection.query("""
             INSERT INTO app.projects AS p (code, name, owner, category, industry, stage, major, district_id,
                 lead_department_id, park_id, total_investment, planned_start, planned_completion, actual_start,
-                actual_completion, land_area, eia_class, green_channel, central_soe)
+                actual_completion, land_area, eia_class, green_channel, central_soe, national_code)
             VALUES (\(fields.code), \(fields.name), \(fields.owner), \(fields.category.rawValue), \(fields.industry),
                 \(fields.stage.rawValue), \(fields.major), \(fields.districtID), \(fields.leadDepartmentID), \(fields.parkID),
                 \(fields.totalInvestment), \(fields.plannedStart), \(fields.plannedCompletion), \(fields.actualStart),
-                \(fields.actualCompletion), \(fields.landArea), \(fields.eiaClass), \(fields.greenChannel), \(fields.centralSOE))
+                \(fields.actualCompletion), \(fields.landArea), \(fields.eiaClass), \(fields.greenChannel), \(fields.centralSOE),
+                \(fields.nationalCode))
             RETURNING \(unsafeSQL: columns)
             """)
         return try decode(rows[0])
@@ -105,7 +106,8 @@ public enum ProjectQueries {
                 park_id = \(fields.parkID), total_investment = \(fields.totalInvestment), planned_start = \(fields.plannedStart),
                 planned_completion = \(fields.plannedCompletion), actual_start = \(fields.actualStart),
                 actual_completion = \(fields.actualCompletion), land_area = \(fields.landArea), eia_class = \(fields.eiaClass),
-                green_channel = \(fields.greenChannel), central_soe = \(fields.centralSOE)
+                green_channel = \(fields.greenChannel), central_soe = \(fields.centralSOE),
+                national_code = \(fields.nationalCode)
              WHERE p.id = \(id) AND p.version = \(version)
             RETURNING \(unsafeSQL: columns)
             """)
@@ -124,7 +126,7 @@ public enum ProjectQueries {
                 plannedCompletion: try row.decode("planned_completion"), actualStart: try row.decode("actual_start"),
                 actualCompletion: try row.decode("actual_completion"), landArea: try row.decode("land_area"),
                 eiaClass: try row.decode("eia_class"), greenChannel: try row.decode("green_channel"),
-                centralSOE: try row.decode("central_soe")
+                centralSOE: try row.decode("central_soe"), nationalCode: try row.decode("national_code")
             ),
             updatedAt: try row.decode("updated_at"),
             yearToDateInvestment: nil

@@ -84,7 +84,7 @@ public enum ReminderQueries {
 
     /// `problem_overdue` to the assigned department (or the lead department) once a problem's due
     /// date has passed unresolved; after `escalateAfterDays` more it is escalated and the county
-    /// is told (督办).
+    /// is told (督办): the county government, the first agency of kind county.
     static func problems(_ rules: Rules, into outcome: inout Outcome, on connection: Connection) throws {
         outcome.created[.problemOverdue] = try connection.execute("""
             INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, period)
@@ -105,8 +105,8 @@ public enum ReminderQueries {
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
               LEFT JOIN app.agencies d ON d.id = x.department_id
-             CROSS JOIN app.agencies c
-             WHERE c.kind = 'county' AND x.status <> 'resolved'
+             CROSS JOIN (SELECT min(id) AS id FROM app.agencies WHERE kind = 'county') c
+             WHERE c.id IS NOT NULL AND x.status <> 'resolved'
                AND x.due_on <= \(rules.today)::date - \(rules.escalateAfterDays)::integer
             ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
             """)

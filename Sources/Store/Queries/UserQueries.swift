@@ -55,7 +55,8 @@ public enum UserQueries {
     }
 
     /// An operator's password reset (as the database owner, `projectyear user password`): sets
-    /// the hash, ends every session of the user and clears the user's sign-in throttle.
+    /// the hash, ends every session of the user (on every server: `announceChange`) and clears the
+    /// user's sign-in throttle.
     /// Returns the number of sessions ended, or nil when no user has that name.
     public static func resetPassword(username: String, hash: String, on connection: Connection) throws -> Int? {
         try connection.withTransaction { connection in
@@ -64,6 +65,7 @@ public enum UserQueries {
             ).first else { return nil }
             let id: Int64 = try row.decode("id")
             let ended = try connection.query("DELETE FROM app.sessions WHERE user_id = \(id) RETURNING id").count
+            try SessionQueries.announceChange(userID: id, on: connection)
             try connection.execute("DELETE FROM app.sign_in_throttle WHERE username = \(username)")
             return ended
         }

@@ -22,6 +22,8 @@ public struct ProjectFields: Sendable, Equatable, JSONObject {
     public var eiaClass: String?
     public var greenChannel: Bool
     public var centralSOE: Bool
+    /// The national project code (项目代码, `YYYY-DDDDDD-II-TT-NNNNNN`); required from `new_start` on.
+    public var nationalCode: String?
 
     /// Every field is written, absent ones as null, like every other resource.
     public func writeMembers(to writer: inout some JSONMemberWriter) throws {
@@ -44,13 +46,15 @@ public struct ProjectFields: Sendable, Equatable, JSONObject {
         try writer.write("eia_class", eiaClass)
         try writer.write("green_channel", greenChannel)
         try writer.write("central_soe", centralSOE)
+        try writer.write("national_code", nationalCode)
     }
 
     public init(
         code: String, name: String, owner: String, category: ProjectCategory, industry: String?, stage: Stage,
         major: Bool, districtID: Int64, leadDepartmentID: Int64?, parkID: Int64?, totalInvestment: Decimal,
         plannedStart: CalendarDate?, plannedCompletion: CalendarDate?, actualStart: CalendarDate?,
-        actualCompletion: CalendarDate?, landArea: Decimal?, eiaClass: String?, greenChannel: Bool, centralSOE: Bool
+        actualCompletion: CalendarDate?, landArea: Decimal?, eiaClass: String?, greenChannel: Bool, centralSOE: Bool,
+        nationalCode: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -71,6 +75,7 @@ public struct ProjectFields: Sendable, Equatable, JSONObject {
         self.eiaClass = eiaClass
         self.greenChannel = greenChannel
         self.centralSOE = centralSOE
+        self.nationalCode = nationalCode
     }
 }
 

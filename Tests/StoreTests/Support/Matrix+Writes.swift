@@ -65,6 +65,21 @@ extension Matrix {
                   expect: Self.move(countyWriter, refused: { $0.writes && ["D1", "DRC"].contains($0.code) })),
             Write(name: "delete R1", sql: q("DELETE FROM app.monthly_reports WHERE id = \(w.id("R1"))"),
                   expect: Self.change(Self.writer("D1"))),
+            // attachments: as the monthly reports; their content only before the attachment exists
+            Write(name: "insert attachment of P1",
+                  sql: q("INSERT INTO app.attachments (project_id, filename, content_type, size, sha256) VALUES (\(w.id("P1")), 'a.pdf', 'application/pdf', 1, repeat('c', 64))"),
+                  expect: Self.insert(Self.writer("D1"))),
+            Write(name: "insert attachment of P2",
+                  sql: q("INSERT INTO app.attachments (project_id, filename, content_type, size, sha256) VALUES (\(w.id("P2")), 'a.pdf', 'application/pdf', 1, repeat('c', 64))"),
+                  expect: Self.insert(Self.writer("D2"))),
+            Write(name: "delete AT1", sql: q("DELETE FROM app.attachments WHERE id = \(w.id("AT1"))"), expect: Self.change(Self.writer("D1"))),
+            Write(name: "change AT1", sql: q("UPDATE app.attachments SET filename = 'x' WHERE id = \(w.id("AT1"))"), expect: { _ in Self.denied }),
+            Write(name: "insert content of a new attachment",
+                  sql: q("INSERT INTO app.attachment_chunks (attachment_id, seq, data) VALUES (nextval('app.attachments_id_seq'), 0, '\\x00')"),
+                  expect: Self.insert { $0.writes }),
+            Write(name: "insert content into AT2",
+                  sql: q("INSERT INTO app.attachment_chunks (attachment_id, seq, data) VALUES (\(w.id("AT2")), 1, '\\x00')"),
+                  expect: { _ in Self.denied }),
             // funding
             Write(name: "insert funding of P1",
                   sql: q("INSERT INTO app.funding_sources (project_id, kind, planned_amount) VALUES (\(w.id("P1")), 'self_raised', 5)"),
@@ -230,13 +245,13 @@ extension Matrix {
             }, expect: { _ in "ok 1 1" }),
             Write(name: "count sign-in attempts", sql: { _ in
                 ["SELECT app.sign_in_begin('someone', '192.0.2.1', 10, interval '30 s', interval '15 min', interval '1 day')",
-                 "SELECT app.sign_in_succeeded('someone', '192.0.2.1')"]
+                 "SELECT count(*)::text FROM app.sign_in_succeeded('someone', '192.0.2.1')"]
             }, expect: { _ in "ok 1 1" }),
             // history is append-only
             Write(name: "update history", sql: q("UPDATE app.history SET action = action"), expect: { _ in Self.denied }),
             Write(name: "delete history", sql: q("DELETE FROM app.history"), expect: { _ in Self.denied }),
             Write(name: "truncate history", sql: q("TRUNCATE app.history"), expect: { _ in Self.denied }),
-        ] + dailyWorkWrites
+        ] + dailyWorkWrites + importWrites
     }
 
     var workerWrites: [Write] {

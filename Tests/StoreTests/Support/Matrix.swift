@@ -133,6 +133,7 @@ struct Matrix {
     static let approvals = ["A1": "P1", "A3": "P3", "A5": "P5"]
     static let problems = ["X1": "P1", "X4": "P4"]
     static let allocations = ["L1": "P1", "L5": "P5"]
+    static let attachments = ["AT1": "P1", "AT2": "P2"]
     static let parks = ["南明工业园", "花溪物流园", "spare park"]
     static let agencies = World.agencyCodes
     static var allUsers: [String] { World.agencyCodes.flatMap { c in ["admin", "editor", "viewer"].map { "\(c.lowercased())-\($0)" } } }
@@ -158,6 +159,9 @@ struct Matrix {
             Read(name: "funding_sources", sql: "SELECT id FROM app.funding_sources", labels: "funding_sources",
                  expect: Self.following(Self.funding)),
             Read(name: "approvals", sql: "SELECT id FROM app.approvals", labels: "approvals", expect: Self.following(Self.approvals)),
+            Read(name: "attachments", sql: "SELECT id FROM app.attachments", labels: "attachments", expect: Self.following(Self.attachments)),
+            Read(name: "attachment_chunks", sql: "SELECT attachment_id FROM app.attachment_chunks", labels: "attachments",
+                 expect: Self.following(Self.attachments)),
             Read(name: "problems", sql: "SELECT id FROM app.problems", labels: "problems", expect: Self.following(Self.problems)),
             Read(name: "park_items", sql: "SELECT id FROM app.park_items", labels: "park_items", expect: Self.all(["PI1", "PI2"])),
             Read(name: "land_quotas", sql: "SELECT year FROM app.land_quotas", expect: Self.all(["2024", "2026"])),
@@ -185,14 +189,15 @@ struct Matrix {
             Read(name: "history", sql: "SELECT DISTINCT project_id FROM app.history", labels: "projects", expect: { actor in
                 (actor.isCounty ? ["-"] + Self.allProjects : Self.projectsSeen[actor.code] ?? []).sorted().joined(separator: " ")
             }),
-        ] + dailyWorkReads
+        ] + dailyWorkReads + importReads
     }
 
     /// What the worker reads: everything rankings need; nothing of users, sessions, history.
     var workerReads: [String: String] {
         var expected: [String: String] = [:]
         let county = world.user("CTY", .viewer)
-        for read in reads where !(["users", "sessions", "sign_in_throttle", "analyst_logins", "history"] + Self.workerUnreadable).contains(read.name) {
+        for read in reads where !(["users", "sessions", "sign_in_throttle", "analyst_logins", "history", "attachments", "attachment_chunks"]
+            + Self.workerUnreadable).contains(read.name) {
             expected[read.name] = read.expect(county)
         }
         expected.merge(Self.workerReadsAll) { $1 }

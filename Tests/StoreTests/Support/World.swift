@@ -83,7 +83,8 @@ struct World: Sendable {
                 """)
         }
         try connection.execute("""
-            UPDATE app.projects SET stage = 'construction', actual_start = '2024-03-01' WHERE code = 'P1'
+            UPDATE app.projects SET stage = 'construction', actual_start = '2024-03-01', national_code = '2024-520329-34-03-000001'
+             WHERE code = 'P1'
             """)
         for n in 1...5 {
             let project = world.id("P\(n)")
@@ -95,6 +96,13 @@ struct World: Sendable {
                 INSERT INTO app.funding_sources (project_id, kind, planned_amount, amount_in_place)
                 VALUES (\(project), 'bank_loan', 100, \(Double(n))) RETURNING id
                 """)
+        }
+        for (label, project) in Matrix.attachments.sorted(by: { $0.key < $1.key }) {
+            try add(label, "attachments", """
+                INSERT INTO app.attachments (project_id, filename, content_type, size, sha256)
+                VALUES (\(world.id(project)), 'photo.png', 'image/png', 1, repeat(\(String(label.suffix(1))), 64)) RETURNING id
+                """)
+            try connection.execute("INSERT INTO app.attachment_chunks (attachment_id, seq, data) VALUES (\(world.id(label)), 0, '\\x89')")
         }
         for (label, project, department) in [("A1", "P1", drc), ("A3", "P3", drc), ("A5", "P5", iit)] {
             try add(label, "approvals", """
@@ -155,6 +163,7 @@ struct World: Sendable {
         }
         try connection.execute("UPDATE app.assessment_runs SET status = 'published' WHERE id = \(world.id("RUN-PUB"))")
         try world.seedDailyWork(on: connection)
+        try world.seedImports(on: connection)
         if withAnalysts {
             for code in agencyCodes {
                 let login = Cluster.uniqueLogin(code)

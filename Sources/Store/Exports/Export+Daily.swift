@@ -1,0 +1,60 @@
+import Campaign
+import Foundation
+import Postgres
+
+extension Export {
+    /// Report statuses in the county's words.
+    static let reportStatusLabels = ["submitted": "已报送", "approved": "已审核", "returned": "已退回"]
+
+    /// `GET /plans?year=…&format=…`: every visible plan of `year` matching the filters, by project
+    /// code, with plan and actual to date, ratio and whether it is behind.
+    public static func plans(year: Int, filter: ProjectQueries.Filter, behind: Bool?, progress: PlanQueries.Progress) -> Export {
+        let threshold = "\(progress.behindBelow)::numeric"
+        let columns: [ExportColumn] = [
+            .init("项目编号", .text, "p.code"),
+            .init("项目名称", .text, "p.name"),
+            .init("所在区县", .text, "d.name"),
+            .init("年度计划投资（万元）", .money, "g.annual_investment"),
+            .init("计划至今（万元）", .money, "g.plan_to_date"),
+            .init("完成至今（万元）", .money, "g.actual_to_date"),
+            .init("计划完成率", .ratio, "g.ratio"),
+            .flag("进度滞后", "coalesce(g.ratio < \(threshold), false)"),
+        ]
+        var from: Query = "  FROM ("
+        from.append(PlanQueries.toDate(year: year, through: progress.throughMonth?.month ?? 0))
+        from.append(") g JOIN app.projects p ON p.id = g.project_id JOIN app.agencies d ON d.id = p.district_id WHERE ")
+        from.append(ProjectQueries.condition(filter))
+        from.append("""
+             AND (\(behind)::boolean IS NULL OR coalesce(g.ratio < \(progress.behindBelow)::numeric, false) = \(behind)::boolean)
+             ORDER BY p.code
+            """)
+        return Export(name: "plans-\(year)", sheets: [Sheet(name: "\(year)年度投资计划", columns: columns, from: from)])
+    }
+
+    /// `GET /reviews?format=…`: the review queue (reports in `status`, of `month` when given, that
+    /// the caller reviews), oldest submission first.
+    public static func reviews(status: ReportStatus, month: Month?) -> Export {
+        let columns: [ExportColumn] = [
+            .init("项目编号", .text, "p.code"),
+            .init("项目名称", .text, "p.name"),
+            .init("所在区县", .text, "d.name"),
+            .init("月份", .text, "to_char(r.month, 'YYYY-MM')"),
+            .init("本月完成投资（万元）", .money, "r.investment_completed"),
+            .init("形象进度", .text, "r.progress"),
+            .init("存在问题", .text, "r.problems"),
+            .init("状态", .text, "r.status", labels: reportStatusLabels),
+            .init("退回意见", .text, "r.review_comment"),
+            .init("报送时间", .text, "to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
+            .init("版本", .integer, "r.version"),
+        ]
+        let from: Query = """
+              FROM app.monthly_reports r
+              JOIN app.projects p ON p.id = r.project_id
+              JOIN app.agencies d ON d.id = p.district_id
+             WHERE r.status = \(status.rawValue) AND (\(month)::date IS NULL OR r.month = \(month)::date)
+               AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
+             ORDER BY r.submitted_at, r.id
+            """
+        return Export(name: "reviews-\(status.rawValue)", sheets: [Sheet(name: "月报审核", columns: columns, from: from)])
+    }
+}
