@@ -86,6 +86,21 @@ bench_machine() {
         "$(free -g | awk '/^Mem:/ { print $2 }')" "$(uname -sr)" "$("$PG_BIN/postgres" --version | awk '{ print $3 }')"
 }
 
+# The virtualenv of the FastAPI peer (benchmarks/peer/requirements.txt, pinned, from PyPI),
+# created under .build/bench-peer-venv when missing or when the requirements change; prints it.
+bench_peer_venv() {
+    local venv=$BENCH_ROOT/.build/bench-peer-venv stamp
+    stamp=$(sha256sum "$BENCH_ROOT/benchmarks/peer/requirements.txt" | cut -c1-16)
+    if [ ! -f "$venv/.requirements-$stamp" ]; then
+        bench_log "installing the peer's Python packages into $venv"
+        rm -rf "$venv"
+        python3 -m venv "$venv" >&2
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$BENCH_ROOT/benchmarks/peer/requirements.txt" >&2
+        touch "$venv/.requirements-$stamp"
+    fi
+    echo "$venv"
+}
+
 # wrk_run WRK-ARGS...: wrk with 64 connections for $seconds s; prints "rps p50_ms p99_ms non2xx"
 # (set BENCH_CONNECTIONS for another count).
 wrk_run() {

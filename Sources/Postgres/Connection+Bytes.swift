@@ -6,12 +6,9 @@ extension Connection {
     /// value is NULL. Bind `bytea` parameters with `\(binary: bytes)`.
     public func bytes(_ query: Query) throws -> [UInt8]? {
         try state.withLock { state in
-            guard let handle = state.handle else {
-                throw PostgresError(.connectionLost, reason: "connection was closed")
-            }
+            let handle = try state.openHandle()
             state.statementsSinceCheckout += 1
-            let result = try Connection.run(query, on: handle, prepared: &state.prepared, resultFormat: 1)
-            let rows = try Connection.check(result, handle: handle)
+            let rows = try Connection.runPipeline([query], state: &state, handle: handle, resultFormat: 1)[0]
             return rows.rawValue(row: 0, column: 0)
         }
     }

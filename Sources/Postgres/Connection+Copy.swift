@@ -6,9 +6,8 @@ extension Connection {
     @discardableResult
     public func copyIn(_ sql: String, produce: ((String) throws -> Void) throws -> Void) throws -> Int {
         try state.withLock { state in
-            guard let handle = state.handle else {
-                throw PostgresError(.connectionLost, reason: "connection was closed")
-            }
+            let handle = try state.openHandle()
+            try Connection.leavePipeline(&state, handle)
             _ = try Connection.check(PQexec(handle, sql), handle: handle)
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 17)

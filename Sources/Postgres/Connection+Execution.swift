@@ -6,29 +6,6 @@ import Darwin
 #endif
 
 extension Connection {
-    /// Sends a query, preparing and caching statements that carry parameters. `resultFormat` 1
-    /// asks for every column in binary (see `bytes(_:)`).
-    static func run(
-        _ query: Query, on handle: OpaquePointer, prepared: inout [String: String], resultFormat: Int32 = 0
-    ) throws -> OpaquePointer? {
-        try withParameters(query) { values, lengths, formats in
-            let count = Int32(query.binds.count)
-            if query.binds.isEmpty || (prepared[query.sql] == nil && prepared.count >= preparedStatementLimit) {
-                return PQexecParams(handle, query.sql, count, nil, values, lengths, formats, resultFormat)
-            }
-            let name: String
-            if let existing = prepared[query.sql] {
-                name = existing
-            } else {
-                name = "py\(prepared.count)"
-                let result = PQprepare(handle, name, query.sql, count, nil)
-                _ = try check(result, handle: handle)
-                prepared[query.sql] = name
-            }
-            return PQexecPrepared(handle, name, count, values, lengths, formats, resultFormat)
-        }
-    }
-
     /// Turns a `PGresult` into a `ResultSet`, or into an error when the statement failed.
     static func check(_ result: OpaquePointer?, handle: OpaquePointer) throws -> ResultSet {
         guard let result else { throw failure(handle, result: nil) }

@@ -64,7 +64,10 @@ extension Connection {
     /// password never reaches the server or its logs.
     public func encryptPassword(_ password: String, role: String) throws -> String {
         try state.withLock { state in
-            guard let handle = state.handle, let hashed = PQencryptPasswordConn(handle, password, role, nil) else {
+            let handle = try state.openHandle()
+            // libpq asks the server for password_encryption with PQexec, outside pipeline mode.
+            try Connection.leavePipeline(&state, handle)
+            guard let hashed = PQencryptPasswordConn(handle, password, role, nil) else {
                 throw PostgresError(.server, reason: "password could not be hashed")
             }
             defer { PQfreemem(hashed) }

@@ -1,14 +1,35 @@
 extension Connection {
     /// Runs `body` inside `BEGIN … COMMIT`; any thrown error rolls the transaction back and is rethrown.
+    ///
+    /// `BEGIN` is queued to go out with the body's first statement (one round trip, not two), and a
+    /// body that sends nothing costs nothing. With `readOnly` the transaction is `READ ONLY` and
+    /// its `COMMIT` (or `ROLLBACK`) is not waited for: it cannot change what the body read, it holds
+    /// no row locks, and the connection reads its outcome at its next use.
     @discardableResult
-    public func withTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
-        try execute("BEGIN")
+    public func withTransaction<T>(readOnly: Bool = false, _ body: (Connection) throws -> T) throws -> T {
+        let before = pipelinesSent
+        enqueue(readOnly ? "BEGIN READ ONLY" : "BEGIN")
         do {
             let value = try body(self)
-            try execute("COMMIT")
+            if pipelinesSent == before {
+                discardQueued()
+            } else if readOnly {
+                // Should the connection have broken meanwhile, the next checkout re-opens it.
+                try? sendWithoutWaiting(["COMMIT"])
+            } else {
+                try execute("COMMIT")
+            }
             return value
         } catch {
-            if isOpen { _ = try? execute("ROLLBACK") }
+            if pipelinesSent == before {
+                discardQueued()
+            } else if readOnly {
+                try? sendWithoutWaiting(["ROLLBACK"])
+            } else if isOpen {
+                // Waited for: the transaction may hold row locks that the caller's next request,
+                // or another client told of the failure, must find released.
+                try? rollback()
+            }
             throw error
         }
     }

@@ -8,8 +8,33 @@ import Synchronization
 public final class Connection: Sendable {
     struct State {
         var handle: OpaquePointer?
+        /// Named prepared statements by SQL text; names are never reused on one session.
         var prepared: [String: String] = [:]
+        var nextStatement = 0
+        /// Names of statements whose plans went stale, to deallocate when no transaction is open.
+        var discarded: [String] = []
+        /// Statements to send ahead of the next one, in its pipeline (`enqueue`).
+        var queued: [Query] = []
+        /// Pipelines sent without waiting whose results are still to be read (`sendWithoutWaiting`).
+        var unreadPipelines = 0
+        /// Pipelines sent and waited for, so a transaction knows whether its `BEGIN` went out.
+        var pipelinesSent = 0
         var statementsSinceCheckout = 0
+        /// Whether work of this checkout may have been committed (a pipeline ended outside a transaction).
+        var committedSinceCheckout = false
+
+        func openHandle() throws -> OpaquePointer {
+            guard let handle else { throw PostgresError(.connectionLost, reason: "connection was closed") }
+            return handle
+        }
+
+        /// Forgets everything tied to the server session (after a reconnect or close).
+        mutating func forgetSession() {
+            prepared = [:]
+            discarded = []
+            queued = []
+            unreadPipelines = 0
+        }
     }
 
     static let preparedStatementLimit = 512
@@ -46,7 +71,7 @@ public final class Connection: Sendable {
         state.withLock { state in
             if let handle = state.handle { PQfinish(handle) }
             state.handle = nil
-            state.prepared = [:]
+            state.forgetSession()
         }
     }
 
@@ -67,7 +92,7 @@ public final class Connection: Sendable {
                 throw PostgresError(.connectionLost, reason: "connection was closed")
             }
             PQreset(handle)
-            state.prepared = [:]
+            state.forgetSession()
             guard PQstatus(handle) == CONNECTION_OK else {
                 throw PostgresError(.connectionFailed, reason: Connection.lastError(handle))
             }
@@ -75,17 +100,12 @@ public final class Connection: Sendable {
         try prepareSession()
     }
 
-    /// Runs one statement with bound parameters and returns its rows.
+    /// Runs one statement with bound parameters and returns its rows. It goes out in one pipeline
+    /// with the statements queued before it (`enqueue`); a statement with parameters is prepared
+    /// on this connection on first use and executed by name afterwards.
     @discardableResult
     public func query(_ query: Query) throws -> ResultSet {
-        try state.withLock { state in
-            guard let handle = state.handle else {
-                throw PostgresError(.connectionLost, reason: "connection was closed")
-            }
-            state.statementsSinceCheckout += 1
-            let result = try Connection.run(query, on: handle, prepared: &state.prepared)
-            return try Connection.check(result, handle: handle)
-        }
+        try pipeline([query])[0]
     }
 
     /// Runs one statement and returns the number of rows it changed.
@@ -97,10 +117,9 @@ public final class Connection: Sendable {
     /// Runs SQL text that may hold several statements and no parameters (migrations, scripts).
     public func simpleQuery(_ sql: String) throws {
         try state.withLock { state in
-            guard let handle = state.handle else {
-                throw PostgresError(.connectionLost, reason: "connection was closed")
-            }
+            let handle = try state.openHandle()
             state.statementsSinceCheckout += 1
+            try Connection.leavePipeline(&state, handle)
             guard PQsendQuery(handle, sql) == 1 else {
                 throw Connection.failure(handle, result: nil)
             }
@@ -116,11 +135,23 @@ public final class Connection: Sendable {
 
     /// Starts counting statements for one unit of work (see `ConnectionPool.runRecovering`).
     func beginCheckout() {
-        state.withLock { $0.statementsSinceCheckout = 0 }
+        state.withLock { state in
+            state.statementsSinceCheckout = 0
+            state.committedSinceCheckout = false
+            state.queued = []
+        }
     }
 
     var statementsSinceCheckout: Int {
         state.withLock { $0.statementsSinceCheckout }
+    }
+
+    var committedSinceCheckout: Bool {
+        state.withLock { $0.committedSinceCheckout }
+    }
+
+    var pipelinesSent: Int {
+        state.withLock { $0.pipelinesSent }
     }
 
     private func prepareSession() throws {

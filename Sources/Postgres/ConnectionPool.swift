@@ -7,7 +7,8 @@ import Synchronization
 /// Callers wait in arrival order when every connection is in use, and fail with
 /// `PostgresError.Kind.poolTimeout` after `acquireTimeout`. A connection found broken is reset
 /// before use, and a unit of work whose very first statement hit a lost connection (a restarted
-/// server, a terminated backend) is run once more on the re-opened connection.
+/// server, a terminated backend) is run once more on the re-opened connection; so is one whose
+/// transaction met a stale prepared statement (a schema change: SQLSTATE 0A000 or 26000).
 public final class ConnectionPool: Sendable {
     /// How to reach the database and how many connections to hold.
     public struct Configuration: Sendable {
@@ -51,8 +52,11 @@ public final class ConnectionPool: Sendable {
     }
 
     /// Runs `body` in a transaction on a pooled connection; any thrown error rolls it back.
-    public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await withConnection { connection in try connection.withTransaction(body) }
+    /// `readOnly`: a `READ ONLY` transaction whose `COMMIT` is not waited for (`Connection.withTransaction`).
+    public func withTransaction<T: Sendable>(
+        readOnly: Bool = false, _ body: @escaping @Sendable (Connection) throws -> T
+    ) async throws -> T {
+        try await withConnection { connection in try connection.withTransaction(readOnly: readOnly, body) }
     }
 
     /// The pool's current use.
@@ -84,6 +88,11 @@ public final class ConnectionPool: Sendable {
             return try body(connection)
         } catch let error as PostgresError where error.kind == .connectionLost && connection.statementsSinceCheckout <= 1 {
             try connection.reset()
+            connection.beginCheckout()
+            return try body(connection)
+        } catch let error as PostgresError where error.staleStatement && !connection.committedSinceCheckout {
+            // A prepared statement went stale inside a transaction, which rolled back: nothing of
+            // this unit of work took effect, so it runs once more with the statement re-prepared.
             connection.beginCheckout()
             return try body(connection)
         }

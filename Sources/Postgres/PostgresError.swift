@@ -31,6 +31,8 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public var serverMessage: String?
     /// A short explanation written by this module, never containing data values.
     public var reason: String
+    /// A cached prepared statement went stale inside a transaction: the unit of work may be run again.
+    var staleStatement = false
 
     public init(
         _ kind: Kind, reason: String, sqlState: String? = nil, constraint: String? = nil,
@@ -71,6 +73,10 @@ public enum SQLState {
     public static let raiseException = "P0001"
     public static let queryCanceled = "57014"
     public static let adminShutdown = "57P01"
+    /// Also "cached plan must not change result type", when a prepared statement's columns changed.
+    public static let featureNotSupported = "0A000"
+    /// "prepared statement does not exist".
+    public static let invalidStatementName = "26000"
     public static let crashShutdown = "57P02"
     public static let cannotConnectNow = "57P03"
     public static let readOnlyTransaction = "25006"

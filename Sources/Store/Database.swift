@@ -16,20 +16,39 @@ public struct Database: Sendable {
 
     /// The primary's pool.
     public let pool: ConnectionPool
+    /// Signed-in users by token, answering only while a `SessionRevocationListener` keeps it.
+    public let sessions: SessionCache
     /// Streaming standbys for reads, if configured.
     public let replicas: ReplicaSet?
 
-    public init(pool: ConnectionPool, replicas: ReplicaSet? = nil) {
+    public init(pool: ConnectionPool, sessions: SessionCache = SessionCache(), replicas: ReplicaSet? = nil) {
         self.pool = pool
+        self.sessions = sessions
         self.replicas = replicas
     }
 
-    /// Runs `body` in one transaction as `caller` under row-level security.
+    /// Runs `body` in one transaction as `caller` under row-level security. `BEGIN` and the
+    /// caller's settings go out with the body's first statement, in one round trip.
     public func transaction<T: Sendable>(
         as caller: Caller, _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
         try await routed { pool in
             try await pool.withTransaction { connection in
+                try Self.setCaller(caller, on: connection)
+                return try body(connection)
+            }
+        }
+    }
+
+    /// Runs `body`, which only reads, in one `READ ONLY` transaction as `caller`: `BEGIN`, the
+    /// settings and the first statement in one round trip, and a `COMMIT` not waited for (a
+    /// read-only transaction's outcome cannot change what it read). A one-statement read costs
+    /// one round trip.
+    public func read<T: Sendable>(
+        as caller: Caller, _ body: @escaping @Sendable (Connection) throws -> T
+    ) async throws -> T {
+        try await routed { pool in
+            try await pool.withTransaction(readOnly: true) { connection in
                 try Self.setCaller(caller, on: connection)
                 return try body(connection)
             }
@@ -42,15 +61,17 @@ public struct Database: Sendable {
     ) async throws -> T {
         try await routed { pool in
             try await pool.withTransaction { connection in
-                try connection.execute("SELECT set_config('role', \(role.rawValue), true)")
+                connection.enqueue("SELECT set_config('role', \(role.rawValue), true)")
                 return try body(connection)
             }
         }
     }
 
-    /// Switches the open transaction to the app role acting for `caller`.
+    /// Switches the open transaction to the app role acting for `caller`: the settings are queued
+    /// to go out with the connection's next statement (`Connection.enqueue`), and are local to the
+    /// transaction, so they end with it (COMMIT or ROLLBACK) and never reach the next one.
     public static func setCaller(_ caller: Caller, on connection: Connection) throws {
-        try connection.execute("""
+        connection.enqueue("""
             SELECT set_config('role', \(Role.app.rawValue), true),
                    set_config('app.user_id', \(String(caller.userID)), true),
                    set_config('app.agency_id', \(String(caller.agencyID)), true),

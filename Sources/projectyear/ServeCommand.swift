@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                 maxLag: settings.replicaMaxLag, readYourWritesWait: settings.replicaWait, observe: ReplicaSet.Event.record
             )
             let dependencies = AppDependencies(
-                database: Database(pool: pool, replicas: replicas),
+                database: Database(pool: pool, sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds)), replicas: replicas),
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),

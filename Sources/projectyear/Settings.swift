@@ -30,6 +30,7 @@ struct Settings: Sendable {
     var trustedProxies: Set<String>
     var logLevel: Logger.Level
     var sessionHours: Int
+    var sessionCacheSeconds: Int
     var migrationsPath: String
     var workerSchedule: Bool
     var workerPoll: Duration
@@ -88,6 +89,7 @@ struct Settings: Sendable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             logLevel: try values.logLevel("log.level"),
             sessionHours: try values.int("session.hours", in: 1...720),
+            sessionCacheSeconds: try values.int("session.cache.seconds", in: 0...60),
             migrationsPath: try values.string("migrations.path"),
             workerSchedule: try values.bool("worker.schedule"),
             workerPoll: .seconds(try values.int("worker.poll", in: 1...3600)),

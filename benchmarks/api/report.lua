@@ -1,4 +1,4 @@
--- wrk: PUT a new monthly report per request, each thread on its own projects, months 2000-01 onwards.
+-- wrk: PUT a new monthly report per request, each thread on its own projects, months 2000-01 to 2025-12 (a PUT of a month not yet begun is refused).
 local projects = {}
 for id in string.gmatch(os.getenv("BENCH_PROJECTS") or "", "%d+") do projects[#projects + 1] = id end
 local threads = 0

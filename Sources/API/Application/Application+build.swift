@@ -2,9 +2,11 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Store
 
 /// Builds the HTTP application: the router, the HTTP/1.1 server with its slow-client and
-/// connection limits, and the services that live and stop with it.
+/// connection limits, and the services that live and stop with it (the pool, the notification
+/// hub, and the listener that keeps the session cache in step with every other server).
 public func buildApplication(
     configuration: ApplicationConfiguration, dependencies: AppDependencies, limits: ServerLimits = .init(),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -14,11 +16,15 @@ public func buildApplication(
     configuration.availableConnectionsDelegate = .maximum(
         limits.maxConnections + ServerLimits.refusalMargin, logger: dependencies.logger
     )
+    let database = dependencies.database
+    let revocations = SessionRevocationListener(
+        url: database.pool.configuration.url, cache: database.sessions, logger: dependencies.logger
+    )
     return Application(
         router: buildRouter(dependencies),
         server: .guardedHTTP1(limits),
         configuration: configuration,
-        services: [PoolService(database: dependencies.database), dependencies.notificationHub],
+        services: [PoolService(database: dependencies.database), dependencies.notificationHub, SessionRevocationService(listener: revocations)],
         onServerRunning: onServerRunning,
         logger: dependencies.logger
     )

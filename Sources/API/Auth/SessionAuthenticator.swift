@@ -4,7 +4,8 @@ import Store
 
 /// Reads `Authorization: Bearer <token>` and, when the token names a live session, sets the
 /// context's identity. Requests without a token pass on unauthenticated; routes that need a user
-/// use `AuthenticatedContext`, which answers 401 without one.
+/// use `AuthenticatedContext`, which answers 401 without one. Looked-up users are kept in the
+/// database's `SessionCache` for a few seconds (revoked on every server as sessions end).
 struct SessionAuthenticator: RouterMiddleware {
     typealias Context = AppRequestContext
     let database: Database
@@ -16,17 +17,26 @@ struct SessionAuthenticator: RouterMiddleware {
         else {
             throw Problem(.unauthorized, detail: "the Authorization header must be: Bearer <token>")
         }
-        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function. On a
-        // standby a session signed in a moment ago may not have arrived yet: then ask the primary.
-        let lookup: @Sendable (Connection) throws -> UserSummary? = { try SessionQueries.user(token: token, on: $0) }
-        var user = try await database.withConnection(lookup)
-        if user == nil, Database.readIntent != nil { user = try await database.pool.withConnection(lookup) }
-        guard let user else {
+        guard let user = try await user(token: token) else {
             throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
         }
         var context = context
         context.identity = SessionIdentity(user: user, token: token)
         return try await next(request, context)
+    }
+
+    /// The token's user from the session cache, or looked up and then cached.
+    private func user(token: String) async throws -> UserSummary? {
+        let sessions = database.sessions
+        if let cached = sessions.user(token: token) { return cached }
+        let ticket = sessions.ticket()
+        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function. On a
+        // standby a session signed in a moment ago may not have arrived yet: then ask the primary.
+        let lookup: @Sendable (Connection) throws -> UserSummary? = { try SessionQueries.user(token: token, on: $0) }
+        var user = try await database.withConnection(lookup)
+        if user == nil, Database.readIntent != nil { user = try await database.pool.withConnection(lookup) }
+        if let user, let ticket { sessions.store(user, token: token, ticket: ticket) }
+        return user
     }
 }
 

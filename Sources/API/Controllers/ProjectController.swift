@@ -27,7 +27,7 @@ struct ProjectController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.projects(filter), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        let page = try await database.read(as: context.caller) {
             try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))

@@ -80,6 +80,7 @@ struct SessionController: APIController {
     @Sendable func signOut(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let token = context.identity.token
         try await database.transaction(role: .app) { try SessionQueries.delete(token: token, on: $0) }
+        database.sessions.revoke(token: token)
         return Response(status: .noContent)
     }
 

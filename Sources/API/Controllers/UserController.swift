@@ -75,6 +75,7 @@ struct UserController: APIController {
             if let updated = try UserQueries.update(id: id, version: version, stored, on: connection) { return updated }
             throw try Preconditions.unchanged(current: UserQueries.find(id: id, on: connection)?.version, expected: version, what: "user \(id)")
         }
+        database.sessions.revoke(userID: id)
         return try JSONResponse.make(record, version: record.version)
     }
 

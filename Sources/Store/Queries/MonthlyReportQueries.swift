@@ -28,19 +28,27 @@ public enum MonthlyReportQueries {
     }
 
     public static func find(projectID: Int64, month: Month, on connection: Connection) throws -> MonthlyReportRecord? {
-        try connection.query("\(unsafeSQL: select) WHERE r.project_id = \(projectID) AND r.month = \(month)").first.map(decode)
+        try connection.query(findQuery(projectID: projectID, month: month)).first.map(decode)
+    }
+
+    static func findQuery(projectID: Int64, month: Month) -> Query {
+        "\(unsafeSQL: select) WHERE r.project_id = \(projectID) AND r.month = \(month)"
     }
 
     /// Creates the month's report, submitted now by the caller; nil when a concurrent
     /// transaction created it first (the insert waits for that one to commit, then finds it).
+    /// The insert and the read-back go out in one pipeline (one round trip).
     public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord? {
-        let inserted = try connection.execute("""
+        let results = try connection.pipeline([
+            """
             INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems)
             VALUES (\(projectID), \(month), \(fields.investmentCompleted), \(fields.progress), \(fields.problems))
             ON CONFLICT (project_id, month) DO NOTHING
-            """)
-        guard inserted == 1 else { return nil }
-        guard let record = try find(projectID: projectID, month: month, on: connection) else {
+            """,
+            findQuery(projectID: projectID, month: month),
+        ])
+        guard results[0].affectedRows == 1 else { return nil }
+        guard let record = try results[1].first.map(decode) else {
             throw PostgresError(.decoding, reason: "the new monthly report is not visible")
         }
         return record
@@ -58,17 +66,21 @@ public enum MonthlyReportQueries {
         return changed == 0 ? nil : try find(projectID: projectID, month: month, on: connection)
     }
 
-    /// Replaces the month's report if still at `version`, resubmitted now by the caller; nil when no row changed.
+    /// Replaces the month's report if still at `version`, resubmitted now by the caller; nil when
+    /// no row changed. The update and the read-back go out in one pipeline.
     public static func replace(
         projectID: Int64, month: Month, version: Int, _ fields: MonthlyReportFields, on connection: Connection
     ) throws -> MonthlyReportRecord? {
-        let changed = try connection.execute("""
+        let results = try connection.pipeline([
+            """
             UPDATE app.monthly_reports SET investment_completed = \(fields.investmentCompleted),
                    progress = \(fields.progress), problems = \(fields.problems),
                    submitted_at = now(), submitted_by = app.current_user_id()
              WHERE project_id = \(projectID) AND month = \(month) AND version = \(version)
-            """)
-        return changed == 0 ? nil : try find(projectID: projectID, month: month, on: connection)
+            """,
+            findQuery(projectID: projectID, month: month),
+        ])
+        return results[0].affectedRows == 0 ? nil : try results[1].first.map(decode)
     }
 
     static func decode(_ row: Row) throws -> MonthlyReportRecord {

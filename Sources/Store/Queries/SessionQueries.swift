@@ -31,8 +31,22 @@ public enum SessionQueries {
         return try rows.first?.decodeUser()
     }
 
+    /// Ends the session of `token`, and tells every server to forget it (`announceChange`).
     public static func delete(token: String, on connection: Connection) throws {
-        try connection.execute("SELECT app.delete_session(sha256(convert_to(\(token), 'UTF8')))")
+        _ = try connection.pipeline([
+            """
+            SELECT pg_notify(\(SessionCache.channel), user_id::text)
+              FROM app.session_caller(sha256(convert_to(\(token), 'UTF8')))
+            """,
+            "SELECT app.delete_session(sha256(convert_to(\(token), 'UTF8')))",
+        ])
+    }
+
+    /// Tells every server that user `id`'s sessions or account changed, so each drops the tokens
+    /// it cached (`SessionCache`). NOTIFY is delivered when the transaction commits, not if it
+    /// rolls back.
+    public static func announceChange(userID id: Int64, on connection: Connection) throws {
+        try connection.execute("SELECT pg_notify(\(SessionCache.channel), \(String(id)))")
     }
 
     /// What `beginSignIn` decided: whether the password may be checked, or how long to wait.

@@ -50,11 +50,13 @@ public enum UserQueries {
         if let hash = changes.passwordHash { query.append(", password_hash = \(hash)") }
         query.append(" WHERE id = \(id) AND version = \(version) RETURNING id")
         guard try connection.query(query).first != nil else { return nil }
+        try SessionQueries.announceChange(userID: id, on: connection)
         return try find(id: id, on: connection)
     }
 
     /// An operator's password reset (as the database owner, `projectyear user password`): sets
-    /// the hash, ends every session of the user and clears the user's sign-in throttle.
+    /// the hash, ends every session of the user (on every server: `announceChange`) and clears the
+    /// user's sign-in throttle.
     /// Returns the number of sessions ended, or nil when no user has that name.
     public static func resetPassword(username: String, hash: String, on connection: Connection) throws -> Int? {
         try connection.withTransaction { connection in
@@ -63,6 +65,7 @@ public enum UserQueries {
             ).first else { return nil }
             let id: Int64 = try row.decode("id")
             let ended = try connection.query("DELETE FROM app.sessions WHERE user_id = \(id) RETURNING id").count
+            try SessionQueries.announceChange(userID: id, on: connection)
             try connection.execute("DELETE FROM app.sign_in_throttle WHERE username = \(username)")
             return ended
         }

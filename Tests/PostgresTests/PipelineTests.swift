@@ -1,0 +1,153 @@
+import Postgres
+import Synchronization
+import Testing
+import TestSupport
+
+@Suite struct PipelineTests {
+    /// The settings a statement was run with: `app.user_id` and the current role.
+    static let settings: Query = "SELECT coalesce(current_setting('app.user_id', true), '') AS user_id, current_user::text AS role"
+
+    /// Queues settings as `Database.setCaller` does: a role and a user id, local to the transaction.
+    static func actAs(_ user: String, on connection: Connection) {
+        connection.enqueue("SELECT set_config('role', 'pg_monitor', true), set_config('app.user_id', \(user), true)")
+    }
+
+    @Test func pipelineReturnsEveryResultAndStopsAtTheFirstError() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            let results = try connection.pipeline(["SELECT \(1)::int AS n", "SELECT 2 AS n", "SELECT \(3)::int AS n"])
+            #expect(try results.map { try $0[0].decode("n", as: Int.self) } == [1, 2, 3])
+            try connection.simpleQuery("CREATE TABLE things (n int)")
+            let error = try #require(throws: PostgresError.self) {
+                try connection.pipeline(["INSERT INTO things VALUES (\(1))", "SELECT 1 / \(0)", "INSERT INTO things VALUES (\(3))"])
+            }
+            #expect(error.sqlState == "22012")
+            // The pipeline ran as one implicit transaction: nothing of it stays, and the
+            // connection is ready for more.
+            #expect(try connection.query("SELECT count(*)::int AS n FROM things")[0].decode("n", as: Int.self) == 0)
+        }
+    }
+
+    @Test func queuedStatementsGoOutWithTheNextOneAndATransactionThatSendsNothingCostsNothing() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            connection.enqueue("SELECT set_config('app.user_id', \("7"), false)")
+            #expect(try connection.query(Self.settings)[0].decode("user_id", as: String.self) == "7")
+            try connection.withTransaction { _ in }
+            // No BEGIN lingers: the statements after it run each in a transaction of its own.
+            let first = try connection.query("SELECT txid_current() AS x")[0].decode("x", as: Int64.self)
+            let second = try connection.query("SELECT txid_current() AS x")[0].decode("x", as: Int64.self)
+            #expect(first != second)
+        }
+    }
+
+    @Test func settingsNeverLeakToTheNextTransactionOnTheSameConnection() async throws {
+        struct Abort: Error {}
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 1)
+            func bare() async throws -> (String, String) {
+                try await pool.withTransaction { connection in
+                    let row = try connection.query(Self.settings)[0]
+                    return (try row.decode("user_id", as: String.self), try row.decode("role", as: String.self))
+                }
+            }
+            let owner = try await bare().1
+            // A read: settings, statement and a COMMIT not waited for.
+            let read = try await pool.withTransaction(readOnly: true) { connection in
+                Self.actAs("1", on: connection)
+                return try connection.query(Self.settings)[0].decode("user_id", as: String.self)
+            }
+            #expect(read == "1")
+            #expect(try await bare() == ("", owner))
+            // A statement failing mid-pipeline, right after the settings.
+            await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { connection in
+                    Self.actAs("2", on: connection)
+                    try connection.query("SELECT 1 / \(0)")
+                }
+            }
+            #expect(try await bare() == ("", owner))
+            // A pipeline of several statements failing in its middle, inside a transaction.
+            await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { connection in
+                    Self.actAs("3", on: connection)
+                    _ = try connection.pipeline([Self.settings, "SELECT 1 / \(0)", Self.settings])
+                }
+            }
+            #expect(try await bare() == ("", owner))
+            // The body failing after its statements, in a read.
+            await #expect(throws: Abort.self) {
+                try await pool.withTransaction(readOnly: true) { connection in
+                    Self.actAs("4", on: connection)
+                    try connection.query(Self.settings)
+                    throw Abort()
+                }
+            }
+            #expect(try await bare() == ("", owner))
+            await pool.shutdown()
+        }
+    }
+
+    @Test func aReadOnlyTransactionRefusesWrites() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            try connection.simpleQuery("CREATE TABLE things (n int)")
+            let error = try #require(throws: PostgresError.self) {
+                try connection.withTransaction(readOnly: true) { try $0.execute("INSERT INTO things VALUES (\(1))") }
+            }
+            #expect(error.sqlState == "25006")
+            #expect(try connection.query("SELECT count(*)::int AS n FROM things")[0].decode("n", as: Int.self) == 0)
+        }
+    }
+
+    @Test func aStatementIsPreparedAgainWhenItsColumnsChange() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            let admin = try database.connect()
+            try admin.simpleQuery("CREATE TABLE things (id int, a text); INSERT INTO things VALUES (1, 'x')")
+            let select: Query = "SELECT * FROM things WHERE id = \(1)"
+            #expect(try connection.query(select).columns == ["id", "a"])
+            try admin.simpleQuery("ALTER TABLE things ADD COLUMN b text")
+            // Outside a transaction: 0A000 "cached plan must not change result type", answered
+            // by preparing the statement again.
+            #expect(try connection.query(select).columns == ["id", "a", "b"])
+            try admin.simpleQuery("ALTER TABLE things ADD COLUMN c text")
+            // Inside a transaction, which the error aborts: the pool runs the unit of work again.
+            let pool = database.makePool(maxConnections: 1)
+            let runs = Mutex(0)
+            let warm = try await pool.withTransaction { try $0.query(select).columns }
+            try admin.simpleQuery("ALTER TABLE things ADD COLUMN d text")
+            let columns = try await pool.withTransaction { connection in
+                runs.withLock { $0 += 1 }
+                return try connection.query(select).columns
+            }
+            #expect(warm == ["id", "a", "b", "c"])
+            #expect(columns == ["id", "a", "b", "c", "d"])
+            #expect(runs.withLock { $0 } == 2)
+            // The stale statements were deallocated: only the live one remains on the server.
+            let live = try await pool.withConnection {
+                try $0.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE \("SELECT * FROM things%")")[0]
+                    .decode("n", as: Int.self)
+            }
+            #expect(live == 1)
+            await pool.shutdown()
+        }
+    }
+
+    @Test func aStatementIsPreparedAgainWhenTheServerForgotIt() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            let select: Query = "SELECT \(5)::int AS n"
+            #expect(try connection.query(select)[0].decode("n", as: Int.self) == 5)
+            try connection.simpleQuery("DEALLOCATE ALL")
+            // 26000 "prepared statement does not exist", outside and inside a transaction.
+            #expect(try connection.query(select)[0].decode("n", as: Int.self) == 5)
+            let pool = database.makePool(maxConnections: 1)
+            _ = try await pool.withConnection { try $0.query(select).count }
+            try await pool.withConnection { try $0.simpleQuery("DEALLOCATE ALL") }
+            let n = try await pool.withTransaction { try $0.query(select)[0].decode("n", as: Int.self) }
+            #expect(n == 5)
+            await pool.shutdown()
+        }
+    }
+}
