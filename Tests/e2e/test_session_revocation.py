@@ -15,7 +15,7 @@ def _second_server(server, tmp_path):
     binary = os.environ.get("PROJECTYEAR_BIN", str(ROOT / ".build" / "debug" / "projectyear"))
     port = free_port()
     # A long cache lifetime, so only the revocation can end a cached token within the test.
-    environment = dict(server.environment, HTTP_PORT=str(port), SESSION_CACHE_SECONDS="120")
+    environment = dict(server.environment, HTTP_PORT=str(port), SESSION_CACHE_SECONDS="60")
     log = open(tmp_path / "second.log", "w")
     process = subprocess.Popen([binary, "serve"], cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
