@@ -24,6 +24,9 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(help: "county, department or district.")
         var kind: String
 
+        @Option(help: "The agency's 6-digit administrative division code (行政区划代码), such as 520329.")
+        var divisionCode: String?
+
         func validate() throws {
             if let problem = AccountRules.agencyCodeProblem(code) { throw ValidationError("--code \(problem)") }
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -35,13 +38,17 @@ struct AgencyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
+                // the API's check of `division_code`, answered on one line (no usage text)
+                if let divisionCode, let problem = CodeRules.divisionCodeProblem(divisionCode) {
+                    throw CommandFailure("--division-code \(problem)")
+                }
                 let settings = try await loadSettings()
                 let connection = try connectAdmin(settings)
                 let record: AgencyRecord
                 do {
                     record = try AgencyQueries.insert(
                         code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), kind: AgencyKind(rawValue: kind)!,
-                        on: connection
+                        divisionCode: divisionCode, on: connection
                     )
                 } catch let error as PostgresError where error.isUniqueViolation {
                     throw CommandFailure("an agency with code \(code) already exists")

@@ -57,6 +57,30 @@ import TestSupport
         }
     }
 
+    /// The list pages with `limit` and `offset`, oldest first; `total` counts them all.
+    @Test func theListPagesOldestFirst() async throws {
+        try await APIHarness.run { api in
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            let project = try await api.createProject(token: token)
+            var ids: [Int] = []
+            for seed in UInt8(1)...5 {
+                let created = try await upload(api, token: token, project: project, TestFiles.pdf(size: 1000, seed: seed), type: "application/pdf",
+                                               query: "filename=scan-\(seed).pdf")
+                ids.append(try #require(created.object["id"] as? Int))
+            }
+            let path = "/api/v1/projects/\(project)/attachments"
+            let first = try await api.request(.get, path + "?limit=2", token: token)
+            #expect(first.items.compactMap { $0["id"] as? Int } == Array(ids[0..<2]))
+            #expect(first.object["total"] as? Int == 5 && first.object["limit"] as? Int == 2 && first.object["offset"] as? Int == 0)
+            let last = try await api.request(.get, path + "?limit=2&offset=4", token: token)
+            #expect(last.items.compactMap { $0["filename"] as? String } == ["scan-5.pdf"] && last.object["offset"] as? Int == 4)
+            let beyond = try await api.request(.get, path + "?offset=9", token: token)
+            #expect(beyond.status == .ok && beyond.items.isEmpty && beyond.object["total"] as? Int == 5)
+            let bad = try await api.request(.get, path + "?limit=501&offset=-1", token: token)
+            #expect(bad.status == .unprocessableContent && Set(bad.errorFields) == ["limit", "offset"], "\(bad.errorFields)")
+        }
+    }
+
     @Test func theTypeIsTheContentsAndMustMatch() async throws {
         try await APIHarness.run { api in
             let token = try await api.signIn(api.fixture.district1, "editor")

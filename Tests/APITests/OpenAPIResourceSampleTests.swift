@@ -305,6 +305,8 @@ import TestSupport
             try await docs.call(api, .post, "/api/v1/imports/monthly-reports?month=2026-03", token: district,
                                 bytes: Data("项目代码\r\n".utf8), .unprocessableContent)
             try await docs.call(api, .get, "/api/v1/imports/\(try #require(imported.object["import_id"] as? Int))", token: district, .ok)
+            try await docs.call(api, .get, "/api/v1/imports?limit=10", token: district, .ok)
+            try await docs.call(api, .get, "/api/v1/imports?format=csv", token: county, .ok)
             let projects = try await docs.call(api, .get, "/api/v1/projects?format=xlsx", token: district, .ok)
             try await docs.call(api, .post, "/api/v1/imports/projects?dry_run=true", token: district, bytes: Data(buffer: projects.body), .ok)
 

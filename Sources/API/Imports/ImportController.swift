@@ -20,6 +20,8 @@ struct ImportController: APIController {
                 .query(.init("month", .month, required: true, "the month the reports are for (YYYY-MM; begun)")),
             APIRoute(.post, "imports/projects", .editor, "Create or update projects by 项目编号 from a sheet like the projects download (dry_run=true checks only)", projects)
                 .documented(response: .ref("ImportSummary")).uploading(),
+            APIRoute(.get, "imports", .signedIn, "Recorded imports the caller may see (the county: all; others: their agency's), newest first", list)
+                .documented(response: .page(of: .ref("Import"))).downloadable(),
             APIRoute(.get, "imports/:id", .signedIn, "A recorded import: who, when, which file (SHA-256), what it did", show)
                 .documented(response: .ref("Import")),
         ]
@@ -94,14 +96,6 @@ struct ImportController: APIController {
         case .stale: SheetError(row: row, column: H.version, message: "the project was changed since this version (now \(version)): download it again")
         case .noProject: SheetError(row: row, column: H.version, message: "no project has this code yet: leave 版本 empty to create it")
         }
-    }
-
-    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try ImportQueries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("import \(id)")
-        }
-        return try JSONResponse.make(record)
     }
 
     /// The sheet's rows read on a thread pool (never on an event loop), then `validate`d.

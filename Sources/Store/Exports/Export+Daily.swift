@@ -57,4 +57,30 @@ extension Export {
             """
         return Export(name: "reviews-\(status.rawValue)", sheets: [Sheet(name: "月报审核", columns: columns, from: from)])
     }
+
+    /// `GET /imports?format=…`: every recorded import the caller sees (the county: all; others:
+    /// their agency's), newest first.
+    public static func imports() -> Export {
+        let columns: [ExportColumn] = [
+            .init("编号", .integer, "i.id"),
+            .init("类型", .text, "i.kind", labels: ["monthly_reports": "月报", "projects": "项目"]),
+            .init("月份", .text, "to_char(i.month, 'YYYY-MM')"),
+            .init("文件名", .text, "i.file_name"),
+            .init("行数", .integer, "i.rows"),
+            .init("新增", .integer, "i.created"),
+            .init("替换", .integer, "i.replaced"),
+            .init("未变", .integer, "i.unchanged"),
+            .init("导入单位", .text, "a.name"),
+            .init("导入人", .text, "n.display_name"),
+            .init("导入时间", .text, "to_char(i.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
+            .init("SHA-256", .text, "i.sha256"),
+        ]
+        let from: Query = """
+              FROM app.imports i
+              JOIN app.agencies a ON a.id = i.agency_id
+              LEFT JOIN app.user_display_names(ARRAY[i.user_id]) n ON true
+             ORDER BY i.id DESC
+            """
+        return Export(name: "imports", sheets: [Sheet(name: "导入记录", columns: columns, from: from)])
+    }
 }

@@ -58,50 +58,33 @@ public enum ImportQueries {
         return id
     }
 
+    static let select = """
+        SELECT i.id, i.kind, i.month, i.file_name, i.sha256, i.rows, i.created, i.replaced, i.unchanged,
+               i.agency_id, i.user_id, n.display_name AS user_name, i.at
+          FROM app.imports i LEFT JOIN app.user_display_names(ARRAY[i.user_id]) n ON true
+        """
+
+    /// The recorded imports the caller may see (the county: all; others: their agency's), newest
+    /// first, and how many there are.
+    public static func list(limit: Int, offset: Int, on connection: Connection) throws -> (items: [ImportRecord], total: Int) {
+        let rows = try connection.query("\(unsafeSQL: select) ORDER BY i.id DESC LIMIT \(limit) OFFSET \(offset)")
+        let total: Int = try connection.query("SELECT count(*)::int AS n FROM app.imports")[0].decode("n")
+        return (try rows.map(decode), total)
+    }
+
     /// A recorded import the caller may see (the county: all; others: their agency's).
     public static func find(id: Int64, on connection: Connection) throws -> ImportRecord? {
-        try connection.query("""
-            SELECT i.id, i.kind, i.month, i.file_name, i.sha256, i.rows, i.created, i.replaced, i.unchanged,
-                   i.agency_id, i.user_id, n.display_name AS user_name, i.at
-              FROM app.imports i LEFT JOIN app.user_display_names(ARRAY[i.user_id]) n ON true
-             WHERE i.id = \(id)
-            """).first.map { row in
-            ImportRecord(
-                id: try row.decode("id"), kind: try row.decode("kind"), month: try row.decode("month"),
-                fileName: try row.decode("file_name"), sha256: try row.decode("sha256"),
-                summary: Summary(rows: try row.decode("rows"), created: try row.decode("created"),
-                                 replaced: try row.decode("replaced"), unchanged: try row.decode("unchanged")),
-                agencyID: try row.decode("agency_id"),
-                user: try UserReference.decode(row, idColumn: "user_id", nameColumn: "user_name"),
-                at: try row.decode("at"))
-        }
+        try connection.query("\(unsafeSQL: select) WHERE i.id = \(id)").first.map(decode)
     }
-}
 
-/// A recorded import: who, when, which file, what it did.
-public struct ImportRecord: Sendable, JSONObject {
-    public var id: Int64
-    public var kind: String
-    public var month: Month?
-    public var fileName: String
-    public var sha256: String
-    public var summary: ImportQueries.Summary
-    public var agencyID: Int64
-    public var user: UserReference?
-    public var at: Date
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("kind", kind)
-        try writer.write("month", month)
-        try writer.write("file_name", fileName)
-        try writer.write("sha256", sha256)
-        try writer.write("rows", summary.rows)
-        try writer.write("created", summary.created)
-        try writer.write("replaced", summary.replaced)
-        try writer.write("unchanged", summary.unchanged)
-        try writer.write("agency_id", agencyID)
-        try writer.write("user", encoding: user)
-        try writer.write("at", at)
+    static func decode(_ row: Row) throws -> ImportRecord {
+        ImportRecord(
+            id: try row.decode("id"), kind: try row.decode("kind"), month: try row.decode("month"),
+            fileName: try row.decode("file_name"), sha256: try row.decode("sha256"),
+            summary: Summary(rows: try row.decode("rows"), created: try row.decode("created"),
+                             replaced: try row.decode("replaced"), unchanged: try row.decode("unchanged")),
+            agencyID: try row.decode("agency_id"),
+            user: try UserReference.decode(row, idColumn: "user_id", nameColumn: "user_name"),
+            at: try row.decode("at"))
     }
 }
