@@ -78,8 +78,10 @@ extension Connection {
         state.queued = []
         try drain(&state, handle)
         if try deallocateDiscarded(&state, handle) { try drain(&state, handle) }
-        let sent = try send(all, state: &state, handle: handle, resultFormat: resultFormat)
+        // Counted before sending: should the send fail midway, what went out (a queued BEGIN, say)
+        // still runs, and the transaction must know to roll back (`withTransaction`).
         state.pipelinesSent += 1
+        let sent = try send(all, state: &state, handle: handle, resultFormat: resultFormat)
         let outcome = try read(sent, state: &state, handle: handle)
         let idle = PQtransactionStatus(handle) == PQTRANS_IDLE
         guard var error = outcome.error else {
@@ -99,7 +101,10 @@ extension Connection {
         }
         // Outside a transaction block the pipeline's implicit transaction rolled back as a whole:
         // run it again. Inside one, the caller's unit of work is run again (ConnectionPool).
-        if idle, !retried { return try runPipeline(all, state: &state, handle: handle, resultFormat: resultFormat, retried: true) }
+        if idle, !retried {
+            state.queued = Array(all.dropLast(queries.count))
+            return try runPipeline(queries, state: &state, handle: handle, resultFormat: resultFormat, retried: true)
+        }
         error.staleStatement = true
         throw error
     }

@@ -41,6 +41,25 @@ import TestSupport
         }
     }
 
+    @Test func aStatementLibpqRefusesToSendLeavesNoTransactionOrSettingsBehind() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            // More parameters than the protocol allows: libpq refuses the statement after the
+            // queued BEGIN and settings went out.
+            let tooMany = Query(sql: "SELECT $1::int AS n", binds: Array(repeating: "1", count: 70_000))
+            #expect(throws: PostgresError.self) {
+                try connection.withTransaction { connection in
+                    Self.actAs("9", on: connection)
+                    try connection.query(tooMany)
+                }
+            }
+            #expect(try connection.query(Self.settings)[0].decode("user_id", as: String.self) == "")
+            let first = try connection.query("SELECT txid_current() AS x")[0].decode("x", as: Int64.self)
+            let second = try connection.query("SELECT txid_current() AS x")[0].decode("x", as: Int64.self)
+            #expect(first != second, "a transaction was left open")
+        }
+    }
+
     @Test func settingsNeverLeakToTheNextTransactionOnTheSameConnection() async throws {
         struct Abort: Error {}
         try await TestDatabase.withEmpty { database in

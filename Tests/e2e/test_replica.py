@@ -86,6 +86,28 @@ def test_a_session_reads_its_own_write_through_the_standby(pair):
         replica.sql("SELECT pg_wal_replay_resume()")
 
 
+def test_a_deactivation_the_standby_has_not_replayed_still_signs_the_user_out(pair):
+    """The session cache is filled from the primary only: a standby behind a deactivation must not
+    put the user back into the cache (reads and writes would pass for the cache's lifetime)."""
+    primary, replica, server, _ = pair
+    admin, viewer = server.api("yuqing.admin"), server.api("yuqing.viewer")
+    me = viewer.get("/api/v1/me")
+    assert me.status_code == 200
+    user = admin.get(f"/api/v1/users/{me.json()['id']}").json()
+    replica.sql("SELECT pg_wal_replay_pause()")
+    try:
+        answer = admin.patch(f"/api/v1/users/{user['id']}", json={"active": False},
+                             headers={"If-Match": f'"{user["version"]}"'})
+        assert answer.status_code == 200, answer.text
+        time.sleep(0.5)  # the revocation reaches the server's listener
+        assert viewer.get("/api/v1/me").status_code == 401
+        assert viewer.get("/api/v1/projects").status_code == 401
+    finally:
+        replica.sql("SELECT pg_wal_replay_resume()")
+        current = admin.get(f"/api/v1/users/{user['id']}").json()
+        admin.patch(f"/api/v1/users/{user['id']}", json={"active": True}, headers={"If-Match": f'"{current["version"]}"'})
+
+
 def test_analysts_see_exactly_their_agency_on_the_standby(pair):
     primary, replica, server, _ = pair
     subprocess.run([BINARY, "analyst", "add", "--agency", "nanming", "--login", "ana_nanming"], cwd=ROOT,

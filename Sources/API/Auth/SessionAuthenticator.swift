@@ -30,12 +30,19 @@ struct SessionAuthenticator: RouterMiddleware {
         let sessions = database.sessions
         if let cached = sessions.user(token: token) { return cached }
         let ticket = sessions.ticket()
-        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function. On a
-        // standby a session signed in a moment ago may not have arrived yet: then ask the primary.
+        // One statement, outside a transaction: the lookup is a SECURITY DEFINER function.
         let lookup: @Sendable (Connection) throws -> UserSummary? = { try SessionQueries.user(token: token, on: $0) }
+        if let ticket {
+            // What is cached comes from the primary only: a standby that has not yet replayed a
+            // sign-out or a change of the user would be remembered long after it caught up.
+            let user = try await database.pool.withConnection(lookup)
+            if let user { sessions.store(user, token: token, ticket: ticket) }
+            return user
+        }
+        // Without the cache a read may ask its standby; a session signed in a moment ago may not
+        // have arrived there yet: then ask the primary.
         var user = try await database.withConnection(lookup)
         if user == nil, Database.readIntent != nil { user = try await database.pool.withConnection(lookup) }
-        if let user, let ticket { sessions.store(user, token: token, ticket: ticket) }
         return user
     }
 }
