@@ -9,7 +9,7 @@ SELECT set_config('role', 'projectyear_app', true), set_config('app.user_id', :u
 SELECT * FROM (
 SELECT p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.industry, p.stage, p.major,
        p.district_id, p.lead_department_id, p.park_id, p.total_investment, p.planned_start, p.planned_completion,
-       p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe,
+       p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe, p.national_code,
        count(*) OVER () AS total
   FROM app.projects p
  WHERE (nullif(:none, 'none')::bigint IS NULL OR p.district_id = nullif(:none, 'none')::bigint)
@@ -18,7 +18,7 @@ SELECT p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.ind
    AND (nullif(:none, 'none')::text IS NULL OR p.stage = nullif(:none, 'none')::text)
    AND (nullif(:none, 'none')::boolean IS NULL OR p.major = nullif(:none, 'none')::boolean)
    AND (nullif(:none, 'none')::bigint IS NULL OR p.park_id = nullif(:none, 'none')::bigint)
-   AND (nullif(:none, 'none')::text IS NULL OR p.name ILIKE nullif(:none, 'none') OR p.code ILIKE nullif(:none, 'none'))
+   AND (nullif(:none, 'none')::text IS NULL OR p.name ILIKE nullif(:none, 'none') OR p.code ILIKE nullif(:none, 'none') OR p.national_code ILIKE nullif(:none, 'none'))
 ) p
  ORDER BY p.code
  LIMIT 50 OFFSET 0;

@@ -27,7 +27,7 @@ SET_CALLER = """SELECT set_config('role', $1, true),
        set_config('app.role', $5, true)"""
 COLUMNS = """p.id, p.version, p.updated_at, p.code, p.name, p.owner, p.category, p.industry, p.stage, p.major,
 p.district_id, p.lead_department_id, p.park_id, p.total_investment, p.planned_start, p.planned_completion,
-p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe"""
+p.actual_start, p.actual_completion, p.land_area, p.eia_class, p.green_channel, p.central_soe, p.national_code"""
 LIST = f"""SELECT * FROM (
 SELECT {COLUMNS}, count(*) OVER () AS total
   FROM app.projects p
@@ -37,14 +37,14 @@ SELECT {COLUMNS}, count(*) OVER () AS total
    AND ($7::text IS NULL OR p.stage = $8)
    AND ($9::boolean IS NULL OR p.major = $10)
    AND ($11::bigint IS NULL OR p.park_id = $12)
-   AND ($13::text IS NULL OR p.name ILIKE $14 OR p.code ILIKE $15)
+   AND ($13::text IS NULL OR p.name ILIKE $14 OR p.code ILIKE $15 OR p.national_code ILIKE $16)
 ) p
  ORDER BY p.code
- LIMIT $16 OFFSET $17"""
+ LIMIT $17 OFFSET $18"""
 PROJECT_KEYS = ("code", "name", "owner", "category", "industry", "stage", "major", "district_id",
                 "lead_department_id", "park_id", "total_investment", "planned_start", "planned_completion",
                 "actual_start", "actual_completion", "land_area", "eia_class", "green_channel", "central_soe",
-                "id", "version", "updated_at")
+                "national_code", "id", "version", "updated_at")
 VISIBLE = "SELECT 1 FROM app.projects WHERE id = $1"
 REPORT = """SELECT r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.submitted_at,
        r.submitted_by, n.display_name AS submitted_by_name, r.version, r.status, r.first_submitted_at,
@@ -151,12 +151,12 @@ async def list_projects(request: Request):
         async with connection.transaction():
             await set_caller(connection, user)
             rows = await connection.fetch(LIST, district, district, department, department, category, category,
-                                          stage, stage, major, major, park, park, pattern, pattern, pattern, limit, offset)
+                                          stage, stage, major, major, park, park, pattern, pattern, pattern, pattern, limit, offset)
             if rows:
                 total = rows[0]["total"]
             elif offset > 0:
                 first = await connection.fetch(LIST, district, district, department, department, category, category,
-                                               stage, stage, major, major, park, park, pattern, pattern, pattern, 1, 0)
+                                               stage, stage, major, major, park, park, pattern, pattern, pattern, pattern, 1, 0)
                 total = first[0]["total"] if first else 0
             else:
                 total = 0
