@@ -27,12 +27,15 @@ struct MigrateCommand: AsyncParsableCommand {
 
 extension MigrateCommand {
     /// The server's and the worker's logins, unless a URL logs in as the admin itself (one URL
-    /// for everything: serve and worker then refuse to start) or names no user.
+    /// for everything: serve and worker then refuse to start) or names no user. A login named by
+    /// both URLs (no worker URL of its own given) is made the server's only: a login in both
+    /// groups is refused by both commands.
     func ensureLogins(_ settings: Settings, on connection: Connection) throws -> [(name: String, command: String)] {
         let admin: String = try connection.query("SELECT current_user::text AS name")[0].decode("name")
         var ready: [(name: String, command: String)] = []
         for (url, role, command) in [(settings.databaseURL, Database.Role.app, "serve"), (settings.workerURL, .worker, "worker")] {
-            guard let parameters = ConnectionString.parameters(url), let user = parameters["user"], user != admin else { continue }
+            guard let parameters = ConnectionString.parameters(url), let user = parameters["user"], user != admin,
+                  !ready.contains(where: { $0.name == user }) else { continue }
             try LoginQueries.ensure(login: user, password: parameters["password"], group: role, on: connection)
             ready.append((user, command))
         }

@@ -77,6 +77,10 @@ import TestSupport
             #expect(migrated.output.contains("login \(login) is ready for serve"))
             #expect(migrated.output.contains("login projectyear_worker_login is ready for worker"))
             let admin = try database.connect()
+            let groups: Query = """
+                SELECT (SELECT string_agg(g.rolname, ',') FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                         WHERE m.member = a.oid) AS groups FROM pg_roles a WHERE a.rolname = \(login)
+                """
             let row = try admin.query("""
                 SELECT a.rolcanlogin, a.rolsuper, a.rolpassword LIKE 'SCRAM-SHA-256$%' AS scram,
                        (SELECT string_agg(g.rolname, ',') FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
@@ -87,6 +91,11 @@ import TestSupport
             #expect(try row.decode("groups") == "projectyear_app")
             // a second run changes nothing that matters and still succeeds
             #expect(try ExecutableRunner.run(["migrate"], environment: environment).status == 0)
+            // without a worker URL of its own the worker's would be the server's: it stays the server's only
+            var serverOnly = environment
+            serverOnly["DATABASE_WORKER_URL"] = nil
+            #expect(try ExecutableRunner.run(["migrate"], environment: serverOnly).status == 0)
+            #expect(try admin.query(groups)[0].decode("groups") == "projectyear_app")
             try admin.execute(Query(sql: "DROP ROLE \(try admin.escapeIdentifier(login))"))
         }
     }
