@@ -30,13 +30,13 @@ export BENCH_PROJECTS=$(psql -qXAt -d bench_replica -c "SELECT string_agg(id::te
 # serve [VARIABLE=VALUE…]: starts a server with these settings; prints its port.
 serve() {
     local port; port=$(py_free_port $((18600 + ${#servers[@]} * 10)))
-    env DATABASE_URL="$url" HTTP_PORT="$port" LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$@" "$BENCH_BIN" serve >&2 &
+    env DATABASE_URL="$(bench_as projectyear_server_login "$url")" HTTP_PORT="$port" LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$@" "$BENCH_BIN" serve >&2 &
     servers+=($!)
     for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
     echo "$port"
 }
 alone=$(serve)
-paired=$(serve DATABASE_REPLICA_URLS="postgresql://postgres@localhost:$replica_port/bench_replica")
+paired=$(serve DATABASE_REPLICA_URLS="postgresql://projectyear_server_login@localhost:$replica_port/bench_replica")
 until curl -sf "http://127.0.0.1:$paired/health/ready" | grep -q '"state":"streaming"'; do sleep 0.2; done
 token=$(curl -sf -X POST "http://127.0.0.1:$alone/api/v1/sessions" -H 'content-type: application/json' \
     -d "{\"username\":\"$district.editor\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')

@@ -73,6 +73,9 @@ import Testing
         #expect(try ReadCell.text("１２３").decimal() == 123)
         #expect(try ReadCell.text(" 1,234.50万元 ").decimal() == Decimal(string: "1234.5"))
         #expect(try ReadCell.number("1.5E3").decimal() == 1500)
+        // a double written in full by a program is the figure the person typed (15 digits, as Excel)
+        #expect(try ReadCell.number("65.65000000000001").decimal() == Decimal(string: "65.65"))
+        #expect(try ReadCell.number("0.30000000000000004").decimal() == Decimal(string: "0.3"))
         #expect(try ReadCell.empty.decimal() == nil)
         #expect(throws: CellProblem.self) { try ReadCell.text("一百").decimal() }
         #expect(throws: CellProblem.self) { try ReadCell.text("12亿").decimal() }

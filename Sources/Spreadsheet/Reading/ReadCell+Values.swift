@@ -26,13 +26,13 @@ extension ReadCell {
         }
     }
 
-    /// A number: number cells as stored; text is read after turning full-width digits (１２３)
-    /// into ASCII and dropping thousands separators, spaces and a trailing 万元 (the column's unit).
-    /// Nil when empty.
+    /// A number: number cells as spreadsheets show them (`showingPrecision`); text is read after
+    /// turning full-width digits (１２３) into ASCII and dropping thousands separators, spaces and
+    /// a trailing 万元 (the column's unit). Nil when empty.
     public func decimal() throws(CellProblem) -> Decimal? {
         let written: String
         switch self {
-        case .number(let number): written = number
+        case .number(let number): written = Self.showingPrecision(number)
         default:
             guard let text = try text() else { return nil }
             written = Self.normalisedNumber(text)
@@ -66,6 +66,14 @@ extension ReadCell {
             }
             return (year, month, day)
         }
+    }
+
+    /// A stored number cell rounded to the 15 significant digits a spreadsheet shows and computes
+    /// with: cells hold binary doubles, and programs write them in full (openpyxl stores 65.65 as
+    /// `65.65000000000001`), which is 65.65 to the person who typed it.
+    static func showingPrecision(_ stored: String) -> String {
+        guard let value = Double(stored), value.isFinite else { return stored }
+        return String(format: "%.15g", value)
     }
 
     /// Full-width digits and signs as ASCII, without separators, spaces or a trailing 万元.
