@@ -343,6 +343,21 @@ def test_a_department_reviewer_approves_and_returns_and_the_district_sees_the_co
     assert clerk.errors == []
 
 
+def test_the_district_home_lists_its_returned_reports_with_the_comment(server, console):
+    api = server.api("nanming.editor")
+    month = api.get("/api/v1/warnings", params={"year": YEAR}).json()["month"]
+    returned = [r for r in api.get("/api/v1/reports", params={"month": month, "limit": 500}).json()["items"]
+                if r["status"] == "returned"]
+    assert returned, "the demo returns some of the district's reports"
+    page = console("nanming.editor")
+    page.open("/", shot="district-home-returned")
+    section = page.find("#reports-returned").find_element(By.XPATH, "..")
+    for report in returned:
+        assert report["project"]["name"] in section.text and report["review_comment"] in section.text
+    assert "均已报送" not in section.text
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("username", ["nanming.editor", "drc.editor", "yuqing.editor", "yuqing.viewer", "yuqing.admin"])
 def test_every_page_renders_its_data_within_a_second_without_console_errors(server, console, username):
     page = console(username)

@@ -35,6 +35,8 @@ export async function render(view) {
   ]);
   const month = warnings.month || addMonths(thisMonth(), -1);
   const missing = warnings.projects.filter((w) => w.reason === 'no_report');
+  // Returned reports count as not reported for the rankings: the clerk must see them here.
+  const returned = session.entersReports ? (await api.all('/reports', { month })).filter((r) => r.status === 'returned') : [];
   const otherWarnings = warnings.projects.filter((w) => w.reason !== 'no_report');
 
   const cards = h('div', { class: 'cards' },
@@ -53,7 +55,16 @@ export async function render(view) {
       { label: t('field.name'), header: true, value: (w) => h('a', { href: href(`/projects/${w.project.id}`) }, w.project.name) },
       { label: t('field.district_id'), value: (w) => session.agencyName(w.district_id) },
       { label: t('field.status'), value: () => badge(`${t('warning.no_report')}（${t('home.reportsLate')}）`, 'bad') },
-    ], missing, { short: true }) : h('p', { class: 'notice ok' }, `✓ ${monthTitle(month)}重大项目月报均已报送。`),
+    ], missing, { short: true }) : returned.length ? null : h('p', { class: 'notice ok' }, `✓ ${t('home.allReported', { month: monthTitle(month) })}`),
+    returned.length ? [
+      h('h3', { id: 'reports-returned' }, t('home.returned', { month: monthTitle(month) })),
+      table([
+        { label: t('field.code'), value: (r) => r.project.code },
+        { label: t('field.name'), header: true, value: (r) => h('a', { href: href(`/projects/${r.project.id}`) }, r.project.name) },
+        { label: t('field.review_comment'), value: (r) => r.review_comment || '—' },
+        { label: '', value: () => h('a', { href: href('/entry', { month }) }, t('home.fixReturned')) },
+      ], returned, { short: true }),
+    ] : null,
     entryLink);
 
   const agencyTargets = ranking ? [...ranking.groups.district, ...ranking.groups.department].find((e) => e.agency.id === session.agencyId) : null;
@@ -66,12 +77,12 @@ export async function render(view) {
     h('h2', { id: 'targets-title' }, t('home.targets', { year })),
     targetRows.length ? [
       table([
-        { label: '指标', header: true, value: (r) => label('indicator', r.code) },
-        { label: `${t('common.target')}（全年）`, num: true, value: (r) => fmt(r.code, r.annual) },
+        { label: t('home.indicator'), header: true, value: (r) => label('indicator', r.code) },
+        { label: t('home.annualTarget', { target: t('common.target') }), num: true, value: (r) => fmt(r.code, r.annual) },
         { label: ranking ? `${t('common.actual')}（截至${label('period', ranking.period)}）` : t('common.actual'), num: true, value: (r) => fmt(r.code, r.actual) },
         { label: t('common.ratio'), value: (r) => (r.ratio === null ? '—' : meter(r.ratio, { tone: r.ratio >= 1 ? 'ok' : 'warn', title: label('indicator', r.code) })) },
       ], targetRows, { short: true }),
-      ranking ? null : h('p', { class: 'muted' }, '本年度考核结果发布后显示完成情况。'),
+      ranking ? null : h('p', { class: 'muted' }, t('home.resultsAfterPublish')),
     ] : h('p', { class: 'muted' }, t('home.noTargets')));
 
   const indicatorWarnings = warnings.indicators;
@@ -80,7 +91,7 @@ export async function render(view) {
     indicatorWarnings.length || otherWarnings.length ? [
       indicatorWarnings.length ? table([
         { label: t('ranking.agency'), header: true, value: (w) => w.agency.name },
-        { label: '指标', value: (w) => label('indicator', w.code) },
+        { label: t('home.indicator'), value: (w) => label('indicator', w.code) },
         { label: `${t('common.target')}（累计）`, num: true, value: (w) => fmt(w.code, w.target) },
         { label: t('common.actual'), num: true, value: (w) => fmt(w.code, w.actual) },
         { label: t('common.ratio'), num: true, value: (w) => h('span', { class: 'cell-behind' }, percent(w.ratio)) },
