@@ -301,6 +301,8 @@ export default {
   'project.cumulativePlan': '累计计划',
   'project.cumulativeActual': '累计完成',
   'project.monthPlan': '月计划',
+  'project.changeReport': '修改',
+  'project.enterReport': '填报',
   'project.editPlan': '填报年度计划',
   'project.planSum': '各月合计 {sum}，应等于年度计划投资',
   'project.historyAction.insert': '新增',

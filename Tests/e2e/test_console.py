@@ -228,6 +228,11 @@ def test_a_stale_edit_shows_what_the_other_session_changed_and_keeps_what_was_ty
     project = first_project(api, stage="construction")
     page = console("nanming.editor")
     page.open(f"/projects/{project['id']}", shot="district-project")
+    # Approved months are locked for the district: their rows offer no change.
+    months = page.find_all("#report-grid tbody tr")
+    approved = [row for row in months if "已审核" in row.text]
+    assert approved and all("修改" not in row.text for row in approved)
+    assert any("修改" in row.text for row in months if "已报送" in row.text)
     page.find("#edit-project").click()
     owner = page.find("#project-form input[name=owner]")
     owner.clear()

@@ -55,7 +55,9 @@ export async function reportsSection(project, year) {
     { label: t('field.submitted_at'), value: (r) => (r.report ? dateTime(r.report.submitted_at) : '') },
     session.canEditProject(project) && session.entersReports ? {
       label: '',
-      value: (r) => h('a', { class: 'no-print', href: href('/entry', { month: r.month, district_id: session.isCounty ? project.district_id : '', all: '1' }) }, r.report ? '修改' : '填报'),
+      // An approved report is locked for districts and departments: nothing to change there.
+      value: (r) => (r.report?.status === 'approved' && !session.isCounty ? ''
+        : h('a', { class: 'no-print', href: href('/entry', { month: r.month, district_id: session.isCounty ? project.district_id : '', all: '1' }) }, t(r.report ? 'project.changeReport' : 'project.enterReport'))),
     } : null,
   ].filter(Boolean);
 
