@@ -34,27 +34,13 @@ extension Export {
     /// `GET /reviews?format=…`: the review queue (reports in `status`, of `month` when given, that
     /// the caller reviews), oldest submission first.
     public static func reviews(status: ReportStatus, month: Month?) -> Export {
-        let columns: [ExportColumn] = [
-            .init("项目编号", .text, "p.code"),
-            .init("项目名称", .text, "p.name"),
-            .init("所在区县", .text, "d.name"),
-            .init("月份", .text, "to_char(r.month, 'YYYY-MM')"),
-            .init("本月完成投资（万元）", .money, "r.investment_completed"),
-            .init("形象进度", .text, "r.progress"),
-            .init("存在问题", .text, "r.problems"),
-            .init("状态", .text, "r.status", labels: reportStatusLabels),
-            .init("退回意见", .text, "r.review_comment"),
-            .init("报送时间", .text, "to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
-            .init("版本", .integer, "r.version"),
-        ]
-        let from: Query = """
-              FROM app.monthly_reports r
-              JOIN app.projects p ON p.id = r.project_id
-              JOIN app.agencies d ON d.id = p.district_id
+        let columns = reportColumns(with: [.init("退回意见", .text, "r.review_comment")])
+        var from = reportsWithProjects
+        from.append("""
              WHERE r.status = \(status.rawValue) AND (\(month)::date IS NULL OR r.month = \(month)::date)
                AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
              ORDER BY r.submitted_at, r.id
-            """
+            """)
         return Export(name: "reviews-\(status.rawValue)", sheets: [Sheet(name: "月报审核", columns: columns, from: from)])
     }
 

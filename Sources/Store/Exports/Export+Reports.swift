@@ -5,7 +5,19 @@ extension Export {
     /// `GET /reports?month=…&format=…`: the month's reports of every visible project matching
     /// `filter`, by project code.
     public static func monthlyReports(_ month: Month, filter: ProjectQueries.Filter) -> Export {
-        let columns: [ExportColumn] = [
+        let columns = reportColumns(with: [.init("报送人", .text, "n.display_name")])
+        var from = reportsWithProjects
+        from.append(" LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true")
+        from.append(" WHERE ")
+        from.append(ProjectQueries.condition(filter))
+        from.append(" AND r.month = \(month) ORDER BY p.code")
+        return Export(name: "reports-\(month)", sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
+    }
+
+    /// A monthly report's columns with its project and district, `extra` before the submission
+    /// time and version (the month's reports and the review queue).
+    static func reportColumns(with extra: [ExportColumn]) -> [ExportColumn] {
+        [
             .init("项目编号", .text, "p.code"),
             .init("项目名称", .text, "p.name"),
             .init("所在区县", .text, "d.name"),
@@ -14,22 +26,18 @@ extension Export {
             .init("形象进度", .text, "r.progress"),
             .init("存在问题", .text, "r.problems"),
             .init("状态", .text, "r.status", labels: reportStatusLabels),
-            .init("报送人", .text, "n.display_name"),
+        ] + extra + [
             .init("报送时间", .text, "to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
             .init("版本", .integer, "r.version"),
         ]
-        var from: Query = """
-              FROM app.monthly_reports r
-              JOIN app.projects p ON p.id = r.project_id
-              JOIN app.agencies d ON d.id = p.district_id
-              LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
-
-            """
-        from.append(" WHERE ")
-        from.append(ProjectQueries.condition(filter))
-        from.append(" AND r.month = \(month) ORDER BY p.code")
-        return Export(name: "reports-\(month)", sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
     }
+
+    /// Monthly reports `r` joined to their projects `p` and districts `d`.
+    static let reportsWithProjects: Query = """
+          FROM app.monthly_reports r
+          JOIN app.projects p ON p.id = r.project_id
+          JOIN app.agencies d ON d.id = p.district_id
+        """
 
     /// `GET /attraction/deals?format=…`: the visible deals (of one team or district), newest first.
     public static func deals(teamID: Int64?, districtID: Int64?) -> Export {
