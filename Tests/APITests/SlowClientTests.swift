@@ -78,6 +78,33 @@ import Testing
         }
     }
 
+    @Test func anExpectedContinueIsAnsweredBeforeTheBodyUnlessTheBodyIsTooLarge() async throws {
+        try await LiveServer.run(limits: Self.limits) { port in
+            let connection = try await RawConnection.open(port: port)
+            let body = #"{"username":"nobody","password":"wrong-password"}"#
+            // MUT: a head that waits for 100 Continue before sending its body (as curl does)
+            try await connection.send("""
+                POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+                Expect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n
+                """)
+            let interim = try await connection.read(until: "\r\n\r\n", within: .seconds(10))
+            // validation: told to go on before any body, then the request's own answer
+            #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n"), "\(interim)")
+            try await connection.send(body)
+            let text = try await connection.read(until: "}", within: .seconds(30))
+            #expect(text.contains("\r\n\r\nHTTP/1.1 401"), "\(text)")
+
+            // a declared length beyond every limit gets no 100, only its 413
+            let large = try await RawConnection.open(port: port)
+            try await large.send("""
+                POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+                Expect: 100-continue\r\nContent-Length: 104857600\r\n\r\n
+                """)
+            let refused = try await large.read(until: "1 MiB", within: .seconds(10))
+            #expect(refused.hasPrefix("HTTP/1.1 413"), "\(refused)")
+        }
+    }
+
     @Test func aHeadOverTheSizeLimitIsRefusedAndClosed() async throws {
         try await LiveServer.run(limits: Self.limits) { port in
             let connection = try await RawConnection.open(port: port)

@@ -1,3 +1,4 @@
+import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
 
@@ -5,6 +6,10 @@ import NIOHTTPTypes
 /// and end arrive and when a response has been written. After a response that says
 /// `Connection: close` (a 413 from the declared length) it closes its side at once: the client
 /// reads the answer, and whatever body it still sends is discarded until the body timeout.
+///
+/// A request that says `Expect: 100-continue` (curl does, for bodies over 1 MiB) is answered
+/// `100 Continue` at once when its declared length fits the largest upload, so the client sends
+/// its body without waiting for a timeout; a larger one gets only its final 413 (RFC 9110 §10.1.1).
 final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -20,11 +25,22 @@ final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head: slowClientGuard?.headReceived()
+        case .head(let request):
+            slowClientGuard?.headReceived()
+            if Self.mayContinue(request) {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+            }
         case .end: slowClientGuard?.requestEnded()
         case .body: break
         }
         context.fireChannelRead(data)
+    }
+
+    /// Whether `request` waits for `100 Continue` and could be accepted by its declared length.
+    static func mayContinue(_ request: HTTPRequest) -> Bool {
+        guard request.headerFields[.expect]?.lowercased() == "100-continue" else { return false }
+        guard let declared = request.headerFields[.contentLength] else { return true }
+        return Int(declared).map { $0 <= Upload.limit } ?? false
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
