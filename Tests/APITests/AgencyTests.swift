@@ -22,7 +22,7 @@ import TestSupport
             #expect(one.status == .ok)
             #expect(one.headers[.eTag] == "\"1\"")
             #expect(try await api.request(.get, "/api/v1/agencies/999999", token: token).status == .notFound)
-            #expect(try await api.request(.get, "/api/v1/agencies/x", token: token).status == .badRequest)
+            #expect(try await api.request(.get, "/api/v1/agencies/x", token: token).status == .unprocessableContent)
         }
     }
 

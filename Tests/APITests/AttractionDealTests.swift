@@ -77,7 +77,7 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/attraction/deals?team_id=x", token: county).errorFields == ["team_id"])
             #expect(try await api.request(.get, "/api/v1/attraction/deals/\(id)", token: d1).status == .ok)
             #expect(try await api.request(.get, "/api/v1/attraction/deals/\(id)", token: d2).status == .notFound)
-            #expect(try await api.request(.get, "/api/v1/attraction/deals/x", token: d1).status == .badRequest)
+            #expect(try await api.request(.get, "/api/v1/attraction/deals/x", token: d1).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/attraction/deals").status == .unauthorized)
         }
     }

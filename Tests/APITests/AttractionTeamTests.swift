@@ -43,7 +43,7 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/attraction/teams", token: d1).object["total"] as? Int == 0)
             #expect(try await api.request(.get, "/api/v1/attraction/teams/\(id)", token: drc).status == .ok)
             #expect(try await api.request(.get, "/api/v1/attraction/teams/\(id)", token: iit).status == .notFound)
-            #expect(try await api.request(.get, "/api/v1/attraction/teams/x", token: drc).status == .badRequest)
+            #expect(try await api.request(.get, "/api/v1/attraction/teams/x", token: drc).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/attraction/teams").status == .unauthorized)
             // MUT: update
             let path = "/api/v1/attraction/teams/\(id)"

@@ -56,7 +56,7 @@ import TestSupport
             #expect(try await api.request(.post, path, token: token, raw: "{]").status == .badRequest)
             #expect(try await api.request(.post, path, token: token, raw: "{}", headers: [.contentType: "text/xml"]).status == .unsupportedMediaType)
             #expect(try await api.request(.post, path, json: ["kind": "other"]).status == .unauthorized)
-            #expect(try await api.request(.get, "/api/v1/funding/abc", token: token).status == .badRequest)
+            #expect(try await api.request(.get, "/api/v1/funding/abc", token: token).status == .unprocessableContent)
         }
     }
 

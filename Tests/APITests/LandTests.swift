@@ -37,8 +37,8 @@ import TestSupport
             #expect(over.status == .unprocessableContent)
             #expect(over.errorFields == ["reserved_mu"])
             #expect(Set(try await api.request(.put, path, token: county, json: ["reserved_mu": -1, "more": 1]).errorFields) == ["quota_mu", "reserved_mu", "more"])
-            #expect(try await api.request(.put, "/api/v1/land/quotas/1999", token: county, json: ["quota_mu": 1]).status == .badRequest)
-            #expect(try await api.request(.put, "/api/v1/land/quotas/abc", token: county, json: ["quota_mu": 1]).status == .badRequest)
+            #expect(try await api.request(.put, "/api/v1/land/quotas/1999", token: county, json: ["quota_mu": 1]).status == .unprocessableContent)
+            #expect(try await api.request(.put, "/api/v1/land/quotas/abc", token: county, json: ["quota_mu": 1]).status == .unprocessableContent)
             try await api.expectBodyErrors(.put, path, token: county, headers: ifMatchHeader(2))
             // everybody reads; only county editors write
             let d1Viewer = try await api.signIn(code: "D1", "viewer")
@@ -127,7 +127,7 @@ import TestSupport
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(9)).status == .preconditionFailed)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(1)).status == .noContent)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(1)).status == .notFound)
-            #expect(try await api.request(.delete, "/api/v1/land/allocations/x", token: county).status == .badRequest)
+            #expect(try await api.request(.delete, "/api/v1/land/allocations/x", token: county).status == .unprocessableContent)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(reserveID)").status == .unauthorized)
             // the freed land can be allocated again
             #expect(try await api.request(.post, "/api/v1/land/allocations", token: county, json: ["year": 2026, "project_id": ordinary, "area_mu": 80]).status == .created)

@@ -65,7 +65,7 @@ import TestSupport
             let huge = "{\"progress\":\"" + String(repeating: "a", count: 1_100_000) + "\"}"
             #expect(try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-03", token: token, raw: huge).status == .contentTooLarge)
             #expect(try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-03", json: Self.report).status == .unauthorized)
-            #expect(try await api.request(.put, "/api/v1/projects/x/reports/2026-03", token: token, json: Self.report).status == .badRequest)
+            #expect(try await api.request(.put, "/api/v1/projects/x/reports/2026-03", token: token, json: Self.report).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/projects/999999/reports", token: token).status == .notFound)
             #expect(try await api.request(.put, "/api/v1/projects/999999/reports/2026-03", token: token, json: Self.report).status == .notFound)
         }

@@ -48,7 +48,7 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/notifications?unread=true", token: district).object["total"] as? Int == 1)
             // bad parameters
             #expect(try await api.request(.get, "/api/v1/notifications?unread=yes", token: district).errorFields == ["unread"])
-            #expect(try await api.request(.post, "/api/v1/notifications/abc/read", token: district).status == .badRequest)
+            #expect(try await api.request(.post, "/api/v1/notifications/abc/read", token: district).status == .unprocessableContent)
             let badResume = try await api.request(.get, "/api/v1/notifications/stream", token: district, headers: [HTTPField.Name("Last-Event-ID")!: "x"])
             #expect(badResume.status == .badRequest)
         }

@@ -52,7 +52,7 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/parks?district_id=x", token: d2).errorFields == ["district_id"])
             #expect(try await api.request(.get, "/api/v1/parks/\(id)", token: d2).headers[.eTag] == "\"1\"")
             #expect(try await api.request(.get, "/api/v1/parks/999999", token: d2).status == .notFound)
-            #expect(try await api.request(.get, "/api/v1/parks/abc", token: d2).status == .badRequest)
+            #expect(try await api.request(.get, "/api/v1/parks/abc", token: d2).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/parks").status == .unauthorized)
             // MUT: update
             #expect(try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["name": "新名"]).status == .preconditionRequired)
@@ -113,7 +113,7 @@ import TestSupport
             let heating = try await api.request(.put, "\(path)/heating", token: d1, json: ["status": "done"])
             #expect(heating.status == .unprocessableContent)
             #expect(heating.errorFields == ["item"])
-            #expect(try await api.request(.put, "\(path)/teleport", token: d1, json: ["status": "done"]).status == .badRequest)
+            #expect(try await api.request(.put, "\(path)/teleport", token: d1, json: ["status": "done"]).status == .unprocessableContent)
             let invalid = try await api.request(.put, "\(path)/gas", token: d1, json: ["status": "finished", "planned_investment": -1, "completed_investment": 1.234])
             #expect(Set(invalid.errorFields) == ["status", "planned_investment", "completed_investment"])
             #expect(try await api.request(.put, "\(path)/gas", token: d1, json: [String: Any]()).errorFields == ["status"])

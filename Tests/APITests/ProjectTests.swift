@@ -90,7 +90,7 @@ import TestSupport
             var started = projectBody(api)
             started["stage"] = "new_start"
             #expect(try await api.request(.post, "/api/v1/projects", token: token, json: started).errorFields == ["actual_start", "national_code"])
-            #expect(try await api.request(.get, "/api/v1/projects/abc", token: token).status == .badRequest)
+            #expect(try await api.request(.get, "/api/v1/projects/abc", token: token).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/projects?limit=0", token: token).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/projects?stage=nope", token: token).status == .unprocessableContent)
         }

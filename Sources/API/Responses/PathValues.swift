@@ -2,12 +2,12 @@ import Campaign
 import Hummingbird
 
 /// Path parameters other than ids and months (see `Preconditions.pathID`, `pathMonth`): a path
-/// that cannot name a resource is answered 400 with what to send.
+/// that cannot name a resource is answered 422 naming the parameter and what to send.
 enum PathValues {
     /// A year from 2000 to 2100.
     static func year(_ name: String = "year", in context: some RequestContext) throws -> Int {
         guard let text = context.parameters.get(name), let year = Int(text), Month.years.contains(year) else {
-            throw Problem(.badRequest, detail: "\(name) in the path must be a year from \(Month.years.lowerBound) to \(Month.years.upperBound)")
+            throw Problem.invalid([FieldError(field: name, message: "must be a year from \(Month.years.lowerBound) to \(Month.years.upperBound) in the path")])
         }
         return year
     }
@@ -18,7 +18,7 @@ enum PathValues {
     ) throws -> E where E.RawValue == String {
         guard let text = context.parameters.get(name), let value = E(rawValue: text) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Problem(.badRequest, detail: "\(name) in the path must be one of \(allowed)")
+            throw Problem.invalid([FieldError(field: name, message: "must be one of \(allowed) in the path")])
         }
         return value
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Campaign
 import Hummingbird
 
 /// `If-Match: "<version>"` handling for PATCH and PUT of existing resources.
@@ -48,10 +49,10 @@ public enum Preconditions {
         return Problem(.forbidden, detail: "your agency or role may not change this \(what.split(separator: " ").first ?? "row")")
     }
 
-    /// The numeric path parameter `name`, or 400 naming it.
+    /// The numeric path parameter `name`, or 422 naming it (invalid input, as CONTRACT.md says).
     public static func pathID(_ name: String, in context: some RequestContext) throws -> Int64 {
         guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
-            throw Problem(.badRequest, detail: "\(name) in the path must be a positive integer id")
+            throw Problem.invalid([FieldError(field: name, message: "must be a positive integer id in the path")])
         }
         return id
     }
