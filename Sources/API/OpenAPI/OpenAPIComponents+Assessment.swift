@@ -5,7 +5,7 @@ extension OpenAPIComponents {
     static let schemeFields: [String: Schema] = [
         "weights": .record(Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, Schema.number) })),
         "quarter_shares": .array(.number), "cap": .number, "annual_weight": .number, "quarterly_weight": .number,
-        "late_report_penalty": .number, "late_report_penalty_cap": .number, "report_deadline_day": .integer,
+        "late_report_penalty": .number, "late_report_penalty_cap": .number, "report_deadline_day": .boundedInteger(minimum: 1, maximum: 28),
     ]
 
     /// Schemes, assessment runs, rankings and early warnings.
