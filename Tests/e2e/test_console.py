@@ -300,10 +300,17 @@ def test_a_viewer_sees_no_edit_controls(server, console):
     project = first_project(server.api("nanming.viewer"), stage="construction")
     page = console("nanming.viewer")
     assert "/entry" not in page.nav_paths()
+    controls = "#edit-project, [data-add], #new-project, #save-all, #edit-plan, button.item-chip, #queue, [data-publish]"
     page.open(f"/projects/{project['id']}", shot="viewer-project")
+    attachments = page.find("#attachments-title").find_element(By.XPATH, "..")
+    assert page.find_all(controls) == [] and attachments.find_elements(By.CSS_SELECTOR, "input, button.button") == []
+    assert "null" not in attachments.text
+    # The viewer's home shows the month's returned reports too, without the clerk's link to fix them.
+    page.open("/")
+    returned = page.find("#reports-returned").find_element(By.XPATH, "..")
+    assert "去修改" not in returned.text
     page.open("/projects")
     page.open("/parks")
-    controls = "#edit-project, [data-add], #new-project, #save-all, #edit-plan, button.item-chip, #queue, [data-publish]"
     assert page.find_all(controls) == []
     county = console("yuqing.viewer")
     county.open(f"/assessments?year={YEAR}")

@@ -36,7 +36,7 @@ export async function render(view) {
   const month = warnings.month || addMonths(thisMonth(), -1);
   const missing = warnings.projects.filter((w) => w.reason === 'no_report');
   // Returned reports count as not reported for the rankings: the clerk must see them here.
-  const returned = session.entersReports ? (await api.all('/reports', { month })).filter((r) => r.status === 'returned') : [];
+  const returned = (await api.all('/reports', { month })).filter((r) => r.status === 'returned');
   const otherWarnings = warnings.projects.filter((w) => w.reason !== 'no_report');
 
   const cards = h('div', { class: 'cards' },
@@ -62,8 +62,8 @@ export async function render(view) {
         { label: t('field.code'), value: (r) => r.project.code },
         { label: t('field.name'), header: true, value: (r) => h('a', { href: href(`/projects/${r.project.id}`) }, r.project.name) },
         { label: t('field.review_comment'), value: (r) => r.review_comment || '—' },
-        { label: '', value: () => h('a', { href: href('/entry', { month }) }, t('home.fixReturned')) },
-      ], returned, { short: true }),
+        session.entersReports ? { label: '', value: () => h('a', { href: href('/entry', { month }) }, t('home.fixReturned')) } : null,
+      ].filter(Boolean), returned, { short: true }),
     ] : null,
     entryLink);
 

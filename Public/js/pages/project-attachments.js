@@ -1,7 +1,7 @@
 // 附件: site photos and scanned documents of a project, downloaded through the API with the
 // token in a header, uploaded by whoever may write the project's reports.
 import { api } from '../api.js';
-import { h, toast, uid } from '../dom.js';
+import { h, mount, toast, uid } from '../dom.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
 import { dateTime, number } from '../format.js';
@@ -24,7 +24,7 @@ export async function attachmentsSection(project) {
         await draw();
       } catch (error) { toast(error.message); }
     };
-    holder.replaceChildren(
+    mount(holder,
       h('h2', { id: 'attachments-title' }, t('project.attachments')),
       table([
         { label: '文件名', value: (r) => h('button', { class: 'link-button', type: 'button', onclick: () => api.download(`/attachments/${r.id}/content`, {}, r.filename).catch((e) => toast(e.message)) }, r.filename) },
