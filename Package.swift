@@ -29,7 +29,6 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(
             name: "Postgres",
             dependencies: [
@@ -65,7 +64,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Store", "Campaign", "Postgres", "Spreadsheet", "CLibCrypto",
+                "Store", "Campaign", "Postgres", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,4 +1,4 @@
-import CLibCrypto
+import Crypto
 import Foundation
 import Hummingbird
 import Store
@@ -28,14 +28,8 @@ struct Upload: Sendable {
         return Upload(data: data, record: .init(fileName: name, sha256: sha256(data)))
     }
 
-    /// The SHA-256 of `data` in lowercase hex (OpenSSL's EVP digest).
+    /// The SHA-256 of `data` in lowercase hex (swift-crypto, as attachments are hashed).
     static func sha256(_ data: Data) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let done = data.withUnsafeBytes { bytes in
-            EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil)
-        }
-        precondition(done == 1 && length == 32, "SHA-256 failed")
-        return digest.prefix(32).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
