@@ -40,13 +40,9 @@ public enum AssessmentSchedule {
         }
         var queued: [Item] = []
         for item in due(today: today, deadlineDay: { min(max(deadlines[$0] ?? 5, 1), 28) }) {
-            let inserted = try connection.execute("""
-                INSERT INTO app.assessment_runs (year, period, scheduled)
-                SELECT \(item.year), \(item.period.rawValue), true
-                 WHERE exists (SELECT 1 FROM app.targets WHERE year = \(item.year) AND amount > 0)
-                    ON CONFLICT (year, period) WHERE scheduled DO NOTHING
-                """)
-            if inserted == 1 { queued.append(item) }
+            if try RunClaimQueries.queueScheduled(year: item.year, period: item.period, on: connection) {
+                queued.append(item)
+            }
         }
         return queued
     }

@@ -92,7 +92,7 @@ public struct AssessmentWorker: Service {
     public func processNext() async throws -> Int64? {
         let (name, lease) = (options.name, options.lease)
         guard let run = try await database.transaction(role: .worker, {
-            try RunClaims.claim(worker: name, lease: lease, on: $0)
+            try RunClaimQueries.claim(worker: name, lease: lease, on: $0)
         }) else { return nil }
         let log = logger.with(run)
         log.info("assessment run claimed")
@@ -122,7 +122,7 @@ public struct AssessmentWorker: Service {
             let reason = Self.reason(error)
             let name = options.name
             let recorded = try await database.transaction(role: .worker) {
-                try RunClaims.fail(run: run.id, worker: name, reason: reason, on: $0)
+                try RunClaimQueries.fail(run: run.id, worker: name, reason: reason, on: $0)
             }
             logger.error("assessment run failed", metadata: ["reason": "\(reason)", "recorded": "\(recorded)"])
         }
@@ -131,21 +131,17 @@ public struct AssessmentWorker: Service {
     /// Reads the run's inputs in one consistent snapshot.
     func gather(_ run: ClaimedRun) async throws -> RunInputs {
         let scheme = options.defaultScheme
-        return try await database.pool.withConnection { connection in
-            try connection.withTransaction { connection in
-                try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                try connection.execute("SELECT set_config('role', \(Database.Role.worker.rawValue), true)")
-                return try RunComputation.inputs(for: run, defaultScheme: scheme, on: connection)
-            }
+        return try await database.transaction(role: .worker, isolation: .repeatableRead, readOnly: true) { connection in
+            try RunComputation.inputs(for: run, defaultScheme: scheme, on: connection)
         }
     }
 
     /// Writes the outcome and marks the run done, if the claim is still ours; false otherwise.
     func finish(_ run: ClaimedRun, outcome: AssessmentOutcome, inputs: RunInputs) async throws -> Bool {
-        let name = options.name
+        let (name, json) = (options.name, try inputs.json())
         return try await database.transaction(role: .worker) { connection in
-            guard try RunClaims.lockOwned(run: run.id, worker: name, on: connection) else { return false }
-            try ResultWriter.write(outcome, inputs: inputs, run: run.id, on: connection)
+            guard try RunClaimQueries.lockOwned(run: run.id, worker: name, on: connection) else { return false }
+            try AssessmentResultQueries.record(outcome, inputsJSON: json, run: run.id, on: connection)
             return true
         }
     }
@@ -156,7 +152,7 @@ public struct AssessmentWorker: Service {
         while !Task.isCancelled {
             try await Task.sleep(for: lease / 3)
             let kept = try await database.transaction(role: .worker) {
-                try RunClaims.heartbeat(run: run.id, worker: name, lease: lease, on: $0)
+                try RunClaimQueries.heartbeat(run: run.id, worker: name, lease: lease, on: $0)
             }
             if !kept { return }
         }

@@ -55,25 +55,7 @@ public enum RunComputation {
     static func quarterScores(
         year: Int, provisional: [[AgencyFigures]], scheme: AssessmentScheme, on connection: Connection
     ) throws -> (scores: [[Int64: QuarterScore]], runs: [String: Int64]) {
-        let published = try connection.query("""
-            SELECT DISTINCT ON (r.period) r.period, r.id
-              FROM app.assessment_runs r
-             WHERE r.year = \(year) AND r.status = 'published' AND r.period <> 'year'
-             ORDER BY r.period, r.id DESC
-            """)
-        var runs: [String: Int64] = [:]
-        for row in published.rows { runs[try row.decode("period")] = try row.decode("id") }
-        var publishedScores: [Int64: [Int64: Decimal?]] = [:]
-        if !runs.isEmpty {
-            let rows = try connection.query("""
-                SELECT run_id, agency_id, score FROM app.assessment_results WHERE run_id = ANY(\(Array(runs.values))::bigint[])
-                """)
-            for row in rows.rows {
-                let (run, agency): (Int64, Int64) = (try row.decode("run_id"), try row.decode("agency_id"))
-                let score: Decimal? = try row.decode("score")
-                publishedScores[run, default: [:]][agency] = .some(score)
-            }
-        }
+        let (runs, publishedScores) = try AssessmentResultQueries.publishedQuarterScores(year: year, on: connection)
         var scores: [[Int64: QuarterScore]] = []
         for (quarter, figures) in zip(Period.quarters, provisional) {
             var byAgency: [Int64: QuarterScore] = [:]

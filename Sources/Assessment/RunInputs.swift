@@ -1,4 +1,5 @@
 import Campaign
+import Foundation
 
 /// What a run was computed from, stored in `assessment_runs.inputs` so that any rank can be
 /// explained and reproduced (rule 9): `Scoring.assess(inputs.input)` gives the run's results.
@@ -20,5 +21,12 @@ public struct RunInputs: Codable, Sendable, Hashable {
         self.input = input
         self.through = through
         self.quarterRuns = quarterRuns
+    }
+
+    /// The inputs as stored on the run: JSON with sorted keys.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

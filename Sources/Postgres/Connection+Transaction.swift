@@ -1,14 +1,25 @@
+/// A transaction's isolation level (PostgreSQL's default is `readCommitted`).
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}
+
 extension Connection {
     /// Runs `body` inside `BEGIN … COMMIT`; any thrown error rolls the transaction back and is rethrown.
     ///
     /// `BEGIN` is queued to go out with the body's first statement (one round trip, not two), and a
     /// body that sends nothing costs nothing. With `readOnly` the transaction is `READ ONLY` and
     /// its `COMMIT` (or `ROLLBACK`) is not waited for: it cannot change what the body read, it holds
-    /// no row locks, and the connection reads its outcome at its next use.
+    /// no row locks, and the connection reads its outcome at its next use. `isolation` sets the
+    /// transaction's isolation level (one snapshot for the whole body with `repeatableRead`).
     @discardableResult
-    public func withTransaction<T>(readOnly: Bool = false, _ body: (Connection) throws -> T) throws -> T {
+    public func withTransaction<T>(
+        readOnly: Bool = false, isolation: IsolationLevel = .readCommitted, _ body: (Connection) throws -> T
+    ) throws -> T {
         let before = pipelinesSent
-        enqueue(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+        let level = isolation == .readCommitted ? "" : " ISOLATION LEVEL \(isolation.rawValue)"
+        enqueue("BEGIN\(unsafeSQL: level)\(unsafeSQL: readOnly ? " READ ONLY" : "")")
         do {
             let value = try body(self)
             if pipelinesSent == before {

@@ -54,9 +54,12 @@ public final class ConnectionPool: Sendable {
     /// Runs `body` in a transaction on a pooled connection; any thrown error rolls it back.
     /// `readOnly`: a `READ ONLY` transaction whose `COMMIT` is not waited for (`Connection.withTransaction`).
     public func withTransaction<T: Sendable>(
-        readOnly: Bool = false, _ body: @escaping @Sendable (Connection) throws -> T
+        readOnly: Bool = false, isolation: IsolationLevel = .readCommitted,
+        _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await withConnection { connection in try connection.withTransaction(readOnly: readOnly, body) }
+        try await withConnection { connection in
+            try connection.withTransaction(readOnly: readOnly, isolation: isolation, body)
+        }
     }
 
     /// The pool's current use.

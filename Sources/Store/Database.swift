@@ -55,12 +55,15 @@ public struct Database: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction as `role` with no caller (sign-in, the worker).
+    /// Runs `body` in one transaction as `role` with no caller (sign-in, the worker), at
+    /// `isolation` and, with `readOnly`, as a `READ ONLY` transaction (the worker reads a run's
+    /// inputs in one `repeatableRead` snapshot).
     public func transaction<T: Sendable>(
-        role: Role, _ body: @escaping @Sendable (Connection) throws -> T
+        role: Role, isolation: IsolationLevel = .readCommitted, readOnly: Bool = false,
+        _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
         try await routed { pool in
-            try await pool.withTransaction { connection in
+            try await pool.withTransaction(readOnly: readOnly, isolation: isolation) { connection in
                 connection.enqueue("SELECT set_config('role', \(role.rawValue), true)")
                 return try body(connection)
             }

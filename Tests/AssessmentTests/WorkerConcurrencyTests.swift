@@ -32,7 +32,7 @@ import Testing
             // setup: the dead worker's claim, and what it computed before it died
             let dead = db.worker("dead", pool: pool)
             let claim = try await database.transaction(role: .worker) {
-                try RunClaims.claim(worker: "dead", lease: .seconds(60), on: $0)
+                try RunClaimQueries.claim(worker: "dead", lease: .seconds(60), on: $0)
             }
             #expect(claim?.id == run)
             let inputs = try await dead.gather(try #require(claim))
@@ -43,15 +43,15 @@ import Testing
             // MUT: the lease runs out; the second worker takes the run over
             try admin.execute("UPDATE app.assessment_runs SET lease_expires_at = now() - interval '1 second' WHERE id = \(run)")
             let takeover = try await database.transaction(role: .worker) {
-                try RunClaims.claim(worker: "second", lease: .seconds(60), on: $0)
+                try RunClaimQueries.claim(worker: "second", lease: .seconds(60), on: $0)
             }
             #expect(takeover == claim)
 
             // validation: the dead worker comes back too late and can change nothing
             #expect(try await dead.finish(claim!, outcome: Scoring.assess(inputs.input), inputs: inputs) == false)
             let lost = try await database.transaction(role: .worker) { connection in
-                (try RunClaims.heartbeat(run: run, worker: "dead", lease: .seconds(60), on: connection),
-                 try RunClaims.fail(run: run, worker: "dead", reason: "late", on: connection))
+                (try RunClaimQueries.heartbeat(run: run, worker: "dead", lease: .seconds(60), on: connection),
+                 try RunClaimQueries.fail(run: run, worker: "dead", reason: "late", on: connection))
             }
             #expect(lost == (false, false))
             #expect(try County.status(run, on: admin) == "running")

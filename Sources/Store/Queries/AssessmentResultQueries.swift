@@ -2,13 +2,39 @@ import Campaign
 import Foundation
 import Postgres
 
-/// Writes a run's outcome in two set-based statements (one per results table, each row list
-/// sent as parallel arrays and expanded by `unnest`), then marks the run done with its inputs.
-/// Call inside the transaction that locked the run (`RunClaims.lockOwned`).
-public enum ResultWriter {
-    public static func write(
-        _ outcome: AssessmentOutcome, inputs: RunInputs, run: Int64, on connection: Connection
-    ) throws {
+/// What the worker reads of earlier runs and writes of its own: published quarter scores, and a
+/// run's outcome in two set-based statements (one per results table, each row list sent as
+/// parallel arrays and expanded by `unnest`).
+public enum AssessmentResultQueries {
+    /// The latest published run of each quarter of `year` (by period) and every agency's score in
+    /// those runs (by run, then agency; a nil score is an agency the rules did not score).
+    public static func publishedQuarterScores(
+        year: Int, on connection: Connection
+    ) throws -> (runs: [String: Int64], scores: [Int64: [Int64: Decimal?]]) {
+        let published = try connection.query("""
+            SELECT DISTINCT ON (r.period) r.period, r.id
+              FROM app.assessment_runs r
+             WHERE r.year = \(year) AND r.status = 'published' AND r.period <> 'year'
+             ORDER BY r.period, r.id DESC
+            """)
+        var runs: [String: Int64] = [:]
+        for row in published.rows { runs[try row.decode("period")] = try row.decode("id") }
+        var scores: [Int64: [Int64: Decimal?]] = [:]
+        guard !runs.isEmpty else { return (runs, scores) }
+        let rows = try connection.query("""
+            SELECT run_id, agency_id, score FROM app.assessment_results WHERE run_id = ANY(\(Array(runs.values))::bigint[])
+            """)
+        for row in rows.rows {
+            let (run, agency): (Int64, Int64) = (try row.decode("run_id"), try row.decode("agency_id"))
+            let score: Decimal? = try row.decode("score")
+            scores[run, default: [:]][agency] = .some(score)
+        }
+        return (runs, scores)
+    }
+
+    /// Replaces `run`'s results with `outcome` and marks it done with its inputs (JSON). Call
+    /// inside the transaction that locked the run (`RunClaimQueries.lockOwned`).
+    public static func record(_ outcome: AssessmentOutcome, inputsJSON: String, run: Int64, on connection: Connection) throws {
         let results = outcome.department + outcome.district
         try connection.execute("DELETE FROM app.assessment_indicator_results WHERE run_id = \(run)")
         try connection.execute("DELETE FROM app.assessment_results WHERE run_id = \(run)")
@@ -39,12 +65,9 @@ public enum ResultWriter {
                           \(lines.map { $0.1.ratio })::numeric[], \(lines.map { $0.1.points })::numeric[])
                    AS u (agency_id, indicator, actual, target, ratio, points)
             """)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(inputs), as: UTF8.self)
         try connection.execute("""
             UPDATE app.assessment_runs
-               SET status = 'done', finished_at = now(), lease_expires_at = NULL, inputs = \(json)::jsonb
+               SET status = 'done', finished_at = now(), lease_expires_at = NULL, inputs = \(inputsJSON)::jsonb
              WHERE id = \(run)
             """)
     }

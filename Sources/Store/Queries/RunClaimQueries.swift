@@ -1,5 +1,4 @@
 import Campaign
-import Foundation
 import Postgres
 
 /// A run a worker has claimed: what to compute.
@@ -7,12 +6,18 @@ public struct ClaimedRun: Sendable, Equatable {
     public var id: Int64
     public var year: Int
     public var period: Period
+
+    public init(id: Int64, year: Int, period: Period) {
+        self.id = id
+        self.year = year
+        self.period = period
+    }
 }
 
-/// The SQL of the run life cycle: claim, heartbeat, fail. Every statement after the claim
-/// checks that the claim is still this worker's, so a run taken over by another worker (its
-/// lease expired) is never written by the one that lost it.
-public enum RunClaims {
+/// The worker's side of a run's life cycle: claim, heartbeat, lock for the final write, fail.
+/// Every statement after the claim checks that the claim is still this worker's, so a run taken
+/// over by another worker (its lease expired) is never written by the one that lost it.
+public enum RunClaimQueries {
     /// Claims the oldest queued run, or a running one whose lease expired (its worker died),
     /// skipping rows other workers hold locked; nil if there is none.
     public static func claim(worker: String, lease: Duration, on connection: Connection) throws -> ClaimedRun? {
@@ -53,6 +58,17 @@ public enum RunClaims {
             UPDATE app.assessment_runs
                SET status = 'failed', error = \(reason), finished_at = now(), lease_expires_at = NULL
              WHERE id = \(run) AND claimed_by = \(worker) AND status = 'running'
+            """) == 1
+    }
+
+    /// Queues the calendar's run of `year` and `period` (marked `scheduled`, unique per year and
+    /// period) if the year has targets and it is not queued yet; true if this call queued it.
+    public static func queueScheduled(year: Int, period: Period, on connection: Connection) throws -> Bool {
+        try connection.execute("""
+            INSERT INTO app.assessment_runs (year, period, scheduled)
+            SELECT \(year), \(period.rawValue), true
+             WHERE exists (SELECT 1 FROM app.targets WHERE year = \(year) AND amount > 0)
+                ON CONFLICT (year, period) WHERE scheduled DO NOTHING
             """) == 1
     }
 
