@@ -38,7 +38,8 @@ py_pg() {
 }
 
 # py_cluster_start DIR PORT: creates the cluster in DIR when new and starts it on PORT with its
-# socket in DIR/run. Durable settings unless PY_FAST=1 (throwaway test clusters).
+# socket in DIR/run. Durable settings unless PY_FAST=1 (throwaway test clusters); waits
+# PY_START_TIMEOUT seconds (60) for it to accept connections.
 py_cluster_start() {
     local dir=$1 port=$2 user
     user=$(py_pg_user)
@@ -56,7 +57,7 @@ py_cluster_start() {
     if [ "${PY_FAST:-0}" = 1 ]; then
         options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     fi
-    py_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 -o "$options" start >/dev/null ||
+    py_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t "${PY_START_TIMEOUT:-60}" -o "$options" start >/dev/null ||
         { tail -n 20 "$dir/postgres.log" >&2; return 1; }
 }
 
@@ -89,22 +90,40 @@ py_cluster_restart() {
 
 # py_archive_enable DIR PORT ARCHIVE: continuous WAL archiving of the running cluster of DIR into
 # the folder ARCHIVE (ALTER SYSTEM, so it holds across restarts). Turning archive_mode on needs a
-# restart, done here once; archive_command alone is reloaded.
+# restart, done here once; archive_command and archive_timeout alone are reloaded.
+# archive_timeout (PROJECTYEAR_ARCHIVE_TIMEOUT seconds, default 60) closes a segment that holds
+# any write at least that often, which bounds the writes lost with the machine (docs/OPERATIONS.md).
 py_archive_enable() {
-    local dir=$1 port=$2 archive=$3 user
+    local dir=$1 port=$2 archive=$3 user timeout=${PROJECTYEAR_ARCHIVE_TIMEOUT:-60}
     user=$(py_pg_user)
     case "$archive" in *"'"* | *" "*) py_log "the archive folder must not contain quotes or spaces: $archive"; return 1 ;; esac
+    case "$timeout" in '' | *[!0-9]*) py_log "PROJECTYEAR_ARCHIVE_TIMEOUT must be a whole number of seconds (got $timeout)"; return 1 ;; esac
+    if [ "$timeout" -lt 1 ]; then py_log "PROJECTYEAR_ARCHIVE_TIMEOUT must be at least 1 second (got $timeout)"; return 1; fi
     mkdir -p "$archive"
     if [ "$(id -u)" = 0 ]; then chown "$user" "$archive"; fi
     # Never overwrite an archived segment; write under a temporary name so a half copy is never taken for a segment.
     local command="test ! -f $archive/%f && cp %p $archive/%f.part && mv $archive/%f.part $archive/%f"
     py_psql "$dir" "$port" "ALTER SYSTEM SET archive_command = '$command'" >/dev/null
     py_psql "$dir" "$port" "ALTER SYSTEM SET archive_mode = on" >/dev/null
+    py_psql "$dir" "$port" "ALTER SYSTEM SET archive_timeout = '${timeout}s'" >/dev/null
     py_psql "$dir" "$port" "SELECT pg_reload_conf()" >/dev/null
     if [ "$(py_psql "$dir" "$port" "SHOW archive_mode")" != on ]; then
         py_log "restarting the cluster in $dir once: archive_mode takes effect only at server start"
         py_cluster_restart "$dir"
     fi
+}
+
+# The recovery settings a restore writes into postgresql.auto.conf (scripts/restore).
+PY_RECOVERY_SETTINGS="restore_command recovery_target recovery_target_lsn recovery_target_name recovery_target_time
+    recovery_target_xid recovery_target_inclusive recovery_target_action recovery_target_timeline"
+
+# py_recovery_reset DIR PORT: removes the recovery settings from postgresql.auto.conf of the running
+# cluster of DIR, so that neither it nor a base backup taken of it carries a past restore's target.
+py_recovery_reset() {
+    local dir=$1 port=$2 setting
+    for setting in $PY_RECOVERY_SETTINGS; do
+        py_psql "$dir" "$port" "ALTER SYSTEM RESET $setting" >/dev/null
+    done
 }
 
 # py_replication_enable DIR PORT: lets standbys stream from the running cluster of DIR (wal_level
