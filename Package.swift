@@ -82,7 +82,8 @@ let package = Package(
         .target(
             name: "Demo",
             dependencies: [
-                "Postgres", "Campaign", "Store",
+                "Postgres", "Campaign", "Store", "Assessment",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings

@@ -13,12 +13,14 @@ py_as_root() {
     fi
 }
 
-# Installs PostgreSQL 15 server binaries and libpq-dev with apt-get when either is missing.
+# Installs what building and running need with apt-get when any is missing: PostgreSQL 15 server
+# binaries, libpq-dev, libssl-dev (libcrypto), zlib1g-dev (for ZIPFoundation) and pkg-config.
 py_ensure_packages() {
-    if [ -x "$PG_BIN/initdb" ] && [ -f /usr/include/postgresql/libpq-fe.h ] && [ -f /usr/include/zlib.h ]; then return 0; fi
-    py_log "installing postgresql-15, libpq-dev and zlib1g-dev (for ZIPFoundation) with apt-get"
+    if [ -x "$PG_BIN/initdb" ] && [ -f /usr/include/postgresql/libpq-fe.h ] && [ -f /usr/include/zlib.h ] &&
+        [ -f /usr/include/openssl/crypto.h ] && command -v pkg-config >/dev/null; then return 0; fi
+    py_log "installing postgresql-15, libpq-dev, libssl-dev, zlib1g-dev and pkg-config with apt-get"
     py_as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev zlib1g-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev libssl-dev zlib1g-dev pkg-config >/dev/null
 }
 
 # The user that owns and runs the cluster: ourselves, or `postgres` when we are root.

@@ -426,6 +426,8 @@ export default {
   'ranking.unranked': '不参与排名',
   'ranking.publishedOn': '发布日期：{date}',
   'ranking.none': '{year}年{period}考核结果尚未发布。',
+  'ranking.published': '{year}年已发布：{periods}，可在上方选择考核期查看。',
+  'ranking.howPublished': '各季度月报截止后，由县项目办在“考核管理”中计算并发布考核结果。',
   'ranking.print': '打印',
   'ranking.chart': '综合得分',
   'ranking.trend': '各季度得分走势',

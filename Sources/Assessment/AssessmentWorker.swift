@@ -29,7 +29,8 @@ public struct AssessmentWorker: Service {
         public var reminders: Duration?
         /// Behind plan below this ratio to date (the county's setting).
         public var behindRatio: Decimal
-        /// The county's day for the reminder scan; nil: the database's clock (tests inject one).
+        /// The county's day for the reminder scan and the schedule; nil: the database's clock
+        /// (tests and the demo inject one).
         public var today: (@Sendable () -> CalendarDate)?
 
         public init(
@@ -158,11 +159,19 @@ public struct AssessmentWorker: Service {
         }
     }
 
+    /// Queues the runs the calendar says are due, then computes every queued run; returns once
+    /// none is left (the demo uses it to rank the periods that have already ended).
+    public func catchUp() async throws {
+        try await queueScheduledRuns()
+        while try await processNext() != nil {}
+    }
+
     /// Queues the runs the calendar says are due (`AssessmentSchedule`).
     func queueScheduledRuns() async throws {
-        let scheme = options.defaultScheme
+        let (scheme, clock) = (options.defaultScheme, options.today)
         let queued = try await database.transaction(role: .worker) { connection in
-            try AssessmentSchedule.queueDue(today: AssessmentSchedule.today(on: connection), defaultScheme: scheme, on: connection)
+            try AssessmentSchedule.queueDue(
+                today: clock?() ?? AssessmentSchedule.today(on: connection), defaultScheme: scheme, on: connection)
         }
         for item in queued {
             logger.info("scheduled assessment run queued", metadata: ["year": "\(item.year)", "period": "\(item.period.rawValue)"])

@@ -2,7 +2,9 @@ import ArgumentParser
 import Campaign
 import Demo
 import Foundation
+import Logging
 import Postgres
+import Store
 
 /// `projectyear demo`: loads the seed county, or with `--scale N` a synthetic province.
 struct DemoCommand: AsyncParsableCommand {
@@ -12,8 +14,10 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Loads into an empty, migrated database; a second run reports that the demo is already loaded \
             and changes nothing. Demo users are <agency code>.<role> (e.g. yuqing.admin, nanming.editor); \
-            one password per role is printed once at the end, or taken from DEMO_ADMIN_PASSWORD, \
-            DEMO_EDITOR_PASSWORD and DEMO_VIEWER_PASSWORD.
+            one password per role is printed once at the end (and written to --passwords-file), or taken \
+            from DEMO_ADMIN_PASSWORD, DEMO_EDITOR_PASSWORD and DEMO_VIEWER_PASSWORD. The seed county's \
+            periods that have ended (this year's finished quarters) are ranked by the assessment worker's \
+            code and published, as the county would have done.
             """
     )
 
@@ -34,6 +38,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "The campaign year (default: the current year in Asia/Shanghai).")
     var year: Int?
+
+    @Option(help: "Also write the demo users' passwords to this file, readable only by you (scripts/run: .data/demo-passwords.txt).")
+    var passwordsFile: String?
 
     func validate() throws {
         if let scale, scale <= 0 {
@@ -79,14 +86,59 @@ struct DemoCommand: AsyncParsableCommand {
                 print("loaded the demo county 余庆县 for \(year):")
             }
             print(summary.report)
+            if scale == nil {
+                let published = try await publishRankings(settings)
+                print(published.isEmpty
+                    ? "rankings: no period has ended yet, nothing published"
+                    : "rankings published: " + published.map { "\($0.year) \($0.period.rawValue)" }.joined(separator: ", "))
+            }
+            if let passwordsFile { try write(passwords, to: passwordsFile) }
             print("""
                 users: <agency code>.<role>, e.g. yuqing.admin (county), drc.editor (department), nanming.viewer (district)\(scale != nil ? "; p0001-county.admin at scale" : "")
-                passwords (shown once):
+                passwords\(passwordsFile == nil ? " (shown once)" : ""):
                   admin   \(passwords.admin)
                   editor  \(passwords.editor)
                   viewer  \(passwords.viewer)
                 """)
         }
+    }
+
+    /// Ranks and publishes the periods that have ended, with the owner's connections.
+    private func publishRankings(_ settings: Settings) async throws -> [DemoRankings.Published] {
+        let pool = ConnectionPool(configuration: .init(url: settings.adminURL, maxConnections: 2))
+        var logger = Logger(label: "projectyear.demo")
+        logger.logLevel = .warning
+        do {
+            let published = try await DemoRankings.publishFinishedPeriods(
+                database: Database(pool: pool), today: CampaignClock.system.today, scheme: try settings.loadDefaultScheme(),
+                logger: logger)
+            await pool.shutdown()
+            return published
+        } catch {
+            await pool.shutdown()
+            throw error
+        }
+    }
+
+    /// Writes the passwords to `path` with mode 0600 (created so, never readable by others).
+    private func write(_ passwords: DemoPasswords, to path: String) throws {
+        let text = """
+            # ProjectYear demo users (<agency code>.<role>, e.g. yuqing.admin, drc.editor, nanming.viewer):
+            # one password per role. A forgotten or changed one: projectyear user password --username U
+            admin   \(passwords.admin)
+            editor  \(passwords.editor)
+            viewer  \(passwords.viewer)
+
+            """
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.removeItem(at: url)
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("cannot write the demo passwords to \(path): check that its folder exists and is writable")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: Data(text.utf8))
+        print("passwords written to \(path) (readable only by you)")
     }
 
     /// The year in the county's time zone (UTC+8, no daylight saving).

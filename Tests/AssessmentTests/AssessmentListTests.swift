@@ -53,4 +53,23 @@ import TestSupport
             #expect(detail.contains("POST /api/v1/assessments") && detail.contains("/publish"))
         }
     }
+
+    @Test func aRankingWhoseRunIsDoneSaysWhichRunToPublish() async throws {
+        try await AssessmentEndpointTests().withAPI { db, client, _ in
+            // setup: the worker has computed Q1, nobody has published it
+            let admin = try db.connect()
+            let q1 = try County.queue(.q1, on: admin)
+            try admin.execute("UPDATE app.assessment_runs SET status = 'done' WHERE id = \(q1)")
+            // MUT
+            let county = try await client.call(.get, "/api/v1/rankings?year=2026&period=Q1", as: "county")
+            let district = try await client.call(.get, "/api/v1/rankings?year=2026&period=Q1", as: "d1")
+            // validation
+            #expect(county.status == .notFound && district.status == .notFound)
+            let told = try #require(try county.object()["detail"] as? String)
+            #expect(told.contains("Run \(q1) is done") && told.contains("POST /api/v1/assessments/\(q1)/publish"), "\(told)")
+            #expect(!told.contains("queues one"))
+            let general = try #require(try district.object()["detail"] as? String)
+            #expect(!general.contains("Run \(q1)"), "a district does not see the county's drafts")
+        }
+    }
 }

@@ -134,7 +134,9 @@ export async function render(view, { query }) {
     actions: ranking ? [downloads('/rankings', { year, period }, '考核排名'), h('button', { class: 'button', type: 'button', id: 'print', onclick: () => window.print() }, t('ranking.print'))] : [],
   });
   if (!ranking) {
-    mount(view, heading, picker, h('div', { class: 'notice', id: 'ranking-none' }, t('ranking.none', { year, period: label('period', period) })));
+    const shown = PERIODS.filter((p) => runs?.some((r) => r.period === p)).map((p) => label('period', p));
+    const hint = shown.length ? t('ranking.published', { year, periods: shown.join('、') }) : t('ranking.howPublished');
+    mount(view, heading, picker, h('div', { class: 'notice', id: 'ranking-none' }, `${t('ranking.none', { year, period: label('period', period) })}${hint}`));
     return;
   }
   const run = runs?.find((r) => r.id === ranking.assessment_id);

@@ -30,6 +30,16 @@ struct RankingController: APIController {
         let format = try DownloadRequest.format(request)
         let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
             guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
+                // The county sees its drafts: name the run that waits, rather than ask for a new one.
+                if let draft = try AssessmentRunQueries.list(year: year, period: period, limit: 1, offset: 0, on: connection).items.first,
+                   [.done, .queued, .running].contains(draft.status) {
+                    let done = draft.status == .done
+                    throw Problem(.notFound, detail: """
+                        no \(period.rawValue) run of \(year) has been published yet. Run \(draft.id) is \(draft.status.rawValue)\
+                        \(done ? "" : " (the worker computes it)"); a county editor publishes it with \
+                        POST /api/v1/assessments/\(draft.id)/publish\(done ? "" : " once it is done")
+                        """)
+                }
                 throw Problem(.notFound, detail: """
                     no \(period.rawValue) run of \(year) has been published yet. A county editor queues one with POST /api/v1/assessments \
                     {"year":\(year),"period":"\(period.rawValue)"}; once the worker has computed it (status done in \
