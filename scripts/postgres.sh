@@ -14,13 +14,13 @@ py_as_root() {
 }
 
 # Installs what building and running need with apt-get when any is missing: PostgreSQL 15 server
-# binaries, libpq-dev, libssl-dev (libcrypto), zlib1g-dev (for ZIPFoundation) and pkg-config.
+# binaries, libpq-dev, zlib1g-dev (for ZIPFoundation) and pkg-config (which finds libpq).
 py_ensure_packages() {
     if [ -x "$PG_BIN/initdb" ] && [ -f /usr/include/postgresql/libpq-fe.h ] && [ -f /usr/include/zlib.h ] &&
-        [ -f /usr/include/openssl/crypto.h ] && command -v pkg-config >/dev/null; then return 0; fi
-    py_log "installing postgresql-15, libpq-dev, libssl-dev, zlib1g-dev and pkg-config with apt-get"
+        command -v pkg-config >/dev/null; then return 0; fi
+    py_log "installing postgresql-15, libpq-dev, zlib1g-dev and pkg-config with apt-get"
     py_as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev libssl-dev zlib1g-dev pkg-config >/dev/null
+    DEBIAN_FRONTEND=noninteractive py_as_root apt-get install -y -qq postgresql-15 libpq-dev zlib1g-dev pkg-config >/dev/null
 }
 
 # The user that owns and runs the cluster: ourselves, or `postgres` when we are root.
