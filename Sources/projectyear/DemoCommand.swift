@@ -52,6 +52,12 @@ struct DemoCommand: AsyncParsableCommand {
         if let year, !(2000...2099).contains(year) {
             throw ValidationError("--year must be between 2000 and 2099 (got \(year))")
         }
+        if let passwordsFile {
+            let folder = URL(fileURLWithPath: passwordsFile).deletingLastPathComponent().path
+            guard FileManager.default.isWritableFile(atPath: folder) else {
+                throw ValidationError("--passwords-file: the folder \(folder) does not exist or is not writable; create it or choose another file")
+            }
+        }
     }
 
     func run() async throws {
