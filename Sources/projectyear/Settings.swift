@@ -40,6 +40,7 @@ struct Settings: Sendable {
     var consolePath: String
     var planBehindRatio: Decimal
     var attachmentQuotaMiB: Int
+    var maxConcurrentImports: Int
     var openData: OpenDataSettings
 
     /// A configuration value that is missing or malformed.
@@ -81,7 +82,8 @@ struct Settings: Sendable {
             httpPort: try values.int("http.port", in: 0...65535),
             httpLimits: ServerLimits(
                 headerTimeout: .seconds(try values.int("http.header_timeout", in: 1...3600)),
-                bodyTimeout: .seconds(try values.int("http.body_timeout", in: 1...3600)),
+                bodyStallTimeout: .seconds(try values.int("http.body_stall_timeout", in: 1...3600)),
+                bodyMinimumRate: try values.int("http.body_min_rate", in: 1...(1 << 30)),
                 idleTimeout: .seconds(try values.int("http.idle_timeout", in: 1...3600)),
                 maxConnections: ServerLimits.connectionsWithinFileLimit(try values.int("http.max_connections", in: 1...1_000_000))
             ),
@@ -99,6 +101,7 @@ struct Settings: Sendable {
             consolePath: try values.string("console.path"),
             planBehindRatio: try values.ratio("plans.behind_ratio"),
             attachmentQuotaMiB: try values.int("attachments.quota_mib", in: 1...1_048_576),
+            maxConcurrentImports: try values.int("imports.max_concurrent", in: 1...64),
             openData: OpenDataSettings(
                 prefix: try values.string("oc4ids.prefix"), publisher: try values.string("oc4ids.publisher"),
                 baseURL: try values.string("oc4ids.base_url")

@@ -25,6 +25,15 @@ import Testing
         #expect(photo.longitude == Decimal(string: "-70.65"))
     }
 
+    @Test func anUnusableDateIsIgnored() {
+        // MUT: year 1 at −12:00, as a camera with an unset clock writes it
+        let photo = PhotoMetadata.read(jpeg: TestFiles.jpeg(bigEndian: true, taken: "0001:01:01 00:00:00", offset: "-12:00",
+                                                            latitude: Self.north, longitude: Self.east))
+        // validate: no capture time; the position is still read
+        #expect(photo.takenAt == nil)
+        #expect(photo.latitude == Decimal(string: "27.229167"))
+    }
+
     @Test func missingOrBrokenDataGivesNulls() {
         #expect(PhotoMetadata.read(jpeg: TestFiles.jpeg(bigEndian: true, taken: nil, latitude: nil, longitude: nil)) == PhotoMetadata())
         let zero = TestFiles.Coordinate(ref: "N", dms: [(27, 0), (13, 1), (0, 1)])

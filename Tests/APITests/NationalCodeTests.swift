@@ -37,6 +37,17 @@ import TestSupport
         }
     }
 
+    @Test func anEmptyCodeIsRefusedNotStoredAsNull() async throws {
+        try await APIHarness.run { api in
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            // MUT: "" where the schema says a 24-character code or null
+            let response = try await api.request(.post, "/api/v1/projects", token: token, json: body(api, code: "E", national: ""))
+            // validate
+            #expect(response.status == .unprocessableContent)
+            #expect(response.errorFields == ["national_code"])
+        }
+    }
+
     @Test func aCodeIsUnique() async throws {
         try await APIHarness.run { api in
             let token = try await api.signIn(api.fixture.district1, "editor")

@@ -113,6 +113,56 @@ import TestSupport
         }
     }
 
+    /// An open stream of `username`'s session; returns it and its token once it is connected.
+    static func connected(_ server: Server, _ username: String) async throws -> (SSEClient, String) {
+        let token = try await server.token(username)
+        let stream = try await server.stream(token)
+        try #require(await stream.events(1, comments: true, timeout: .seconds(30)).first?.comment == "connected")
+        return (stream, token)
+    }
+
+    @Test func aStreamEndsWhenItsSessionIsSignedOut() async throws {
+        try await Self.live { server in
+            let (stream, token) = try await Self.connected(server, "d1-editor")
+            defer { stream.close() }
+            // MUT
+            let signedOut = try await server.client.execute(uri: "/api/v1/sessions/current", method: .delete, headers: [.authorization: "Bearer \(token)"])
+            #expect(signedOut.status == .noContent)
+            // validate: ended (≤ 1 s on an idle machine; room here for a loaded test run)
+            #expect(await stream.ends(within: .seconds(5)))
+        }
+    }
+
+    @Test func aStreamEndsWhenItsUserIsDeactivated() async throws {
+        try await Self.live { server in
+            let (stream, _) = try await Self.connected(server, "d1-viewer")
+            defer { stream.close() }
+            // MUT: as the user administration does (the change is announced to every server)
+            let connection = try server.database.connect()
+            defer { connection.close() }
+            try connection.execute("UPDATE app.users SET active = false WHERE username = 'd1-viewer'")
+            try connection.execute("SELECT pg_notify('projectyear_sessions', id::text) FROM app.users WHERE username = 'd1-viewer'")
+            // validate
+            #expect(await stream.ends(within: .seconds(5)))
+        }
+    }
+
+    @Test func aStreamEndsWhenItsSessionExpires() async throws {
+        try await Self.live { server in
+            // setup: a session with a second left (expiry is nobody's change: nothing is announced)
+            let token = try await server.token("d1-viewer")
+            let connection = try server.database.connect()
+            defer { connection.close() }
+            try connection.execute("UPDATE app.sessions SET expires_at = now() + interval '2 seconds'")
+            // MUT
+            let stream = try await server.stream(token)
+            defer { stream.close() }
+            // validate: connected, then ended by the session's own clock
+            #expect(await stream.events(1, comments: true, timeout: .seconds(10)).first?.comment == "connected")
+            #expect(await stream.ends(within: .seconds(6)))
+        }
+    }
+
     @Test func idleStreamsGetHeartbeats() async throws {
         try await Self.live(heartbeat: .milliseconds(300)) { server in
             let stream = try await server.stream(try await server.token("drc-viewer"))

@@ -17,7 +17,7 @@ final class SSEClient: Sendable {
     }
 
     private let socket: Int32
-    private let state = Mutex<(raw: [UInt8], text: String, headers: String?)>(([], "", nil))
+    private let state = Mutex<(raw: [UInt8], text: String, headers: String?, ended: Bool)>(([], "", nil, false))
 
     private init(socket: Int32) {
         self.socket = socket
@@ -56,16 +56,25 @@ final class SSEClient: Sendable {
                 var found: [Event] = []
                 while ContinuousClock.now < deadline {
                     found += self.take().filter { comments || $0.comment == nil }
-                    if found.count >= count { break }
+                    if found.count >= count || self.hasEnded { break }
                     var bytes = [UInt8](repeating: 0, count: 65536)
                     let read = recv(self.socket, &bytes, bytes.count, 0)
-                    if read == 0 { break }
+                    if read == 0 { self.state.withLock { $0.ended = true }; break }
                     if read > 0 { self.state.withLock { $0.raw += bytes[0..<read] } }
                 }
                 found += self.take().filter { comments || $0.comment == nil }
                 continuation.resume(returning: found)
             }
         }
+    }
+
+    /// Whether the server ended the stream (its last chunk, or the connection closed).
+    var hasEnded: Bool { state.withLock { $0.ended } }
+
+    /// Reads (and drops) events until the server ends the stream or `timeout` passes; true if it ended.
+    func ends(within timeout: Duration) async -> Bool {
+        _ = await events(Int.max, comments: true, timeout: timeout)
+        return hasEnded
     }
 
     func close() {
@@ -84,6 +93,7 @@ final class SSEClient: Sendable {
             while let line = state.raw.firstRange(of: Array("\r\n".utf8)),
                   let size = Int(String(decoding: state.raw[..<line.lowerBound], as: UTF8.self), radix: 16),
                   state.raw.count >= line.upperBound + size + 2 {
+                if size == 0 { state.ended = true }
                 state.text += String(decoding: state.raw[line.upperBound..<(line.upperBound + size)], as: UTF8.self)
                 state.raw.removeSubrange(..<(line.upperBound + size + 2))
             }

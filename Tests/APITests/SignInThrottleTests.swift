@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import HTTPTypes
 import Prometheus
+import Store
 import Testing
 import TestSupport
 
@@ -44,6 +45,36 @@ import TestSupport
         }
     }
 
+    @Test func oneAddressTryingManyUsernamesWaitsButTheOwnerElsewhereDoesNot() async throws {
+        // an address limit of 5 (20 by default) keeps the bcrypt work of the test small
+        try await APIHarness.run(live: true, configure: { $0.trustedProxies = ["127.0.0.1"]; $0.signInPolicy = SignInPolicy(addressLimit: 5) }) { api in
+            let attacker = "203.0.113.9", owner = "198.51.100.7"
+            // MUT: 32 guesses at once from one address, each for a new username
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<32 { group.addTask { try await signIn(api, "user-\(index)", "guess", from: attacker).status } }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            // validate: at most the address limit checked with bcrypt, the rest wait
+            #expect(statuses.filter { $0 == .unauthorized }.count == 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 27)
+            #expect(try await signIn(api, "cty-admin", CountyFixture.password, from: attacker).status == .tooManyRequests)
+            #expect(try await signIn(api, "cty-admin", CountyFixture.password, from: owner).status == .created)
+        }
+    }
+
+    @Test func rightPasswordsDoNotCountAgainstTheAddress() async throws {
+        try await APIHarness.run(configure: { $0.signInPolicy = SignInPolicy(addressLimit: 3) }) { api in
+            // MUT: more right sign-ins from one address than the address limit
+            for _ in 0..<5 {
+                let signedIn = try await signIn(api, "d1-editor", CountyFixture.password)
+                #expect(signedIn.status == .created)
+            }
+            // validate: a failure is still only a 401
+            let failed = try await signIn(api, "d1-viewer", "wrong")
+            #expect(failed.status == .unauthorized)
+        }
+    }
+
     @Test func forwardedForIsIgnoredWithoutATrustedProxy() async throws {
         try await APIHarness.run(live: true) { api in
             for index in 0..<10 {
@@ -65,21 +96,21 @@ import TestSupport
                 #expect(blocked.status == .tooManyRequests)
                 // the wait as stored, and Retry-After no longer than it (the clock moves on)
                 let wait: Int = try api.database.connect().query(
-                    "SELECT extract(epoch FROM blocked_until - last_attempt_at)::integer AS s FROM app.sign_in_throttle"
+                    "SELECT extract(epoch FROM blocked_until - last_attempt_at)::integer AS s FROM app.sign_in_throttle WHERE username <> ''"
                 )[0].decode("s")
                 waits.append(wait)
                 let retry = Int(blocked.headers[.retryAfter] ?? "") ?? 0
                 #expect(retry > 0 && retry <= wait)
                 // setup: let the wait pass, then fail once more
-                try api.database.connect().execute("UPDATE app.sign_in_throttle SET blocked_until = now() - interval '1 second'")
+                try api.database.connect().execute("UPDATE app.sign_in_throttle SET blocked_until = now() - interval '1 second' WHERE username <> ''")
                 #expect(try await signIn(api, "d2-viewer", "wrong").status == .unauthorized)
             }
             // validation: 30 s, then 60, 120, 240
             #expect(waits == [30, 60, 120, 240])
             // a right password after the wait starts the count again
-            try api.database.connect().execute("UPDATE app.sign_in_throttle SET blocked_until = now() - interval '1 second'")
+            try api.database.connect().execute("UPDATE app.sign_in_throttle SET blocked_until = now() - interval '1 second' WHERE username <> ''")
             #expect(try await signIn(api, "d2-viewer", CountyFixture.password).status == .created)
-            let rows: Int = try api.database.connect().query("SELECT count(*)::integer AS n FROM app.sign_in_throttle")[0].decode("n")
+            let rows: Int = try api.database.connect().query("SELECT count(*)::integer AS n FROM app.sign_in_throttle WHERE username <> ''")[0].decode("n")
             #expect(rows == 0)
         }
     }
@@ -94,7 +125,7 @@ import TestSupport
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.headers[.retryAfter].flatMap { Int($0) }.map { (600...900).contains($0) } == true)
             let wait: Int = try api.database.connect().query(
-                "SELECT extract(epoch FROM blocked_until - last_attempt_at)::integer AS s FROM app.sign_in_throttle"
+                "SELECT extract(epoch FROM blocked_until - last_attempt_at)::integer AS s FROM app.sign_in_throttle WHERE username <> ''"
             )[0].decode("s")
             #expect(wait == 900)
         }

@@ -8,7 +8,7 @@ import Testing
     /// Short limits so that each timeout is told apart from the others in a test. The suite runs
     /// on a loaded machine: lower bounds are safe (a timer never fires early), upper bounds are
     /// "well before the client would have finished", never sub-second windows.
-    static let limits = ServerLimits(headerTimeout: .seconds(1), bodyTimeout: .seconds(2), idleTimeout: .seconds(8), maxConnections: 3)
+    static let limits = ServerLimits(headerTimeout: .seconds(1), bodyStallTimeout: .seconds(2), idleTimeout: .seconds(8), maxConnections: 3)
 
     @Test func aHeadSentByteByByteIsCutOffAtTheHeaderTimeout() async throws {
         try await LiveServer.run(limits: Self.limits) { port in
@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test func aBodyThatNeverEndsIsCutOffAtTheBodyTimeout() async throws {
+    @Test func aBodyBelowTheMinimumRateIs408AndClosed() async throws {
         try await LiveServer.run(limits: Self.limits) { port in
             let connection = try await RawConnection.open(port: port)
             let start = ContinuousClock.now
@@ -39,10 +39,12 @@ import Testing
                 try? await connection.send(byte)
                 try await Task.sleep(for: .milliseconds(150))
             }
-            // validation: closed after the body timeout, well before the body was sent
+            // validation: answered 408 and closed once the average fell short of the minimum
+            // rate (after the stall timeout), well before the body was sent
             #expect(try await connection.closes(within: .seconds(2)))
             let elapsed = ContinuousClock.now - start
             #expect(elapsed >= .milliseconds(1800) && elapsed < .seconds(10), "closed after \(elapsed)")
+            #expect(connection.text.hasPrefix("HTTP/1.1 408"), "\(connection.text)")
         }
     }
 
@@ -119,7 +121,7 @@ import Testing
 
     @Test func connectionsBeyondTheCapAre503UntilOthersClose() async throws {
         // long timeouts: the held connections must not time out while the test opens others
-        let limits = ServerLimits(headerTimeout: .seconds(60), bodyTimeout: .seconds(60), idleTimeout: .seconds(120), maxConnections: 3)
+        let limits = ServerLimits(headerTimeout: .seconds(60), bodyStallTimeout: .seconds(60), idleTimeout: .seconds(120), maxConnections: 3)
         try await LiveServer.run(limits: limits) { port in
             // setup: three kept-alive connections, each answered once (so each holds a place)
             var held: [RawConnection] = []

@@ -46,6 +46,32 @@ import Testing
         #expect(error?.message.contains("DTD") == true)
     }
 
+    @Test func aDTDInUTF16IsRefused() throws {
+        // MUT: the same entity in a part written in UTF-16 (the byte scan would see "<\0!\0D")
+        let xxe = #"<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY xxe "boom">]>"#
+            + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>[&xxe;]</t></is></c></row></sheetData></worksheet>"#
+        let error = #expect(throws: SpreadsheetReadError.self) { try UploadedSheet.rows(of: Workbooks.xlsx(sheet: xxe, encoding: .utf16)) }
+        // validate
+        #expect(error?.message.contains("UTF-8") == true)
+    }
+
+    @Test func aPartNamingAnotherEncodingIsRefused() throws {
+        let latin = #"<?xml version="1.0" encoding="ISO-8859-1"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>"#
+        let error = #expect(throws: SpreadsheetReadError.self) { try UploadedSheet.rows(of: Workbooks.xlsx(sheet: latin)) }
+        #expect(error?.message.contains("UTF-8") == true)
+    }
+
+    @Test func sharedStringsBeyondTheMemoryCapAreRefused() throws {
+        // MUT: 56 MiB of shared strings (a few hundred KB zipped)
+        let item = "<si><t>" + String(repeating: "字", count: 10_000) + "</t></si>"
+        let strings = #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            + String(repeating: item, count: 2_000) + "</sst>"
+        let workbook = try Workbooks.xlsx(sheet: Workbooks.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#), sharedStrings: strings)
+        let error = #expect(throws: SpreadsheetReadError.self) { try UploadedSheet.rows(of: workbook) }
+        // validate: refused at the in-memory cap (48 MiB), well below the 128 MiB of a streamed part
+        #expect(error?.message.contains("48 MiB") == true)
+    }
+
     @Test func tooManyRowsIsRefusedWhileReading() throws {
         let rows = (1...12).map { #"<row r="\#($0)"><c r="A\#($0)"><v>\#($0)</v></c></row>"# }.joined()
         let error = #expect(throws: SpreadsheetReadError.self) {

@@ -4,10 +4,10 @@ import ZIPFoundation
 
 /// Hand-made workbooks for the reader's tests: a minimal package around the given sheet XML.
 enum Workbooks {
-    static func xlsx(sheet: String, sharedStrings: String? = nil, extra: [(String, Data)] = []) throws -> Data {
+    static func xlsx(sheet: String, sharedStrings: String? = nil, extra: [(String, Data)] = [], encoding: String.Encoding = .utf8) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         var parts = XLSXParts.fixedParts(sheetNames: ["Sheet1"]).map { ($0.0, Data($0.1.utf8)) }
-        parts.append(("xl/worksheets/sheet1.xml", Data(sheet.utf8)))
+        parts.append(("xl/worksheets/sheet1.xml", sheet.data(using: encoding)!))
         if let sharedStrings { parts.append(("xl/sharedStrings.xml", Data(sharedStrings.utf8))) }
         for (path, data) in parts + extra {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in

@@ -60,10 +60,10 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         ProjectChildController<ApprovalResource>(database: database),
         ProjectChildController<ProblemResource>(database: database),
         FinancingPlatformController(database: database),
-        AttachmentController(database: database, quota: dependencies.attachmentQuota),
+        AttachmentController(database: database, quota: dependencies.attachmentQuota, clock: dependencies.clock),
         OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
-        ImportController(database: database, clock: dependencies.clock),
+        ImportController(database: database, clock: dependencies.clock, gate: ImportGate(limit: dependencies.maxConcurrentImports)),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)

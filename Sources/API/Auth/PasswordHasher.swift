@@ -1,13 +1,26 @@
 import HummingbirdBcrypt
 import NIOPosix
 
-/// Hashes passwords with bcrypt on the shared thread pool (never on an event loop); used by the
-/// users API and the `user add` command so both store the same kind of hash.
+/// Hashes and checks passwords with bcrypt on a thread pool of its own (never on an event loop,
+/// and never behind spreadsheet parsing, which has its own: imports cannot starve sign-in); used
+/// by sign-in, the users API and the `user add` command so all store the same kind of hash.
 public enum PasswordHasher {
     /// bcrypt's cost factor: 2^12 rounds, about a quarter of a second.
     public static let cost: UInt8 = 12
 
+    /// Two threads: one bcrypt keeps a core for a quarter of a second, and the machine has two.
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
+
     public static func hash(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        try await pool.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// Whether `password` is the one `hash` was made from.
+    public static func verify(_ password: String, hash: String) async throws -> Bool {
+        try await pool.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 }

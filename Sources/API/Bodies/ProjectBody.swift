@@ -51,7 +51,8 @@ enum ProjectBody {
         if body.present("green_channel"), let value = body.bool("green_channel") { fields.greenChannel = value }
         if body.present("central_soe"), let value = body.bool("central_soe") { fields.centralSOE = value }
         if body.present("national_code") {
-            fields.nationalCode = body.string("national_code", maxLength: 64, required: false, nullable: true)
+            // Present: null clears it, a blank text is refused (the code has 24 characters).
+            fields.nationalCode = body.string("national_code", maxLength: 64, required: true, nullable: true)
             if let code = fields.nationalCode, let problem = CodeRules.nationalCodeProblem(code) {
                 body.validator.add("national_code", problem)
             }

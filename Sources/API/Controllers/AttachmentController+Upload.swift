@@ -9,44 +9,47 @@ extension AttachmentController {
     }
 
     /// `POST /projects/{id}/attachments?month=&filename=` with the file as the body. Everything that
-    /// can be decided before the body is read is (type, size declared, rights, quota); the body is
-    /// then written to the database piece by piece, in one transaction, as it arrives.
+    /// can be decided before the body is read is, in a short transaction (type, size declared,
+    /// rights, the month's lock, quota); the body is then received whole with no database
+    /// connection held, and stored in one short transaction.
     @Sendable func upload(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let projectID = try Preconditions.pathID("id", in: context)
         let (month, filename) = try Self.target(request)
+        if let month { try Preconditions.begun(month, clock: clock) }
         guard let declared = request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) else {
             throw Problem(.unsupportedMediaType, detail: "send the file with Content-Type one of \(AttachmentType.accepted)")
         }
         let declaredLength = request.headers[.contentLength].flatMap { Int($0) }
         if let declaredLength, declaredLength > Self.maxFileSize { throw AttachmentStream.Limit.fileSize(Self.maxFileSize).problem }
         let quota = quota
+        let used = try await database.transaction(as: context.caller) { connection in
+            guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
+            guard try AttachmentQueries.mayUpload(projectID: projectID, month: month, on: connection) else {
+                throw Problem(.forbidden, detail: "your agency or role may not add attachments to project \(projectID)")
+            }
+            return try AttachmentQueries.usedBytes(projectID: projectID, on: connection)
+        }
+        let remaining = max(0, quota - used)
+        let limit: AttachmentStream.Limit = remaining < Int64(Self.maxFileSize) ? .quota(remaining: remaining) : .fileSize(Self.maxFileSize)
+        if let declaredLength, declaredLength > limit.bytes { throw limit.problem }
+        var stream = AttachmentStream(declared: declared, limit: limit)
+        let file = try await stream.receive(request.body)
+        let name = AttachmentName.stored(filename, as: file.type)
         do {
-            let record = try await database.streamingTransaction(as: context.caller) { lease -> AttachmentRecord in
-                let (id, used) = try await lease.run { connection -> (Int64, Int64) in
-                    guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
-                    guard try AttachmentQueries.mayUpload(projectID: projectID, on: connection) else {
-                        throw Problem(.forbidden, detail: "your agency or role may not add attachments to project \(projectID)")
-                    }
-                    return (try AttachmentQueries.reserveID(on: connection), try AttachmentQueries.usedBytes(projectID: projectID, on: connection))
+            let record = try await database.transaction(as: context.caller) { connection -> AttachmentRecord in
+                try AttachmentQueries.lockProject(projectID, on: connection)
+                if let existing = try AttachmentQueries.find(projectID: projectID, sha256: file.sha256, on: connection) {
+                    throw AlreadyStored(record: existing)
                 }
-                let remaining = max(0, quota - used)
-                let limit: AttachmentStream.Limit = remaining < Int64(Self.maxFileSize) ? .quota(remaining: remaining) : .fileSize(Self.maxFileSize)
-                if let declaredLength, declaredLength > limit.bytes { throw limit.problem }
-                var stream = AttachmentStream(declared: declared, limit: limit)
-                let (size, sha256) = try await stream.consume(request.body) { seq, bytes in
-                    try await lease.run { try AttachmentQueries.insertChunk(id: id, seq: seq, bytes: bytes, on: $0) }
+                let left = quota - (try AttachmentQueries.usedBytes(projectID: projectID, on: connection))
+                if file.size > left { throw AttachmentStream.Limit.quota(remaining: max(0, left)).problem }
+                let id = try AttachmentQueries.reserveID(on: connection)
+                for (seq, piece) in file.pieces.enumerated() {
+                    try AttachmentQueries.insertChunk(id: id, seq: seq, bytes: piece, on: connection)
                 }
-                let upload = AttachmentUpload(id: id, projectID: projectID, month: month, filename: filename, contentType: declared,
-                                              size: size, sha256: sha256, photo: stream.photo)
-                return try await lease.run { connection in
-                    try AttachmentQueries.lockProject(projectID, on: connection)
-                    if let existing = try AttachmentQueries.find(projectID: projectID, sha256: sha256, on: connection) {
-                        throw AlreadyStored(record: existing)
-                    }
-                    let left = quota - (try AttachmentQueries.usedBytes(projectID: projectID, on: connection))
-                    if size > left { throw AttachmentStream.Limit.quota(remaining: max(0, left)).problem }
-                    return try AttachmentQueries.insert(upload, on: connection)
-                }
+                let upload = AttachmentUpload(id: id, projectID: projectID, month: month, filename: name, contentType: file.type,
+                                              size: file.size, sha256: file.sha256, photo: file.photo)
+                return try AttachmentQueries.insert(upload, on: connection)
             }
             return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/attachments/\(record.id)/content")
         } catch let stored as AlreadyStored {
@@ -54,16 +57,25 @@ extension AttachmentController {
         }
     }
 
-    /// `month` (optional, `YYYY-MM`) and `filename` (required) from the query string.
+    /// `month` (optional, `YYYY-MM`) and `filename` (required: NFC, without bidirectional
+    /// controls, at most 255 Unicode scalars, no control characters) from the query string.
     static func target(_ request: Request) throws -> (Month?, String) {
         var validator = Validator()
         let query = request.uri.queryParameters
         let month = query["month"].flatMap { validator.month(String($0), field: "month") }
-        let filename = validator.string(query["filename"].map(String.init), field: "filename", maxLength: 255)
-        if let filename, filename.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            validator.add("filename", "must not contain control characters")
+        let filename = query["filename"].map(String.init)
+        let cleaned = filename.flatMap(AttachmentName.cleaned)
+        if let cleaned {
+            if cleaned.unicodeScalars.count > AttachmentName.maxLength {
+                validator.add("filename", "文件名最多 \(AttachmentName.maxLength) 个字符（现有 \(cleaned.unicodeScalars.count) 个），请改短")
+            }
+            if cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                validator.add("filename", "must not contain control characters")
+            }
+        } else {
+            validator.add("filename", filename == nil ? "required: the file's name, as it is to be downloaded" : "must not be blank: the file's name")
         }
-        guard validator.isValid, let filename else { throw Problem.invalid(validator.errors) }
-        return (month, filename)
+        guard validator.isValid, let cleaned else { throw Problem.invalid(validator.errors) }
+        return (month, cleaned)
     }
 }

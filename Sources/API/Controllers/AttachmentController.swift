@@ -4,20 +4,23 @@ import Hummingbird
 import Store
 
 /// `/projects/{id}/attachments` and `/attachments/{id}`: site photos and scanned documents (附件),
-/// visible and writable exactly like the project's monthly reports. Uploads and downloads stream.
+/// visible and writable exactly like the project's monthly reports, and locked with an approved
+/// month's report. Uploads are received whole before they are stored; downloads stream.
 struct AttachmentController: APIController {
     let database: Database
     /// Bytes a project's attachments may use together.
     let quota: Int64
+    /// Today in Asia/Shanghai: no attachment for a month that has not begun.
+    let clock: CampaignClock
     /// The largest file taken, in bytes.
-    static let maxFileSize = 10 << 20
+    static let maxFileSize = BodyLimit.attachment
 
     var routes: [APIRoute] {
         [
             APIRoute(.post, "projects/:id/attachments", .editor,
                      "Upload a file (the body) as an attachment; 201, or 200 with the stored one when the project has the same file", upload)
                 .documented(rawRequest: AttachmentType.allCases.map(\.rawValue), response: .ref("Attachment"), status: 201, also: [200])
-                .query(.init("month", .month, "the month whose report the file belongs to (YYYY-MM); none: the project's"),
+                .query(.init("month", .month, "the month whose report the file belongs to (YYYY-MM, begun; locked with its approved report); none: the project's"),
                        .init("filename", .limitedText(maxLength: 255), required: true, "the file's name, as it is to be downloaded")),
             APIRoute(.get, "projects/:id/attachments", .signedIn, "The project's attachments (metadata), oldest first", list)
                 .documented(response: .page(of: .ref("Attachment"))),

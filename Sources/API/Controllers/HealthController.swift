@@ -13,17 +13,24 @@ struct HealthController {
         router.get("/metrics", use: metrics)
     }
 
-    /// 200 when the database answers and every migration is applied, 503 otherwise. Standbys are
+    /// 200 when the database answers, takes writes and has every migration applied, 503 otherwise
+    /// (a primary still in recovery is not ready). Standbys are
     /// listed with their state and lag; one that is down does not make the server unready (reads
     /// then go to the primary).
     @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
         let migrator = dependencies.migrator
         var status: HealthStatus
         do {
-            let pending = try await dependencies.database.pool.withConnection { try migrator.pending($0) }
-            status = pending.isEmpty
-                ? HealthStatus(status: "ready")
-                : HealthStatus(status: "not ready", reason: "\(pending.count) migration(s) pending: run projectyear migrate")
+            let (pending, readOnly) = try await dependencies.database.pool.withConnection {
+                (try migrator.pending($0), try ReplicationQueries.readOnlyReason(on: $0))
+            }
+            if !pending.isEmpty {
+                status = HealthStatus(status: "not ready", reason: "\(pending.count) migration(s) pending: run projectyear migrate")
+            } else if let readOnly {
+                status = HealthStatus(status: "not ready", reason: readOnly)
+            } else {
+                status = HealthStatus(status: "ready")
+            }
         } catch {
             status = HealthStatus(status: "not ready", reason: "database unreachable")
         }

@@ -31,11 +31,7 @@ struct MonthlyReportController: APIController {
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
         let month = try Preconditions.pathMonth("month", in: context)
-        let today = clock.today
-        guard month <= today.yearMonth else {
-            throw Problem.invalid([FieldError(
-                field: "month", message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
-        }
+        try Preconditions.begun(month, clock: clock)
         let version: Int? = if request.headers[.ifMatch] == nil { nil } else { try Preconditions.requiredVersion(request) }
         let received = try await RequestBody.read(request, context: context)
         let (record, created) = try await database.transaction(as: context.caller) { connection -> (MonthlyReportRecord, Bool) in

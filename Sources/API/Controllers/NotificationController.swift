@@ -55,7 +55,8 @@ struct NotificationController: APIController {
 
     /// `text/event-stream`. Starts after `Last-Event-ID` (or, without one, after the newest
     /// notification now), catches up from the table, then sends what each wake-up of the hub
-    /// finds, and a `: ping` comment at every heartbeat. Every read runs as the caller.
+    /// finds, and a `: ping` comment at every heartbeat. Every read runs as the caller. Ends when
+    /// its session does (signed out, expired, user deactivated or password changed).
     @Sendable func stream(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let caller = context.caller
         var resumeFrom: Int64?
@@ -65,10 +66,16 @@ struct NotificationController: APIController {
             }
             resumeFrom = id
         }
-        let subscription = hub.subscribe(agency: caller.agencyID)
+        let token = context.identity.token
+        let subscription = hub.subscribe(agency: caller.agencyID, user: context.identity.user.id)
         let database = database
         let start: Int64
+        let expiry: Date
         do {
+            guard let expires = try await database.pool.withConnection({ try SessionQueries.expiry(token: token, on: $0) }) else {
+                throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
+            }
+            expiry = expires
             if let resumeFrom {
                 start = resumeFrom
             } else {
@@ -80,6 +87,13 @@ struct NotificationController: APIController {
         }
         let body = ResponseBody { writer in
             defer { subscription.cancel() }
+            // The stream ends with its session: when it expires, and when it was signed out or its
+            // user changed (the hub's `sessionChanged`, checked against the primary).
+            let expiring = Task {
+                try await Task.sleep(for: .seconds(max(0, expiry.timeIntervalSinceNow)))
+                subscription.cancel()
+            }
+            defer { expiring.cancel() }
             var last = start
             try await writer.write(ByteBuffer(string: ": connected\nretry: 3000\n\n"))
             func catchUp() async throws {
@@ -102,10 +116,13 @@ struct NotificationController: APIController {
             // A stream never ends by itself: on the server's graceful shutdown it is closed, so
             // that shutdown does not wait for it (the client reconnects with Last-Event-ID).
             try await withGracefulShutdownHandler {
-                for await signal in subscription.signals {
+                signals: for await signal in subscription.signals {
                     switch signal {
                     case .wake: try await catchUp()
                     case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                    case .sessionChanged:
+                        let alive = try await database.pool.withConnection { try SessionQueries.expiry(token: token, on: $0) } != nil
+                        if !alive { break signals }
                     }
                 }
             } onGracefulShutdown: {

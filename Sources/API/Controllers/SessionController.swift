@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
-import NIOPosix
 import Prometheus
 import Store
 
@@ -59,12 +58,12 @@ struct SessionController: APIController {
             return (attempt, attempt.allowed ? try SessionQueries.candidate(username: username, on: connection) : nil)
         }
         guard attempt.allowed else {
-            throw Problem(.tooManyRequests, detail: "too many failed sign-ins for this username from your address; wait \(attempt.retryAfter) seconds",
+            throw Problem(.tooManyRequests, detail: "too many failed sign-ins from your address; wait \(attempt.retryAfter) seconds",
                           headers: [.retryAfter: String(attempt.retryAfter)])
         }
         (candidate == nil ? passwordChecks.unknown : passwordChecks.known).increment()
         let hash = candidate?.passwordHash ?? Self.decoyHash
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let matches = try await PasswordHasher.verify(password, hash: hash)
         guard let candidate, candidate.active, matches else {
             throw Problem(.unauthorized, detail: "wrong username or password")
         }

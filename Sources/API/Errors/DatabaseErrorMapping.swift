@@ -40,6 +40,10 @@ enum DatabaseErrorMapping {
             // Raised by the state triggers (published assessments, reviewed reports), whose
             // messages are written for clients.
             return Problem(.conflict, detail: error.constraint != nil ? error.serverMessage ?? stateConflict : stateConflict)
+        case SQLState.readOnlyTransaction:
+            // A primary still in recovery (or set read-only) cannot take writes yet: try again later.
+            return Problem(.serviceUnavailable, detail: "数据库暂时只读（正在恢复或切换），请稍后重试",
+                           headers: [.retryAfter: "5"])
         case SQLState.serializationFailure, SQLState.deadlockDetected:
             return Problem(.conflict, detail: "a concurrent change conflicted with this one; retry it")
         case let state? where state.hasPrefix("22"):

@@ -19,7 +19,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             return try problem.response(from: request, context: context)
         } catch is NIOTooManyBytesError {
-            return try Problem(.contentTooLarge, detail: Self.detail(for: .contentTooLarge)).response(from: request, context: context)
+            return try BodyLimit.problem(BodyLimit.bytes(for: request)).response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            return try BodyLimit.problem(BodyLimit.bytes(for: request)).response(from: request, context: context)
         } catch let error as HTTPError {
             let detail = error.body ?? Self.detail(for: error.status)
             return try Problem(error.status, detail: detail, headers: error.headers).response(from: request, context: context)
@@ -33,7 +35,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     static func detail(for status: HTTPResponse.Status) -> String {
         switch status {
         case .notFound: "no such resource; see /api/v1/openapi.json for the routes"
-        case .contentTooLarge: "the request body exceeds 1 MiB; send a smaller body"
         case .methodNotAllowed: "this method is not allowed on this resource"
         default: status.reasonPhrase
         }

@@ -9,6 +9,13 @@ import Store
 struct ImportController: APIController {
     let database: Database
     let clock: CampaignClock
+    let gate: ImportGate
+    /// Spreadsheets are parsed on a thread of their own, apart from password hashing.
+    static let parsing: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
 
     var routes: [APIRoute] {
         [
@@ -35,12 +42,12 @@ struct ImportController: APIController {
 
     @Sendable func monthlyReports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let month = try Self.month(request)
-        let today = clock.today
-        guard month <= today.yearMonth else {
-            throw Problem.invalid([FieldError(
-                field: "month", message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
-        }
+        try Preconditions.begun(month, clock: clock)
         let dryRun = try Self.dryRun(request)
+        return try await gate.run { try await monthlyReports(request, context: context, month: month, dryRun: dryRun) }
+    }
+
+    private func monthlyReports(_ request: Request, context: AuthenticatedContext, month: Month, dryRun: Bool) async throws -> Response {
         let upload = try await Upload.read(request)
         let (rows, invalid) = try await Self.parse(upload) { try MonthlyReportSheet.rows($0) }
         let summary = try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
@@ -62,6 +69,10 @@ struct ImportController: APIController {
 
     @Sendable func projects(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let dryRun = try Self.dryRun(request)
+        return try await gate.run { try await projects(request, context: context, dryRun: dryRun) }
+    }
+
+    private func projects(_ request: Request, context: AuthenticatedContext, dryRun: Bool) async throws -> Response {
         let upload = try await Upload.read(request)
         let names = try await database.transaction(as: context.caller) { try ProjectImportQueries.names(on: $0) }
         let (rows, invalid) = try await Self.parse(upload) { try ProjectSheet.rows($0, names: names) }
@@ -98,9 +109,9 @@ struct ImportController: APIController {
         }
     }
 
-    /// The sheet's rows read on a thread pool (never on an event loop), then `validate`d.
+    /// The sheet's rows read on the parsing thread (never on an event loop), then `validate`d.
     static func parse<T: Sendable>(_ upload: Upload, _ validate: @escaping @Sendable ([SheetRow]) throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive {
+        try await parsing.runIfActive {
             let rows: [SheetRow]
             do throws(SpreadsheetReadError) { rows = try UploadedSheet.rows(of: upload.data) } catch { throw Problem.unreadable(error) }
             return try validate(rows)

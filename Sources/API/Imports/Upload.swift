@@ -3,19 +3,19 @@ import Foundation
 import Hummingbird
 import Store
 
-/// An uploaded spreadsheet: the request body itself (at most 20 MiB), its SHA-256 and the
-/// file name given with `?filename=`.
+/// An uploaded spreadsheet: the request body itself (at most `BodyLimit.imports`, received
+/// whole before any database connection is taken), its SHA-256 and the file name given with
+/// `?filename=`. A body that arrives in another form (multipart, say) is decoded in `read`.
 struct Upload: Sendable {
-    static let limit = 20 << 20
     let data: Data
     let record: ImportQueries.Upload
 
     static func read(_ request: Request) async throws -> Upload {
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: limit)
+            buffer = try await request.body.collect(upTo: BodyLimit.imports)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Problem(.contentTooLarge, detail: "the file exceeds 20 MiB; split it into smaller files")
+            throw BodyLimit.problem(BodyLimit.imports, advice: "请把文件拆成几个较小的文件分别导入")
         }
         let data = Data(buffer: buffer)
         guard !data.isEmpty else {

@@ -1,6 +1,7 @@
 import Logging
 import Postgres
 import ServiceLifecycle
+import Store
 import Synchronization
 
 /// The server's one listener for new notifications, fanned out in memory to the event streams
@@ -11,15 +12,25 @@ import Synchronization
 /// row-level security, so the hub decides nothing about who sees what. Every `heartbeat` each
 /// stream is told to send a keep-alive comment. After the listening connection is (re)opened
 /// every stream is woken, since notifications may have been missed meanwhile.
+///
+/// A second connection listens on `SessionCache.channel` (a user id whose sessions changed:
+/// signed out, deactivated, password or role changed): that user's streams are told to check
+/// their session at once, and end when it has ended.
 public final class NotificationHub: Service, Sendable {
-    /// What a subscriber is told.
-    public enum Signal: Sendable { case wake, heartbeat }
+    /// What a subscriber is told: read new rows, send a keep-alive, check the session.
+    public enum Signal: Sendable { case wake, heartbeat, sessionChanged }
+
+    /// One subscribed stream: where its signals go and whose session it runs on.
+    struct Subscriber {
+        var continuation: AsyncStream<Signal>.Continuation
+        var userID: Int64
+    }
 
     static let channel = "notifications"
     let url: String
     let heartbeat: Duration
     let logger: Logger
-    private let subscribers = Mutex<[Int64: [Int: AsyncStream<Signal>.Continuation]]>([:])
+    private let subscribers = Mutex<[Int64: [Int: Subscriber]]>([:])
     private let nextID = Atomic<Int>(0)
 
     public init(url: String, heartbeat: Duration = .seconds(15), logger: Logger) {
@@ -35,17 +46,17 @@ public final class NotificationHub: Service, Sendable {
         let cancel: @Sendable () -> Void
     }
 
-    /// Subscribes a stream to `agency`'s signals.
-    public func subscribe(agency: Int64) -> Subscription {
+    /// Subscribes a stream of `user` to `agency`'s signals.
+    public func subscribe(agency: Int64, user: Int64) -> Subscription {
         let id = nextID.add(1, ordering: .relaxed).newValue
         let (signals, continuation) = AsyncStream<Signal>.makeStream(bufferingPolicy: .bufferingNewest(4))
-        subscribers.withLock { $0[agency, default: [:]][id] = continuation }
+        subscribers.withLock { $0[agency, default: [:]][id] = Subscriber(continuation: continuation, userID: user) }
         // Finishing a stream calls its onTermination, which cancels again: never under the lock.
         let cancel: @Sendable () -> Void = { [weak self] in
             let removed = self?.subscribers.withLock { all -> AsyncStream<Signal>.Continuation? in
-                let continuation = all[agency]?.removeValue(forKey: id)
+                let subscriber = all[agency]?.removeValue(forKey: id)
                 if all[agency]?.isEmpty == true { all[agency] = nil }
-                return continuation
+                return subscriber?.continuation
             }
             removed?.finish()
         }
@@ -57,9 +68,22 @@ public final class NotificationHub: Service, Sendable {
     public var subscriberCount: Int { subscribers.withLock { $0.values.reduce(0) { $0 + $1.count } } }
 
     public func run() async throws {
+        let stopping: @Sendable () -> Bool = { Task.isCancelled || Task.isShuttingDownGracefully }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.watchSessions(until: stopping) }
+            await self.watchNotifications(until: stopping)
+            await group.waitForAll()
+        }
+        let open = subscribers.withLock { all in
+            defer { all = [:] }
+            return all.values.flatMap(\.values)
+        }
+        for subscriber in open { subscriber.continuation.finish() }
+    }
+
+    private func watchNotifications(until stopping: @escaping @Sendable () -> Bool) async {
         let listener = NotificationListener(url: url, channel: Self.channel, logger: logger)
         defer { listener.close() }
-        let stopping: @Sendable () -> Bool = { Task.isCancelled || Task.isShuttingDownGracefully }
         let clock = ContinuousClock()
         var nextBeat = clock.now.advanced(by: heartbeat)
         while !stopping() {
@@ -72,18 +96,29 @@ public final class NotificationHub: Service, Sendable {
                 nextBeat = clock.now.advanced(by: heartbeat)
             }
         }
-        let open = subscribers.withLock { all in
-            defer { all = [:] }
-            return all.values.flatMap(\.values)
+    }
+
+    /// Tells the streams of each announced user to check their session (every stream after the
+    /// connection was reopened, since announcements may have been missed meanwhile).
+    private func watchSessions(until stopping: @escaping @Sendable () -> Bool) async {
+        let listener = NotificationListener(url: url, channel: SessionCache.channel, logger: logger)
+        defer { listener.close() }
+        while !stopping() {
+            let notifications = await listener.wait(upTo: .seconds(1), shouldStop: stopping) { self.signal(nil, .sessionChanged) }
+            let users = Set(notifications.compactMap { Int64($0.payload) })
+            guard !users.isEmpty else { continue }
+            let targets = subscribers.withLock { all in
+                all.values.flatMap(\.values).filter { users.contains($0.userID) }.map(\.continuation)
+            }
+            for continuation in targets { continuation.yield(.sessionChanged) }
         }
-        for continuation in open { continuation.finish() }
     }
 
     /// Signals the streams of `agency`, or every stream when nil.
     func signal(_ agency: Int64?, _ signal: Signal) {
         let targets = subscribers.withLock { all -> [AsyncStream<Signal>.Continuation] in
-            guard let agency else { return all.values.flatMap(\.values) }
-            return Array(all[agency]?.values ?? [:].values)
+            guard let agency else { return all.values.flatMap(\.values).map(\.continuation) }
+            return all[agency]?.values.map(\.continuation) ?? []
         }
         for continuation in targets { continuation.yield(signal) }
     }

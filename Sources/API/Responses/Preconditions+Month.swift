@@ -8,4 +8,14 @@ extension Preconditions {
         guard let month = validator.month(context.parameters.get(name), field: name) else { throw Problem.invalid(validator.errors) }
         return month
     }
+
+    /// 422 naming `field` unless `month` has begun in Asia/Shanghai: nothing is reported or
+    /// attached for a month that has not begun.
+    static func begun(_ month: Month, clock: CampaignClock, field: String = "month") throws {
+        let today = clock.today
+        guard month <= today.yearMonth else {
+            throw Problem.invalid([FieldError(
+                field: field, message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
+        }
+    }
 }

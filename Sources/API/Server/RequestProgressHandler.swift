@@ -4,8 +4,8 @@ import NIOHTTPTypes
 
 /// Sits after the HTTP decoder and tells the connection's `SlowClientGuard` when a request head
 /// and end arrive and when a response has been written. After a response that says
-/// `Connection: close` (a 413 from the declared length) it closes its side at once: the client
-/// reads the answer, and whatever body it still sends is discarded until the body timeout.
+/// `Connection: close` (every 413) it closes its side at once and the whole connection a second
+/// later: the client reads the answer, and whatever body it still sends in between is discarded.
 ///
 /// A request that says `Expect: 100-continue` (curl does, for bodies over 1 MiB) is answered
 /// `100 Continue` at once when its declared length fits the largest upload, so the client sends
@@ -40,12 +40,13 @@ final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandle
     static func mayContinue(_ request: HTTPRequest) -> Bool {
         guard request.headerFields[.expect]?.lowercased() == "100-continue" else { return false }
         guard let declared = request.headerFields[.contentLength] else { return true }
-        return Int(declared).map { $0 <= Upload.limit } ?? false
+        return Int(declared).map { $0 <= BodyLimit.imports } ?? false
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head):
+            if head.status.kind != .informational { slowClientGuard?.responseStarted() }
             closeAfterResponse = head.headerFields[.connection]?.lowercased() == "close"
             context.write(data, promise: promise)
         case .end:
@@ -53,6 +54,7 @@ final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandle
             if closeAfterResponse {
                 context.writeAndFlush(data, promise: promise)
                 context.close(mode: .output, promise: nil)
+                context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) { context.close(promise: nil) }
             } else {
                 context.write(data, promise: promise)
             }

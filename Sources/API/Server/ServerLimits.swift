@@ -5,12 +5,17 @@ import Darwin
 #endif
 
 /// How long the server waits for slow clients and how many connections it keeps open
-/// (`http.header_timeout`, `http.body_timeout`, `http.idle_timeout`, `http.max_connections`).
+/// (`http.header_timeout`, `http.body_stall_timeout`, `http.body_min_rate`, `http.idle_timeout`,
+/// `http.max_connections`).
 public struct ServerLimits: Sendable {
     /// From a request's first byte until its head (request line and headers) is complete.
     public var headerTimeout: Duration
-    /// From a request's head until its body is complete.
-    public var bodyTimeout: Duration
+    /// The longest a request body may go without a byte arriving; also how long a body may
+    /// take before `bodyMinimumRate` applies.
+    public var bodyStallTimeout: Duration
+    /// The slowest average a request body may arrive at, in bytes a second since its head (a
+    /// township's 2 Mbit/s uplink is 250 KiB/s); slower bodies are answered 408 and closed.
+    public var bodyMinimumRate: Int
     /// A kept-alive connection with no request in progress.
     public var idleTimeout: Duration
     /// Connections served at once; further ones are answered 503 and closed.
@@ -19,11 +24,12 @@ public struct ServerLimits: Sendable {
     public static let refusalMargin = 32
 
     public init(
-        headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
-        maxConnections: Int = ServerLimits.connectionsWithinFileLimit(1024)
+        headerTimeout: Duration = .seconds(10), bodyStallTimeout: Duration = .seconds(30), bodyMinimumRate: Int = 8 << 10,
+        idleTimeout: Duration = .seconds(60), maxConnections: Int = ServerLimits.connectionsWithinFileLimit(1024)
     ) {
         self.headerTimeout = headerTimeout
-        self.bodyTimeout = bodyTimeout
+        self.bodyStallTimeout = bodyStallTimeout
+        self.bodyMinimumRate = bodyMinimumRate
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
     }

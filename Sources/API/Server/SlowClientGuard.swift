@@ -2,22 +2,29 @@ import Logging
 import NIOCore
 
 /// Closes a connection whose client is too slow, first in the pipeline so that it sees every byte:
-/// a request head must be complete `headerTimeout` after its first byte, its body `bodyTimeout`
-/// after the head, and a kept-alive connection with no request may stay idle `idleTimeout`.
-/// While the server itself is answering nothing times out. `RequestProgressHandler` (after the
-/// HTTP decoder) reports heads, ends and written responses.
+/// a request head must be complete `headerTimeout` after its first byte; a body may go no longer
+/// than `bodyStallTimeout` without a byte, and after that long must have averaged
+/// `bodyMinimumRate` since its head (an unanswered slow body is answered 408 before closing); a
+/// kept-alive connection with no request may stay idle `idleTimeout`. While the server itself is
+/// answering nothing times out. `RequestProgressHandler` (after the HTTP decoder) reports heads,
+/// ends and written responses.
 final class SlowClientGuard: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
     private let limits: ServerLimits
     private let logger: Logger
     private var context: ChannelHandlerContext?
     private var timer: Scheduled<Void>?
-    private var heads = 0, ends = 0, responses = 0
+    private var heads = 0, ends = 0, responses = 0, responseHeads = 0
     /// When the current request head was complete, when unanswered bytes began, when the
-    /// connection last fell quiet (opened, or answered everything).
-    private var headAt = NIODeadline.now(), bytesSince: NIODeadline?, quietSince = NIODeadline.now()
+    /// connection last fell quiet (opened, or answered everything), when the last byte came.
+    private var headAt = NIODeadline.now(), bytesSince: NIODeadline?, quietSince = NIODeadline.now(), lastByteAt = NIODeadline.now()
+    /// Bytes received since the current request's head.
+    private var bodyBytes = 0
+    /// Answered 408: what the client still sends is dropped until the connection closes.
+    private var closing = false
 
     init(limits: ServerLimits, logger: Logger) {
         self.limits = limits
@@ -46,6 +53,9 @@ final class SlowClientGuard: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if closing { return }
+        lastByteAt = .now()
+        if heads > ends { bodyBytes += unwrapInboundIn(data).readableBytes }
         if heads == ends, bytesSince == nil {
             bytesSince = .now()
             rearm()
@@ -56,6 +66,7 @@ final class SlowClientGuard: ChannelInboundHandler, RemovableChannelHandler {
     func headReceived() {
         heads += 1
         headAt = .now()
+        bodyBytes = 0
         bytesSince = nil
         rearm()
     }
@@ -65,10 +76,22 @@ final class SlowClientGuard: ChannelInboundHandler, RemovableChannelHandler {
         rearm()
     }
 
+    func responseStarted() {
+        responseHeads += 1
+    }
+
     func responseEnded() {
         responses += 1
         quietSince = .now()
         rearm()
+    }
+
+    /// When a body arriving now is too slow: no byte for the stall timeout, or (from the stall
+    /// timeout on) fewer than the minimum rate's bytes since the head.
+    private var bodyDeadline: NIODeadline {
+        let stalled = lastByteAt + .init(limits.bodyStallTimeout)
+        let averageFallsShort = headAt + .nanoseconds(Int64(Double(bodyBytes) / Double(limits.bodyMinimumRate) * 1e9))
+        return min(stalled, max(headAt + .init(limits.bodyStallTimeout), averageFallsShort))
     }
 
     /// Schedules the one deadline that applies now.
@@ -78,7 +101,7 @@ final class SlowClientGuard: ChannelInboundHandler, RemovableChannelHandler {
         guard let context else { return }
         let deadline: (NIODeadline, String)
         if heads > ends {
-            deadline = (headAt + .init(limits.bodyTimeout), "body")
+            deadline = (bodyDeadline, "body")
         } else if responses < heads {
             return
         } else if let bytesSince {
@@ -86,10 +109,31 @@ final class SlowClientGuard: ChannelInboundHandler, RemovableChannelHandler {
         } else {
             deadline = (quietSince + .init(limits.idleTimeout), "idle")
         }
-        let logger = logger
-        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline.0) {
-            logger.debug("closing a slow connection", metadata: ["timeout": .string(deadline.1)])
-            context.close(promise: nil)
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline.0) { [weak self] in
+            self?.expire(deadline.1, context: context)
         }
     }
+
+    /// A body's deadline moves with every byte: it is checked again when its timer fires.
+    private func expire(_ kind: String, context: ChannelHandlerContext) {
+        if kind == "body", heads > ends, bodyDeadline > .now() { return rearm() }
+        logger.debug("closing a slow connection", metadata: ["timeout": .string(kind)])
+        guard kind == "body", responseHeads < heads else { return context.close(promise: nil) }
+        // As a refused connection: the answer, our side closed, the rest a second later (an
+        // immediate close with unread bytes would reset the connection and lose the answer).
+        closing = true
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: Self.requestTimeout)), promise: nil)
+        context.close(mode: .output, promise: nil)
+        context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) { context.close(promise: nil) }
+    }
+
+    /// The 408 a body too slow gets, written here since the request is never handed on whole.
+    static let requestTimeout: String = {
+        let body = """
+            {"code":"request_timeout","detail":"请求体传输过慢或中断，连接已关闭；请在网络较好时重新上传",\
+            "status":408,"title":"Request Timeout","type":"about:blank"}
+            """
+        return "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/problem+json\r\n"
+            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body
+    }()
 }

@@ -4,10 +4,21 @@ import Hummingbird
 import HummingbirdCore
 import Store
 
-/// Reads an upload's body as it arrives: the type from the first bytes (which must be the
-/// declared one), the SHA-256, the EXIF of a JPEG's first piece, and the limit, handing each full
-/// 256 KiB piece to `store`. Holds at most one piece and the hash state, whatever the file's size.
+/// Receives an upload's body whole, before any database connection is taken: the type from the
+/// first bytes (which must be the declared one), the SHA-256, the EXIF of a JPEG's first piece,
+/// and the limit, cutting the bytes into the 256 KiB pieces they are stored as. Holds at most
+/// `limit` bytes (10 MiB). A body that arrives in another form (multipart, say) is decoded
+/// before it is handed to `receive`.
 struct AttachmentStream {
+    /// A body received in full: its pieces in order, size, SHA-256 (hex) and the type it is.
+    struct Received: Sendable {
+        var pieces: [[UInt8]]
+        var size: Int64
+        var sha256: String
+        var type: AttachmentType
+        var photo: PhotoMetadata
+    }
+
     /// Why the stream stops before the end.
     enum Limit {
         /// The largest file the API takes.
@@ -25,10 +36,10 @@ struct AttachmentStream {
         var problem: Problem {
             switch self {
             case .fileSize(let bytes):
-                Problem(.contentTooLarge, detail: "an attachment may be at most \(bytes / (1 << 20)) MiB; send a smaller file")
+                BodyLimit.problem(bytes, advice: "请压缩或换一个较小的文件")
             case .quota(let remaining):
                 Problem(.contentTooLarge, detail: "the project's attachment quota has \(remaining) bytes left; delete attachments or send a smaller file",
-                        extensions: ["remaining_bytes": Int(clamping: remaining)])
+                        extensions: ["remaining_bytes": Int(clamping: remaining)], headers: [.connection: "close"])
             }
         }
     }
@@ -38,9 +49,9 @@ struct AttachmentStream {
     private var hasher = SHA256()
     private var pending: [UInt8] = []
     private var size = 0
-    private var pieces = 0
+    private var flushed = 0
     private var sniffed = false
-    private(set) var photo = PhotoMetadata()
+    private var photo = PhotoMetadata()
 
     init(declared: AttachmentType, limit: Limit) {
         self.declared = declared
@@ -48,11 +59,9 @@ struct AttachmentStream {
         pending.reserveCapacity(AttachmentQueries.chunkSize)
     }
 
-    /// Reads `body` to its end (or to the first reason to stop), calling `store` with each piece
-    /// and its sequence number; returns the size and the SHA-256 in hex.
-    mutating func consume(
-        _ body: HummingbirdCore.RequestBody, store: (Int, [UInt8]) async throws -> Void
-    ) async throws -> (size: Int64, sha256: String) {
+    /// Reads `body` to its end (or to the first reason to stop) into pieces.
+    mutating func receive(_ body: HummingbirdCore.RequestBody) async throws -> Received {
+        var pieces: [[UInt8]] = []
         for try await var buffer in body {
             size += buffer.readableBytes
             if size > limit.bytes { throw limit.problem }
@@ -61,16 +70,16 @@ struct AttachmentStream {
                 buffer.withUnsafeReadableBytes { raw in pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw.prefix(take))) }
                 buffer.moveReaderIndex(forwardBy: take)
                 try checkType()
-                if pending.count == AttachmentQueries.chunkSize { try await flush(store) }
+                if pending.count == AttachmentQueries.chunkSize { pieces.append(flush()) }
             }
         }
         guard size > 0 else {
             throw Problem.invalid([FieldError(field: "body", message: "is empty: send the file's bytes as the request body")])
         }
         try checkType(atEnd: true)
-        if !pending.isEmpty { try await flush(store) }
+        if !pending.isEmpty { pieces.append(flush()) }
         let digest = hasher.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
-        return (Int64(size), digest)
+        return Received(pieces: pieces, size: Int64(size), sha256: digest, type: declared, photo: photo)
     }
 
     /// Decides the type once enough bytes are in: 415 unless the file is what was declared.
@@ -86,11 +95,11 @@ struct AttachmentStream {
         }
     }
 
-    private mutating func flush(_ store: (Int, [UInt8]) async throws -> Void) async throws {
+    private mutating func flush() -> [UInt8] {
         hasher.update(data: pending)
-        if pieces == 0, declared == .jpeg { photo = PhotoMetadata.read(jpeg: pending) }
-        try await store(pieces, pending)
-        pieces += 1
-        pending.removeAll(keepingCapacity: true)
+        if flushed == 0, declared == .jpeg { photo = PhotoMetadata.read(jpeg: pending) }
+        flushed += 1
+        defer { pending = []; pending.reserveCapacity(AttachmentQueries.chunkSize) }
+        return pending
     }
 }

@@ -38,10 +38,14 @@ public struct PhotoMetadata: Sendable, Equatable {
         return metadata
     }
 
-    /// `2026:03:14 09:30:05` with an optional `+08:00`; nil unless a real time.
+    /// Capture years taken as real: a camera whose clock was never set writes `0001:01:01` or
+    /// `0000:00:00`, which is no time a site photo was taken.
+    static let plausibleYears = 1990...2100
+
+    /// `2026:03:14 09:30:05` with an optional `+08:00`; nil unless a real time in `plausibleYears`.
     static func date(exif text: String, offset: String?) -> Date? {
         let numbers = text.split(whereSeparator: { $0 == ":" || $0 == " " }).map { Int($0) }
-        guard numbers.count == 6, numbers.allSatisfy({ $0 != nil }) else { return nil }
+        guard numbers.count == 6, numbers.allSatisfy({ $0 != nil }), let year = numbers[0], plausibleYears.contains(year) else { return nil }
         var zone = 8 * 3600
         if let offset, offset.count == 6, let sign = offset.first, sign == "+" || sign == "-" {
             let parts = offset.dropFirst().split(separator: ":").compactMap { Int($0) }

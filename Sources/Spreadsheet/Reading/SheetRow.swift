@@ -50,15 +50,19 @@ public struct ReadLimits: Sendable {
     /// Uncompressed bytes of any one part of a workbook, and of all parts together.
     public var maxPartBytes: Int
     public var maxTotalBytes: Int
+    /// Uncompressed bytes of a part read into memory (the shared strings, which are kept as text
+    /// while the sheet streams): with the strings made of them, one import stays within 200 MB.
+    public var maxInMemoryPartBytes: Int
     /// Characters in one cell (Excel's own limit is 32,767).
     public var maxCellLength: Int
 
     public init(maxRows: Int = 200_000, maxColumns: Int = 64, maxPartBytes: Int = 128 << 20,
-                maxTotalBytes: Int = 192 << 20, maxCellLength: Int = 32_767) {
+                maxTotalBytes: Int = 192 << 20, maxInMemoryPartBytes: Int = 48 << 20, maxCellLength: Int = 32_767) {
         self.maxRows = maxRows
         self.maxColumns = maxColumns
         self.maxPartBytes = maxPartBytes
         self.maxTotalBytes = maxTotalBytes
+        self.maxInMemoryPartBytes = maxInMemoryPartBytes
         self.maxCellLength = maxCellLength
     }
 }

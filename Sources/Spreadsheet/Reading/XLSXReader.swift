@@ -4,8 +4,9 @@ import ZIPFoundation
 /// Reads an `.xlsx` workbook with ZIPFoundation and Foundation's SAX `XMLParser`.
 ///
 /// Defences: every part's declared and actual uncompressed size is capped while it is inflated
-/// (zip bombs stop at the cap), parts holding a DTD are refused (no entity expansion), and the
-/// sheet is parsed as a stream from a temporary file, one row at a time.
+/// (zip bombs stop at the cap), parts read into memory have a smaller cap, parts holding a DTD
+/// or not in UTF-8 are refused (no entity expansion, and no encoding hides a DTD from the scan),
+/// and the sheet is parsed as a stream from a temporary file, one row at a time.
 struct XLSXReader {
     let archive: Archive
     let limits: ReadLimits
@@ -51,7 +52,7 @@ struct XLSXReader {
     /// A small part in memory, size-checked and DTD-checked.
     private mutating func read(_ entry: Entry) throws -> Data {
         var data = Data()
-        try inflate(entry) { data.append($0) }
+        try inflate(entry, cap: limits.maxInMemoryPartBytes) { data.append($0) }
         return data
     }
 
@@ -64,16 +65,22 @@ struct XLSXReader {
         try inflate(entry) { try handle.write(contentsOf: $0) }
     }
 
-    /// Inflates `entry` chunk by chunk, stopping at the caps and at any DTD.
-    private mutating func inflate(_ entry: Entry, _ consume: (Data) throws -> Void) throws {
-        let cap = min(limits.maxPartBytes, limits.maxTotalBytes - inflated)
+    /// Inflates `entry` chunk by chunk, stopping at the caps (the part's own `cap` too), at any
+    /// DTD and at a part that is not UTF-8.
+    private mutating func inflate(_ entry: Entry, cap partCap: Int = .max, _ consume: (Data) throws -> Void) throws {
+        let ownCap = min(limits.maxPartBytes, partCap)
+        let cap = min(ownCap, limits.maxTotalBytes - inflated)
         let tooLarge = SpreadsheetReadError.unreadable(
-            "the workbook expands to more than \(limits.maxTotalBytes >> 20) MiB (part \(entry.path) alone may hold \(limits.maxPartBytes >> 20) MiB): it is not an ordinary sheet")
+            "the workbook expands to more than \(limits.maxTotalBytes >> 20) MiB (part \(entry.path) alone may hold \(ownCap >> 20) MiB): it is not an ordinary sheet")
         guard entry.uncompressedSize <= UInt64(max(0, cap)) else { throw tooLarge }
         var size = 0
         var scanner = DTDScanner()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if size == 0, !XMLEncoding.isUTF8(start: chunk) {
+                    throw SpreadsheetReadError.unreadable(
+                        "the workbook part \(entry.path) is not in UTF-8 (as Excel and WPS write it), which is refused: save the file again from Excel or WPS")
+                }
                 size += chunk.count
                 if size > cap { throw tooLarge }
                 if scanner.found(in: chunk) {
@@ -99,5 +106,20 @@ struct DTDScanner {
         let window = tail + chunk
         tail = window.suffix(2)
         return Self.markers.contains { window.range(of: $0) != nil }
+    }
+}
+
+/// Whether an XML part starts as UTF-8 does: no UTF-16 or UTF-32 byte-order mark or zero bytes
+/// around its first `<`, and an XML declaration naming no other encoding.
+enum XMLEncoding {
+    static func isUTF8(start chunk: Data) -> Bool {
+        let head = [UInt8](chunk.prefix(256))
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) || head.prefix(4).contains(0) { return false }
+        let text = String(decoding: head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head, as: UTF8.self)
+        guard text.hasPrefix("<?xml"), let end = text.range(of: "?>") else { return true }
+        let declaration = text[..<end.lowerBound].lowercased().replacingOccurrences(of: " ", with: "")
+        guard let named = declaration.range(of: "encoding=") else { return true }
+        let value = declaration[named.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+        return value == "utf-8" || value == "utf8"
     }
 }

@@ -42,15 +42,16 @@ public enum AttachmentQueries {
         try connection.query("SELECT coalesce(sum(size), 0)::bigint AS n FROM app.attachments WHERE project_id = \(projectID)")[0].decode("n")
     }
 
-    /// Whether the caller may add an attachment to the project: the insert policy is tried on a
-    /// row that is rolled back at once, so the database answers, before any byte is read.
-    public static func mayUpload(projectID: Int64, on connection: Connection) throws -> Bool {
+    /// Whether the caller may add an attachment to the project (of `month`): the insert policy is
+    /// tried on a row that is rolled back at once, so the database answers before any byte is read.
+    /// A month whose report is approved and locked for the caller throws its 55000 (0056).
+    public static func mayUpload(projectID: Int64, month: Month?, on connection: Connection) throws -> Bool {
         try connection.execute("SAVEPOINT may_upload")
         defer { _ = try? connection.execute("ROLLBACK TO SAVEPOINT may_upload") }
         do {
             try connection.execute("""
-                INSERT INTO app.attachments (project_id, filename, content_type, size, sha256)
-                VALUES (\(projectID), 'probe', 'application/pdf', 1, repeat('0', 64))
+                INSERT INTO app.attachments (project_id, month, filename, content_type, size, sha256)
+                VALUES (\(projectID), \(month), 'probe', 'application/pdf', 1, repeat('0', 64))
                 """)
             return true
         } catch let error as PostgresError where error.sqlState == SQLState.insufficientPrivilege {

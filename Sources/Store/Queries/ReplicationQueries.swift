@@ -35,4 +35,15 @@ public enum ReplicationQueries {
     public static func hasReplayed(_ position: WALPosition, on connection: Connection) throws -> Bool {
         try connection.query("SELECT coalesce(pg_last_wal_replay_lsn() >= \(position)::pg_lsn, false) AS done")[0].decode("done")
     }
+
+    /// Why the server this connection reaches cannot take writes (in recovery, or transactions
+    /// read-only by default); nil when it can.
+    public static func readOnlyReason(on connection: Connection) throws -> String? {
+        let row = try connection.query("""
+            SELECT pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only
+            """)[0]
+        if try row.decode("in_recovery") as Bool { return "数据库仍在恢复中（只读），恢复结束并提升为主库后才能写入" }
+        if try row.decode("read_only") as Bool { return "数据库只读（default_transaction_read_only），改为可写后才能就绪" }
+        return nil
+    }
 }

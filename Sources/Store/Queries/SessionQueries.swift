@@ -31,6 +31,12 @@ public enum SessionQueries {
         return try rows.first?.decodeUser()
     }
 
+    /// When the session of `token` expires; nil when it has ended already (signed out, expired,
+    /// its user deactivated).
+    public static func expiry(token: String, on connection: Connection) throws -> Date? {
+        try connection.query("SELECT app.session_expires_at(sha256(convert_to(\(token), 'UTF8'))) AS at")[0].decode("at")
+    }
+
     /// Ends the session of `token`, and tells every server to forget it (`announceChange`).
     public static func delete(token: String, on connection: Connection) throws {
         _ = try connection.pipeline([
@@ -58,13 +64,20 @@ public enum SessionQueries {
         public var failures: Int
     }
 
-    /// Counts an attempt for `username` from `address` before the password is checked (the row
-    /// is locked, so concurrent attempts are counted one after another; see migration 0018).
+    /// Counts an attempt for `username` from `address` before the password is checked, then one
+    /// for the address across usernames (each row is locked, so concurrent attempts are counted
+    /// one after another; migrations 0018 and 0058). Not allowed when either waits.
     public static func beginSignIn(
         username: String, address: String, policy: SignInPolicy, on connection: Connection
     ) throws -> Attempt {
+        let pair = try begin(key: username, address: address, limit: policy.limit, policy: policy, on: connection)
+        guard pair.allowed else { return pair }
+        return try begin(key: "", address: address, limit: policy.addressLimit, policy: policy, on: connection)
+    }
+
+    private static func begin(key: String, address: String, limit: Int, policy: SignInPolicy, on connection: Connection) throws -> Attempt {
         let row = try connection.query("""
-            SELECT allowed, retry_after, failures FROM app.sign_in_begin(\(username), \(address), \(policy.limit),
+            SELECT allowed, retry_after, failures FROM app.sign_in_begin(\(key), \(address), \(limit),
                 make_interval(secs => \(policy.base.seconds)::double precision),
                 make_interval(secs => \(policy.cap.seconds)::double precision),
                 make_interval(secs => \(policy.quiet.seconds)::double precision))
@@ -75,19 +88,26 @@ public enum SessionQueries {
     /// The password was right: the username and address start again from zero.
     public static func signInSucceeded(username: String, address: String, on connection: Connection) throws {
         try connection.execute("SELECT app.sign_in_succeeded(\(username), \(address))")
+        try connection.execute("SELECT app.sign_in_address_succeeded(\(address))")
     }
 }
 
-/// The sign-in throttle: `limit` attempts per username and client address, then a wait of `base`
-/// that doubles with each further failure up to `cap`; a pair quiet for `quiet` starts afresh.
+/// The sign-in throttle: `limit` attempts per username and client address, and `addressLimit`
+/// failed ones per address across usernames, then a wait of `base` that doubles with each
+/// further failure up to `cap`; a row quiet for `quiet` starts afresh.
 public struct SignInPolicy: Sendable {
     public var limit: Int
+    public var addressLimit: Int
     public var base: Duration
     public var cap: Duration
     public var quiet: Duration
 
-    public init(limit: Int = 10, base: Duration = .seconds(30), cap: Duration = .seconds(15 * 60), quiet: Duration = .seconds(24 * 3600)) {
+    public init(
+        limit: Int = 10, addressLimit: Int = 20, base: Duration = .seconds(30), cap: Duration = .seconds(15 * 60),
+        quiet: Duration = .seconds(24 * 3600)
+    ) {
         self.limit = limit
+        self.addressLimit = addressLimit
         self.base = base
         self.cap = cap
         self.quiet = quiet

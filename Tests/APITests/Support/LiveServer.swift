@@ -14,7 +14,13 @@ import TestSupport
 /// 127.0.0.1, for tests that speak raw TCP to it.
 enum LiveServer {
     static func run(limits: ServerLimits, _ body: @Sendable (Int) async throws -> Void) async throws {
+        try await runSeeded(limits: limits) { port, _ in try await body(port) }
+    }
+
+    /// `run` on the seeded county of `CountyFixture`, for tests that sign in.
+    static func runSeeded(limits: ServerLimits, _ body: @Sendable (Int, CountyFixture) async throws -> Void) async throws {
         try await TestDatabase.with { database in
+            let fixture = try CountyFixture.seed(on: try database.connect())
             let pool = database.makePool(as: .server)
             let dependencies = AppDependencies(
                 database: Database(pool: pool), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
@@ -34,7 +40,7 @@ enum LiveServer {
                     bound = port.withLock { $0 }
                 }
                 do {
-                    try await body(bound!)
+                    try await body(bound!, fixture)
                 } catch {
                     await group.triggerGracefulShutdown()
                     throw error
@@ -69,6 +75,25 @@ final class RawConnection: Sendable {
 
     func send(_ text: String) async throws {
         try await channel.writeAndFlush(ByteBuffer(string: text))
+    }
+
+    func send(bytes: [UInt8]) async throws {
+        try await channel.writeAndFlush(ByteBuffer(bytes: bytes))
+    }
+
+    /// Signs in as `<agency>-<role>` on a connection of its own and returns the token.
+    static func signIn(port: Int, _ agency: CountyFixture.Agency, _ role: String) async throws -> String {
+        let connection = try await open(port: port)
+        defer { Task { await connection.close() } }
+        let body = #"{"username":"\#(CountyFixture.username(agency, role))","password":"\#(CountyFixture.password)"}"#
+        try await connection.send("""
+            POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)
+            """)
+        let text = try await connection.read(until: "}", within: .seconds(30))
+        guard let start = text.range(of: #""token":""#), let end = text[start.upperBound...].firstIndex(of: "\"") else {
+            throw RawHTTP.Failure(what: "sign-in answered \(text)")
+        }
+        return String(text[start.upperBound..<end])
     }
 
     /// Everything received so far.

@@ -1,0 +1,46 @@
+import API
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOPosix
+import Testing
+import TestSupport
+
+/// Imports cannot starve everyone else: a cap on imports at once (503 with `Retry-After`
+/// beyond it), and password hashing on threads of its own.
+@Suite struct ImportCapTests {
+    @Test func anImportBeyondTheCapIs503WithRetryAfter() async throws {
+        try await APIHarness.run(live: true, configure: { $0.maxConcurrentImports = 1 }) { api in
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            let port = try #require(api.client.port)
+            // setup: one import whose body is still on its way
+            let held = try await RawConnection.open(port: port)
+            try await held.send("POST /api/v1/imports/projects HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+                + "Content-Type: text/csv\r\nContent-Length: 1000\r\n\r\n项目编号,")
+            try await Task.sleep(for: .milliseconds(500))
+            // MUT
+            let second = try await api.request(.post, "/api/v1/imports/projects", token: token, raw: "项目编号\n", headers: [.contentType: "text/csv"])
+            // validate
+            #expect(second.status == .serviceUnavailable, "\(String(buffer: second.body))")
+            #expect(second.headers[.retryAfter] != nil)
+            await held.close()
+        }
+    }
+
+    @Test func signInDoesNotWaitForTheSharedThreadPool() async throws {
+        try await APIHarness.run { api in
+            // setup: both threads of the shared pool busy for 4 s (as spreadsheets parsing were)
+            let busy = (0..<2).map { _ in Task { try await NIOThreadPool.singleton.runIfActive { Thread.sleep(forTimeInterval: 4) } } }
+            try await Task.sleep(for: .milliseconds(200))
+            // MUT
+            let start = ContinuousClock.now
+            let response = try await api.request(.post, "/api/v1/sessions", json: [
+                "username": CountyFixture.username(api.fixture.district1, "editor"), "password": CountyFixture.password,
+            ])
+            // validate: checked on the hasher's own threads, not after the busy ones
+            #expect(response.status == .created)
+            #expect(ContinuousClock.now - start < .seconds(3))
+            for task in busy { _ = try await task.value }
+        }
+    }
+}
