@@ -48,6 +48,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Documents",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Store",
             dependencies: ["Postgres", "Campaign", "Spreadsheet", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
@@ -64,7 +69,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Store", "Campaign", "Postgres", "Spreadsheet",
+                "Store", "Campaign", "Postgres", "Spreadsheet", "Documents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -121,6 +126,7 @@ let package = Package(
             dependencies: [
                 "API", "Assessment", "TestSupport", "Spreadsheet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -24,6 +24,11 @@ route('/assessments', () => import('./pages/assessments.js'));
 route('/ranking', () => import('./pages/ranking.js'));
 route('/notifications', () => import('./pages/notifications.js'));
 route('/users', () => import('./pages/users.js'));
+route('/service', () => import('./pages/service.js'));
+route('/meetings', () => import('./pages/meetings.js'));
+route('/meetings/:id', () => import('./pages/meetings.js'));
+route('/bulletins', () => import('./pages/bulletins.js'));
+route('/bulletins/:id', () => import('./pages/bulletins.js'));
 
 /** The navigation: [path, label key, shown?] for the signed-in user. */
 function navItems() {
@@ -40,6 +45,9 @@ function navItems() {
     ['/schemes', 'nav.schemes', session.isCounty],
     ['/assessments', 'nav.assessments', session.isCounty],
     ['/ranking', 'nav.ranking', true],
+    ['/service', 'nav.service', session.has('GET /service/mine') && (session.isCounty || session.isDepartment)],
+    ['/meetings', 'nav.meetings', session.has('GET /meetings')],
+    ['/bulletins', 'nav.bulletins', session.has('GET /bulletins')],
     ['/notifications', 'nav.notifications', session.has('GET /notifications')],
     ['/users', 'nav.users', session.isAdmin],
   ].filter(([, , shown]) => shown);

@@ -62,11 +62,13 @@ enum DemoDailyWork {
               FROM app.projects p
              WHERE p.id = r.project_id AND r.month = \(latest)::date AND r.id % 6 = 0
             """)
+        let loop = try DemoCoordination.apply(connection, year: year, today: today)
+        counts.merge(loop.counts) { $0 + $1 }
         let outcome = try ReminderQueries.scan(
             .init(today: today, deadlineDay: AssessmentScheme.default.reportDeadlineDay, behindBelow: PlanDefaults.behindRatio),
             on: connection)
         counts["notifications"] = try connection.query("SELECT count(*)::int AS n FROM app.notifications")[0].decode("n")
-        return (counts, [
+        return (counts, loop.notes + [
             "reports reviewed up to \(latest): \(returned) of \(latest) returned with comments, the rest of the last two months waiting",
             "reminder scan of \(today): \(outcome.total) notifications, \(outcome.escalated) overdue problems escalated (督办)",
         ])

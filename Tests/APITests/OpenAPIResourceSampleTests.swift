@@ -369,6 +369,7 @@ import TestSupport
             try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
 
             try await sampleEvidence(docs, api, projectID: projectID, district: district)
+            try await sampleCoordination(docs, api, projectID: projectID, county: county, department: department)
 
             // Every documented route has been sampled.
             // (The event stream never ends: NotificationStreamTests reads it from a live server.)

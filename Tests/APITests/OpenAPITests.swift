@@ -69,7 +69,8 @@ import TestSupport
                     case "patch": #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
                     case "delete" where path.contains("{"): #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
                     case "put": #expect(ifMatch?["required"] as? Bool == false, "\(method) \(path)")
-                    case "post" where path.hasSuffix("/review"): #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
+                    case "post" where path.hasSuffix("/review") || path.hasSuffix("/close") || path.hasSuffix("/issue"):
+                        #expect(ifMatch?["required"] as? Bool == true, "\(method) \(path)")
                     default: #expect(ifMatch == nil, "\(method) \(path)")
                     }
                 }

@@ -69,7 +69,11 @@ import TestSupport
                  WHERE p.district_id <> (SELECT id FROM app.agencies WHERE code = 'nanming')
                 """) }
             let county = try connection.asAgency("yuqing") { try $0.int("SELECT count(*) FROM app.projects") }
-            let agriculture = try connection.asAgency("agriculture") { try $0.int("SELECT count(*) FROM app.projects WHERE category = 'industry' AND lead_department_id <> (SELECT id FROM app.agencies WHERE code = 'agriculture')") }
+            // (besides the projects one of its users serves as commissioner, 包保)
+            let agriculture = try connection.asAgency("agriculture") { try $0.int("""
+                SELECT count(*) FROM app.projects WHERE category = 'industry' AND lead_department_id <> (SELECT id FROM app.agencies WHERE code = 'agriculture')
+                   AND id NOT IN (SELECT s.project_id FROM app.project_service s JOIN app.users u ON u.id = s.commissioner_user_id)
+                """) }
             let teams = try connection.asAgency("statistics") { try $0.int("SELECT count(*) FROM app.attraction_teams") }
             // validation
             #expect(inNanming > 0 && inNanming < all)

@@ -105,6 +105,13 @@ public struct APIRoute: Sendable {
         return route
     }
 
+    /// The route, documented as also answering a file of one of `types` (when its query asks for one).
+    func alsoAnswering(files types: [String]) -> APIRoute {
+        var route = self
+        route.rawResponseTypes = types
+        return route
+    }
+
     /// The route with the query parameters its handler reads.
     func query(_ parameters: QueryParameter...) -> APIRoute { query(parameters) }
 

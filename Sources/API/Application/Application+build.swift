@@ -64,6 +64,10 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
         ImportController(database: database, clock: dependencies.clock, gate: ImportGate(limit: dependencies.maxConcurrentImports)),
+        ServiceController(database: database, behindBelow: dependencies.planBehindRatio, clock: dependencies.clock),
+        MeetingController(database: database, behindBelow: dependencies.planBehindRatio, clock: dependencies.clock),
+        BulletinController(
+            database: database, behindBelow: dependencies.planBehindRatio, defaultScheme: dependencies.defaultScheme, clock: dependencies.clock),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)

@@ -6,7 +6,7 @@ enum OpenAPIComponents {
     static let schemas: [String: Schema] = [
         core, accountSchemas, projectRowSchemas, parkSchemas, landSchemas, attractionSchemas, planningSchemas, assessmentSchemas,
         evidenceSchemas,
-        dailyWorkSchemas,
+        dailyWorkSchemas, coordinationSchemas,
     ]
         .reduce(into: [:]) { all, family in
             all.merge(family) { _, _ in preconditionFailure("a component schema is named twice") }

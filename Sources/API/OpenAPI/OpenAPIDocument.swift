@@ -122,7 +122,10 @@ enum OpenAPIDocument {
 
     static func responses(_ route: APIRoute) -> JSONValue {
         var success: JSONValue = route.response.map { schema in
-            ["description": "success", "content": [route.mediaType: ["schema": schema.json]]]
+            var content: [String: JSONValue] = [route.mediaType: ["schema": schema.json]]
+            if case .object(let files) = fileContent(route.rawResponseTypes) { content.merge(files) { $1 } }
+            return ["description": route.rawResponseTypes.isEmpty ? "success" : "success: JSON, or the file its format names",
+                    "content": .object(content)]
         } ?? (route.rawResponseTypes.isEmpty ? ["description": "success, no body"]
             : ["description": "the file", "content": fileContent(route.rawResponseTypes)])
         if route.downloadable, case .object(var object) = success {

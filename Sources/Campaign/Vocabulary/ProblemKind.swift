@@ -12,6 +12,9 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
     case approvals
     /// Anything else.
     case other
+    /// A coordination meeting's decision (决定事项), tracked like any problem; made only by
+    /// recording a decision on a meeting's agenda item.
+    case meetingDecision = "meeting_decision"
 }
 
 /// Where a problem stands.

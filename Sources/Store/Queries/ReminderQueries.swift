@@ -82,31 +82,45 @@ public enum ReminderQueries {
         return outcome
     }
 
-    /// `problem_overdue` to the assigned department (or the lead department) once a problem's due
-    /// date has passed unresolved; after `escalateAfterDays` more it is escalated and the county
-    /// is told (督办): the county government, the first agency of kind county.
+    /// `problem_overdue` to the assigned department (a meeting decision's responsible agency, or
+    /// the lead department) and to the project's service commissioner's department once a problem's
+    /// due date has passed unresolved; after `escalateAfterDays` more it is escalated and the county
+    /// is told (督办): the county government, the first agency of kind county, and the agency of
+    /// the project's responsible county leader, whom the notification names.
     static func problems(_ rules: Rules, into outcome: inout Outcome, on connection: Connection) throws {
         outcome.created[.problemOverdue] = try connection.execute("""
             INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, period)
-            SELECT coalesce(x.department_id, p.lead_department_id), 'problem_overdue',
-                   format('【问题逾期】%s %s：问题已超过办结期限', p.code, p.name),
-                   format('问题“%s”的办结期限为 %s，尚未解决；逾期 %s 天将提交领导小组督办。',
+            SELECT r.agency_id, 'problem_overdue',
+                   format('【%s逾期】%s %s：已超过办结期限', CASE WHEN x.kind = 'meeting_decision' THEN '决定事项' ELSE '问题' END,
+                          p.code, p.name),
+                   format('%s“%s”的办结期限为 %s，尚未办结；逾期 %s 天将提交领导小组督办。',
+                          CASE WHEN x.kind = 'meeting_decision' THEN '会议决定事项' ELSE '问题' END,
                           left(x.description, 200), x.due_on, \(rules.escalateAfterDays)::integer),
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
-             WHERE x.status <> 'resolved' AND x.due_on < \(rules.today)::date
+              LEFT JOIN app.meeting_items mi ON mi.id = x.meeting_item_id
+              LEFT JOIN app.project_service s ON s.project_id = p.id
+              LEFT JOIN LATERAL app.user_cards(ARRAY[s.commissioner_user_id]) cm ON true
+             CROSS JOIN LATERAL (VALUES (coalesce(x.department_id, mi.decision_agency_id, p.lead_department_id)), (cm.agency_id)) r (agency_id)
+             WHERE x.status <> 'resolved' AND x.due_on < \(rules.today)::date AND r.agency_id IS NOT NULL
             ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
             """)
         outcome.created[.problemEscalated] = try connection.execute("""
             INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, period)
-            SELECT c.id, 'problem_escalated',
-                   format('【督办】%s %s：问题逾期 %s 天未解决，提交领导小组督办', p.code, p.name, \(rules.escalateAfterDays)::integer),
-                   format('问题“%s”（责任单位：%s）办结期限为 %s，至今未解决。', left(x.description, 200), coalesce(d.name, '未指定'), x.due_on),
+            SELECT r.agency_id, 'problem_escalated',
+                   format('【督办】%s %s：问题逾期 %s 天未解决，提交领导小组督办%s', p.code, p.name, \(rules.escalateAfterDays)::integer,
+                          coalesce('（包保县领导：' || ld.display_name || '）', '')),
+                   format('问题“%s”（责任单位：%s）办结期限为 %s，至今未解决。', left(x.description, 200),
+                          coalesce(d.name, '未指定'), x.due_on),
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
-              LEFT JOIN app.agencies d ON d.id = x.department_id
+              LEFT JOIN app.meeting_items mi ON mi.id = x.meeting_item_id
+              LEFT JOIN app.agencies d ON d.id = coalesce(x.department_id, mi.decision_agency_id)
+              LEFT JOIN app.project_service s ON s.project_id = p.id
+              LEFT JOIN LATERAL app.user_cards(ARRAY[s.leader_user_id]) ld ON true
              CROSS JOIN (SELECT min(id) AS id FROM app.agencies WHERE kind = 'county') c
-             WHERE c.id IS NOT NULL AND x.status <> 'resolved'
+             CROSS JOIN LATERAL (VALUES (c.id), (ld.agency_id)) r (agency_id)
+             WHERE r.agency_id IS NOT NULL AND x.status <> 'resolved'
                AND x.due_on <= \(rules.today)::date - \(rules.escalateAfterDays)::integer
             ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
             """)

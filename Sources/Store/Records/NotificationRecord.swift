@@ -11,6 +11,8 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case problemEscalated = "problem_escalated"
     case behindPlan = "behind_plan"
     case assessmentPublished = "assessment_published"
+    /// A bulletin (通报) was issued: told to every agency.
+    case bulletinIssued = "bulletin_issued"
 }
 
 /// A notification of the caller's agency, with the caller's own read state.

@@ -251,7 +251,7 @@ extension Matrix {
             Write(name: "update history", sql: q("UPDATE app.history SET action = action"), expect: { _ in Self.denied }),
             Write(name: "delete history", sql: q("DELETE FROM app.history"), expect: { _ in Self.denied }),
             Write(name: "truncate history", sql: q("TRUNCATE app.history"), expect: { _ in Self.denied }),
-        ] + dailyWorkWrites + importWrites
+        ] + dailyWorkWrites + importWrites + coordinationWrites
     }
 
     var workerWrites: [Write] {

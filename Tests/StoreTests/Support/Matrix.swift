@@ -189,7 +189,7 @@ struct Matrix {
             Read(name: "history", sql: "SELECT DISTINCT project_id FROM app.history", labels: "projects", expect: { actor in
                 (actor.isCounty ? ["-"] + Self.allProjects : Self.projectsSeen[actor.code] ?? []).sorted().joined(separator: " ")
             }),
-        ] + dailyWorkReads + importReads
+        ] + dailyWorkReads + importReads + coordinationReads
     }
 
     /// What the worker reads: everything rankings need; nothing of users, sessions, history.
@@ -197,7 +197,7 @@ struct Matrix {
         var expected: [String: String] = [:]
         let county = world.user("CTY", .viewer)
         for read in reads where !(["users", "sessions", "sign_in_throttle", "analyst_logins", "history", "attachments", "attachment_chunks"]
-            + Self.workerUnreadable).contains(read.name) {
+            + Self.workerUnreadable + Self.coordinationWorkerUnreadable).contains(read.name) {
             expected[read.name] = read.expect(county)
         }
         expected.merge(Self.workerReadsAll) { $1 }

@@ -164,6 +164,7 @@ struct World: Sendable {
         try connection.execute("UPDATE app.assessment_runs SET status = 'published' WHERE id = \(world.id("RUN-PUB"))")
         try world.seedDailyWork(on: connection)
         try world.seedImports(on: connection)
+        try world.seedCoordination(on: connection)
         if withAnalysts {
             for code in agencyCodes {
                 let login = Cluster.uniqueLogin(code)
