@@ -3,8 +3,9 @@ import Foundation
 import Hummingbird
 import Store
 
-/// An uploaded spreadsheet: the request body itself (at most 20 MiB), its SHA-256 and the
-/// file name given with `?filename=`.
+/// An uploaded spreadsheet: the request body itself (at most 20 MiB) or the one file of a
+/// `multipart/form-data` body (`MultipartFile`), its SHA-256 and the file name given with
+/// `?filename=` (else the multipart file's own name).
 struct Upload: Sendable {
     static let limit = 20 << 20
     let data: Data
@@ -17,11 +18,20 @@ struct Upload: Sendable {
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw Problem(.contentTooLarge, detail: "the file exceeds 20 MiB; split it into smaller files")
         }
-        let data = Data(buffer: buffer)
+        var data = Data(buffer: buffer)
+        var partName: String?
+        if let boundary = MultipartFile.boundary(contentType: request.headers[.contentType]) {
+            do throws(MultipartFile.Failure) {
+                let file = try MultipartFile.parse(data, boundary: boundary)
+                (data, partName) = (file.data, file.filename)
+            } catch {
+                throw Problem(.unprocessableContent, detail: error.message)
+            }
+        }
         guard !data.isEmpty else {
             throw Problem(.unprocessableContent, detail: "the body is empty: send the .xlsx or CSV file itself as the request body")
         }
-        let name = request.uri.queryParameters["filename"].map(String.init) ?? ""
+        let name = request.uri.queryParameters["filename"].map(String.init) ?? partName ?? ""
         guard name.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw Problem.invalid([.init(field: "filename", message: "must be at most 255 characters without control characters")])
         }
