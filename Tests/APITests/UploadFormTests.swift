@@ -167,3 +167,24 @@ extension Data {
         })
     }
 }
+
+extension UploadFormTests {
+    @Test func anAttachmentSentAsAFormIsStoredUnderItsPartsNameAndType() async throws {
+        try await APIHarness.run { api in
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let project = try await api.createProject(token: district, code: "P-001")
+            let png = TestFiles.png(size: 2_000, seed: 5)
+            var body = Data("--F\r\nContent-Disposition: form-data; name=\"file\"; filename=\"工地照片.png\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+            body += Data(png) + Data("\r\n--F--\r\n".utf8)
+            // MUT
+            let response = try await api.request(.post, "/api/v1/projects/\(project)/attachments?month=2026-03", token: district,
+                                                 bytes: body, headers: [.contentType: "multipart/form-data; boundary=F"])
+            // validate
+            #expect(response.status == .created, "\(String(buffer: response.body))")
+            #expect(response.object["filename"] as? String == "工地照片.png" && response.object["size"] as? Int == png.count)
+            let content = try await api.request(.get, "/api/v1/attachments/\(response.object["id"] as? Int ?? 0)/content", token: district)
+            #expect(Array(content.body.readableBytesView) == png)
+            #expect(content.headers[.contentDisposition]?.hasSuffix(ContentDispositionName.encoded("工地照片.png")) == true)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Campaign
 import Hummingbird
+import HummingbirdCore
 import Store
 
 extension AttachmentController {
@@ -8,16 +9,20 @@ extension AttachmentController {
         var record: AttachmentRecord
     }
 
-    /// `POST /projects/{id}/attachments?month=&filename=` with the file as the body. Everything that
-    /// can be decided before the body is read is (type, size declared, rights, quota); the body is
-    /// then written to the database piece by piece, in one transaction, as it arrives.
+    /// `POST /projects/{id}/attachments?month=&filename=` with the file as the body, or as the one
+    /// file of a `multipart/form-data` form (its part's type and file name count; `filename=` may
+    /// then be left out). Everything that can be decided before the body is read is (type, size
+    /// declared, rights, quota); the body is then written to the database piece by piece, in one
+    /// transaction, as it arrives.
     @Sendable func upload(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let projectID = try Preconditions.pathID("id", in: context)
-        let (month, filename) = try Self.target(request)
-        guard let declared = request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) else {
+        let form = try await MultipartFile.read(request, limit: Self.maxFileSize)
+        let (month, filename) = try Self.target(request, formName: form?.filename)
+        guard let declared = (form?.contentType ?? request.headers[.contentType]).flatMap(AttachmentType.init(mediaType:)) else {
             throw Problem(.unsupportedMediaType, detail: "send the file with Content-Type one of \(AttachmentType.accepted)")
         }
-        let declaredLength = request.headers[.contentLength].flatMap { Int($0) }
+        let declaredLength = form.map(\.data.count) ?? request.headers[.contentLength].flatMap { Int($0) }
+        let body = form.map { HummingbirdCore.RequestBody(buffer: ByteBuffer(bytes: $0.data)) } ?? request.body
         if let declaredLength, declaredLength > Self.maxFileSize { throw AttachmentStream.Limit.fileSize(Self.maxFileSize).problem }
         let quota = quota
         do {
@@ -33,7 +38,7 @@ extension AttachmentController {
                 let limit: AttachmentStream.Limit = remaining < Int64(Self.maxFileSize) ? .quota(remaining: remaining) : .fileSize(Self.maxFileSize)
                 if let declaredLength, declaredLength > limit.bytes { throw limit.problem }
                 var stream = AttachmentStream(declared: declared, limit: limit)
-                let (size, sha256) = try await stream.consume(request.body) { seq, bytes in
+                let (size, sha256) = try await stream.consume(body) { seq, bytes in
                     try await lease.run { try AttachmentQueries.insertChunk(id: id, seq: seq, bytes: bytes, on: $0) }
                 }
                 let upload = AttachmentUpload(id: id, projectID: projectID, month: month, filename: filename, contentType: declared,
@@ -54,12 +59,12 @@ extension AttachmentController {
         }
     }
 
-    /// `month` (optional, `YYYY-MM`) and `filename` (required) from the query string.
-    static func target(_ request: Request) throws -> (Month?, String) {
+    /// `month` (optional, `YYYY-MM`) and `filename` (required, else the form's file name) from the query string.
+    static func target(_ request: Request, formName: String? = nil) throws -> (Month?, String) {
         var validator = Validator()
         let query = request.uri.queryParameters
         let month = query["month"].flatMap { validator.month(String($0), field: "month") }
-        let filename = validator.string(query["filename"].map(String.init), field: "filename", maxLength: 255)
+        let filename = validator.string(query["filename"].map(String.init) ?? formName, field: "filename", maxLength: 255)
         if let filename, filename.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             validator.add("filename", "must not contain control characters")
         }

@@ -18,7 +18,7 @@ enum ListDownload {
         var covered = route.downloadable()
         covered.handler = .signedIn { request, context in
             guard let format = try DownloadRequest.format(request) else { return try await handler(request, context) }
-            _ = try Paging(request)
+            _ = try Paging(request)  // a bad limit is 422 for a download too, though it sends every page
             guard let sheet = ListSheet(itemSchema: item) else {
                 throw Problem(.unprocessableContent, detail: "这个列表不能导出为表格，请去掉 format 参数，按页读取 JSON。")
             }

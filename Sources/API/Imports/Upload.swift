@@ -12,26 +12,21 @@ struct Upload: Sendable {
     let record: ImportQueries.Upload
 
     static func read(_ request: Request) async throws -> Upload {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Problem(.contentTooLarge, detail: "the file exceeds 20 MiB; split it into smaller files")
-        }
-        var data = Data(buffer: buffer)
-        var partName: String?
-        if let boundary = MultipartFile.boundary(contentType: request.headers[.contentType]) {
-            do throws(MultipartFile.Failure) {
-                let file = try MultipartFile.parse(data, boundary: boundary)
-                (data, partName) = (file.data, file.filename)
-            } catch {
-                throw Problem(.unprocessableContent, detail: error.message)
+        let form = try await MultipartFile.read(request, limit: limit)
+        let data: Data
+        if let form {
+            data = form.data
+        } else {
+            do {
+                data = Data(buffer: try await request.body.collect(upTo: limit))
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                throw Problem(.contentTooLarge, detail: "the file exceeds 20 MiB; split it into smaller files")
             }
         }
         guard !data.isEmpty else {
             throw Problem(.unprocessableContent, detail: "the body is empty: send the .xlsx or CSV file itself as the request body")
         }
-        let name = request.uri.queryParameters["filename"].map(String.init) ?? partName ?? ""
+        let name = request.uri.queryParameters["filename"].map(String.init) ?? form?.filename ?? ""
         guard name.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw Problem.invalid([.init(field: "filename", message: "must be at most 255 characters without control characters")])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The one file of a `multipart/form-data` body (RFC 7578) — what a browser form or
 /// `curl -F file=@月报.xlsx` sends — as a pure transformation of the received bytes: the file's
@@ -18,6 +19,23 @@ struct MultipartFile: Sendable {
             }
         }
         return ""
+    }
+
+    /// The file of a `multipart/form-data` request (its body read whole, at most `limit` bytes
+    /// of file plus 64 KiB of form); nil for any other content type.
+    static func read(_ request: Request, limit: Int) async throws -> MultipartFile? {
+        guard let boundary = boundary(contentType: request.headers[.contentType]) else { return nil }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit + (64 << 10))
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem(.contentTooLarge, detail: "文件超过 \(limit >> 20) MiB：请压缩或拆分后再上传")
+        }
+        do throws(Failure) {
+            return try parse(Data(buffer: buffer), boundary: boundary)
+        } catch {
+            throw Problem(.unprocessableContent, detail: error.message)
+        }
     }
 
     /// What is wrong with a multipart body, in words that say what to send instead.
