@@ -102,8 +102,10 @@ export const api = {
   async download(path, query, fallbackName) {
     const response = await send('GET', path, { query, accept: '*/*' });
     const disposition = response.headers.get('Content-Disposition') || '';
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-    const name = match ? decodeURIComponent(match[1]) : fallbackName;
+    // RFC 6266: the UTF-8 name in filename* (项目库-2026-12-06.xlsx), not the ASCII fallback.
+    const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition);
+    const plain = /filename="([^"]*)"/i.exec(disposition);
+    const name = utf8 ? decodeURIComponent(utf8[1]) : plain ? plain[1] : fallbackName;
     const blob = await response.blob();
     const href = URL.createObjectURL(blob);
     const a = document.createElement('a');

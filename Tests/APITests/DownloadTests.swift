@@ -31,7 +31,8 @@ import TestSupport
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
             let disposition = try #require(response.headers[.contentDisposition])
-            #expect(disposition.range(of: #"^attachment; filename="projects-\d{4}-\d{2}-\d{2}\.csv"$"#, options: .regularExpression) != nil, "\(disposition)")
+            #expect(disposition.range(of: #"^attachment; filename="___-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%BA%93-\d{4}-\d{2}-\d{2}\.csv$"#,
+                                     options: .regularExpression) != nil, "\(disposition)")
             let bytes = Data(buffer: response.body)
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
             let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
@@ -62,7 +63,7 @@ import TestSupport
                 #expect(try row[0].text() == item["code"] as? String)
                 #expect(try row[1].text() == item["name"] as? String)
                 #expect(try row[10].decimal() == Decimal(item["total_investment"] as? Int ?? -1))
-                #expect(try row[20].decimal() == Decimal(item["version"] as? Int ?? -1))
+                #expect(try row[21].decimal() == Decimal(item["version"] as? Int ?? -1))
             }
         }
     }

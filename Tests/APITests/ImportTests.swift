@@ -8,7 +8,7 @@ import TestSupport
 
 /// Uploads of monthly reports: checked whole, applied whole in one transaction, or not at all.
 @Suite struct ImportTests {
-    static let headers = ["项目代码", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本"]
+    static let headers = ["项目编号", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本"]
 
     /// An .xlsx (or CSV) holding `rows` under the template's headers.
     static func sheet(_ rows: [[Cell]], format: SpreadsheetFormat = .xlsx, headers: [String] = headers) throws -> Data {
@@ -38,7 +38,7 @@ import TestSupport
             // the template: one row per project the caller may report, with the current version
             let template = try await api.request(.get, "/api/v1/imports/monthly-reports/template?month=2026-03", token: district)
             #expect(template.status == .ok)
-            #expect(template.headers[.contentDisposition]?.contains("monthly-report-template-2026-03-") == true)
+            #expect(template.headers[.contentDisposition]?.hasSuffix(ContentDispositionName.encoded("月报导入模板-2026年3月.xlsx")) == true)
             let rows = try UploadedSheet.rows(of: Data(buffer: template.body))
             #expect(try rows[0].cells.map { try $0.text() } == Self.headers)
             #expect(try rows.dropFirst().map { try $0[0].text() } == ["P-001", "P-002"])
@@ -95,7 +95,7 @@ import TestSupport
             let response = try await Self.upload(api, file, token: district)
             // validation: the cells Excel shows as wrong, by row and header; nothing written
             #expect(response.status == .unprocessableContent)
-            #expect(Self.errors(response) == ["2|版本", "3|本月完成投资(万元)", "4|项目代码", "5|本月完成投资(万元)", "6|形象进度", "6|项目代码",
+            #expect(Self.errors(response) == ["2|版本", "3|本月完成投资(万元)", "4|项目编号", "5|本月完成投资(万元)", "6|形象进度", "6|项目编号",
                                               "7|本月完成投资(万元)"],
                     "\(String(buffer: response.body))")
             let fixed = try Self.sheet([
@@ -106,7 +106,7 @@ import TestSupport
             ])
             let checked = try await Self.upload(api, fixed, token: district)
             #expect(checked.status == .unprocessableContent)
-            #expect(Self.errors(checked) == ["2|版本", "4|项目代码", "5|项目代码"], "\(String(buffer: checked.body))")
+            #expect(Self.errors(checked) == ["2|版本", "4|项目编号", "5|项目编号"], "\(String(buffer: checked.body))")
             let reports = try await api.request(.get, "/api/v1/reports?month=2026-03", token: district)
             #expect(reports.object["total"] as? Int == 1)
             #expect(reports.items.first?["version"] as? Int == 2)
@@ -157,7 +157,7 @@ import TestSupport
             let tooBig = try await Self.upload(api, Data(count: (20 << 20) + 1), token: district)
             #expect(tooBig.status == .contentTooLarge)
             let noHeader = try await Self.upload(api, Data("a,b\r\n1,2\r\n".utf8), token: district)
-            #expect(Self.errors(noHeader) == ["1|本月完成投资(万元)", "1|项目代码"])
+            #expect(Self.errors(noHeader) == ["1|本月完成投资(万元)", "1|项目编号"])
             let nul = try await Self.upload(api, Data("项目代码,本月完成投资(万元)\r\nP\u{0}1,2\r\n".utf8), token: district)
             #expect(nul.status == .unprocessableContent)
             #expect(try await Self.upload(api, Data(), token: district).status == .unprocessableContent)

@@ -51,10 +51,10 @@ import TestSupport
             added[0] = .text("P-NEW")
             added[5] = .text("在建")
             added[13] = .date(year: 2026, month: 2, day: 1)
-            added[20] = .empty
-            // 项目代码, the last column (empty cells at a row's end are not stored)
             added += Array(repeating: .empty, count: max(0, 22 - added.count))
-            added[21] = .text("2026-520329-48-01-000123")
+            added[21] = .empty
+            // 项目代码, before 版本 (the last column)
+            added[20] = .text("2026-520329-48-01-000123")
             let edited = try Self.file(header: rows[0], rows: [renamed, Self.cells(rows[2]), added])
             let dry = try await Self.upload(api, edited, token: district, dryRun: true)
             #expect(dry.object["created"] as? Int == 1 && dry.object["replaced"] as? Int == 1 && dry.object["unchanged"] as? Int == 1)
@@ -81,24 +81,24 @@ import TestSupport
             let rows = try UploadedSheet.rows(of: Data(buffer: try await api.request(.get, "/api/v1/projects?format=xlsx", token: district).body))
             var stale = Self.cells(rows[1])
             stale[1] = .text("新名称")
-            stale[20] = .number(9)
+            stale[21] = .number(9)
             var hidden = Self.cells(rows[1])
             hidden[0] = .text("Q-001")
-            hidden[20] = .empty
+            hidden[21] = .empty
             var elsewhere = Self.cells(rows[1])
             elsewhere[0] = .text("P-009")
             elsewhere[7] = .text("花溪区")
-            elsewhere[20] = .empty
+            elsewhere[21] = .empty
             var wrong = Self.cells(rows[1])
             wrong[0] = .text("P-010")
             wrong[3] = .text("矿业")
             wrong[5] = .text("竣工投产")
-            wrong[20] = .empty
+            wrong[21] = .empty
             let file = try Self.file(header: rows[0], rows: [stale, hidden, elsewhere, wrong])
             let response = try await Self.upload(api, file, token: district)
             #expect(response.status == .unprocessableContent)
             let errors = (response.object["errors"] as? [[String: Any]] ?? []).map { "\($0["row"] ?? "")|\($0["column"] ?? "")" }
-            #expect(errors == ["2|版本", "3|项目编号", "4|所在区县", "5|类别"], "\(String(buffer: response.body))")
+            #expect(errors == ["2|版本（导入用，勿改）", "3|项目编号", "4|所在区县", "5|类别"], "\(String(buffer: response.body))")
             #expect(try await api.request(.get, "/api/v1/projects", token: district).object["total"] as? Int == 1)
             #expect(try await api.request(.get, "/api/v1/projects", token: other).items.first?["name"] as? String == "项目 Q-001")
         }

@@ -89,10 +89,20 @@ import Testing
         #expect(rows[2].cells == [.text("P-2"), .text("多\r\n行")])
     }
 
-    @Test func csvMustBeUTF8() {
+    @Test func csvNotUTF8IsReadAsGB18030() throws {
         let gbk = Data([0xCF, 0xEE, 0xC4, 0xBF, 0x2C, 0x31, 0x0D, 0x0A])
-        let error = #expect(throws: SpreadsheetReadError.self) { try UploadedSheet.rows(of: gbk) }
-        #expect(error?.message.contains("UTF-8") == true)
+        let read = try UploadedSheet.read(gbk)
+        #expect(read.rows.first?.cells == [.text("项目"), .text("1")])
+        #expect(read.encoding == .gb18030)
+        #expect(try UploadedSheet.read(Data("项目,1\r\n".utf8)).encoding == .utf8)
+    }
+
+    @Test func csvInUTF16OrNeitherEncodingIsRefused() {
+        let utf16 = Data([0xFF, 0xFE, 0x79, 0x98, 0xEE, 0x76])
+        let refused = #expect(throws: SpreadsheetReadError.self) { try UploadedSheet.rows(of: utf16) }
+        #expect(refused?.message.contains("UTF-16") == true)
+        let neither = #expect(throws: SpreadsheetReadError.self) { try UploadedSheet.rows(of: Data([0x80, 0x2C, 0x31, 0xFF])) }
+        #expect(neither?.message.contains("GB18030") == true)
     }
 
     @Test func numbersAsPeopleTypeThem() throws {

@@ -45,7 +45,9 @@ def test_the_demo_package_is_valid_oc4ids(server, artifacts):
     assert {p["type"] for p in projects} <= codes("projectType.csv")
     assert {s for p in projects for s in p["sector"]} <= codes("projectSector.csv")
     started = [p for p in projects if p["status"] in ("implementation", "completion")]
-    assert started and all("-520329-" in p["id"] for p in started)
+    assert started and all(any(i["scheme"] == "CN-TZXM" for i in p["identifiers"]) for p in started)
+    # the id is the project code's, which a national code added later never changes
+    assert all(p["id"].endswith("-" + next(i["id"] for i in p["identifiers"] if i["scheme"] == "CN-YQ-PROJECT")) for p in projects)
     assert all(p["id"].startswith("oc4ids-") for p in projects)
     assert all(p["budget"]["amount"]["currency"] == "CNY" for p in projects)
     assert any("completion" in p for p in projects if p["status"] == "completion")

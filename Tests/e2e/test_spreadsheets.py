@@ -64,7 +64,7 @@ def test_projects_download_opens_in_openpyxl_with_the_json_values(server, artifa
     listed = api.get("/api/v1/projects", params={"limit": 500}).json()
     response = api.get("/api/v1/projects", params={"format": "xlsx"})
     assert response.headers["content-type"] == XLSX
-    assert response.headers["content-disposition"].startswith('attachment; filename="projects-')
+    assert "filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%BA%93-" in response.headers["content-disposition"]  # 项目库-
     (artifacts / "projects.xlsx").write_bytes(response.content)
     sheet = workbook(response).active
     assert sheet.freeze_panes == "A2"
@@ -79,7 +79,8 @@ def test_projects_download_opens_in_openpyxl_with_the_json_values(server, artifa
         assert money(row[column["总投资（万元）"]]) == money(item["total_investment"])
         start = row[column["计划开工"]]
         assert (start.date().isoformat() if start else None) == item["planned_start"]
-        assert row[column["版本"]] == item["version"]
+        assert row[column["版本（导入用，勿改）"]] == item["version"]
+    assert header[-1] == "版本（导入用，勿改）"
     money_cell = sheet.cell(row=2, column=column["总投资（万元）"] + 1)
     assert money_cell.number_format == "#,##0.00" and money_cell.data_type == "n"
     assert sheet.cell(row=2, column=column["计划开工"] + 1).is_date or rows[1][column["计划开工"]] is None
@@ -142,7 +143,7 @@ def test_template_filled_in_openpyxl_imports(server):
     _, book = fill_template(api, month)
     sheet = book.active
     header = [c.value for c in sheet[1]]
-    assert header == ["项目代码", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本"]
+    assert header == ["项目编号", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本"]
     codes = [sheet.cell(row=r, column=1).value for r in (2, 3, 4)]
     sheet.cell(row=2, column=3, value=12.5)
     sheet.cell(row=3, column=3, value="１２３")
@@ -260,7 +261,7 @@ def million_rows():
     ("formula without a result", lambda: workbook_with(sheet_xml([
         HEADER_ROW, '<row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2"><f>1+1</f></c></row>'])), 422, "formula"),
     ("not a spreadsheet", lambda: b"%PDF-1.4 \x00\x01", 415, "PDF"),
-    ("GBK text", lambda: "项目代码,本月完成投资(万元)\r\nA,1\r\n".encode("gbk"), 422, "UTF-8"),
+    ("UTF-16 text", lambda: "项目编号,本月完成投资(万元)\r\nA,1\r\n".encode("utf-16"), 422, "UTF-16"),
 ])
 def test_bad_files_get_a_clear_answer_quickly(server, name, make, status, words):
     api = server.api(DISTRICT)

@@ -46,7 +46,7 @@ public struct APIRoute: Sendable {
     public let path: String
     public let summary: String
     public let access: Access
-    let handler: Handler
+    var handler: Handler
     /// The documented request body, success status and response body (see `documented`).
     public private(set) var request: Schema?
     public private(set) var response: Schema?
@@ -174,6 +174,13 @@ public struct APIRoute: Sendable {
         case .admin: return caller.role == .admin
         case .countyAdmin: return caller.role == .admin && county
         }
+    }
+
+    /// The component schema of a list page's items (`Notification`), nil for anything else.
+    var listItemSchema: String? {
+        guard let response, response.isPage, case .object(let properties, _) = response,
+              case .array(.ref(let name))? = properties["items"] else { return nil }
+        return name
     }
 
     /// The path as OpenAPI writes it: `/api/v1/projects/{id}`.

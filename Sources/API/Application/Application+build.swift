@@ -69,7 +69,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         BulletinController(
             database: database, behindBelow: dependencies.planBehindRatio, defaultScheme: dependencies.defaultScheme, clock: dependencies.clock),
     ]
-    let routes = controllers.flatMap(\.routes)
+    let routes = controllers.flatMap(\.routes).map(ListDownload.covering)
     let document = OpenAPIDocument.build(routes)
     let openAPI = APIRoute(public: .get, "openapi.json", "This OpenAPI 3.1 document") { _, _ in try JSONResponse.make(document) }
     return routes + [openAPI]

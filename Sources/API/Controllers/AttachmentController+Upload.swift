@@ -1,5 +1,6 @@
 import Campaign
 import Hummingbird
+import HummingbirdCore
 import Store
 
 extension AttachmentController {
@@ -8,18 +9,21 @@ extension AttachmentController {
         var record: AttachmentRecord
     }
 
-    /// `POST /projects/{id}/attachments?month=&filename=` with the file as the body. Everything that
-    /// can be decided before the body is read is, in a short transaction (type, size declared,
-    /// rights, the month's lock, quota); the body is then received whole with no database
-    /// connection held, and stored in one short transaction.
+    /// `POST /projects/{id}/attachments?month=&filename=` with the file as the body, or as the one
+    /// file of a `multipart/form-data` form (its part's type and file name count; `filename=` may
+    /// then be left out). Everything that can be decided before the body is read is, in a short
+    /// transaction (type, size declared, rights, the month's lock, quota); the body is then
+    /// received whole with no database connection held, and stored in one short transaction.
     @Sendable func upload(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let projectID = try Preconditions.pathID("id", in: context)
-        let (month, filename) = try Self.target(request)
+        let form = try await MultipartFile.read(request, limit: Self.maxFileSize)
+        let (month, filename) = try Self.target(request, formName: form?.filename)
         if let month { try Preconditions.begun(month, clock: clock) }
-        guard let declared = request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) else {
+        guard let declared = (form?.contentType ?? request.headers[.contentType]).flatMap(AttachmentType.init(mediaType:)) else {
             throw Problem(.unsupportedMediaType, detail: "send the file with Content-Type one of \(AttachmentType.accepted)")
         }
-        let declaredLength = request.headers[.contentLength].flatMap { Int($0) }
+        let declaredLength = form.map(\.data.count) ?? request.headers[.contentLength].flatMap { Int($0) }
+        let body = form.map { HummingbirdCore.RequestBody(buffer: ByteBuffer(bytes: $0.data)) } ?? request.body
         if let declaredLength, declaredLength > Self.maxFileSize { throw AttachmentStream.Limit.fileSize(Self.maxFileSize).problem }
         let quota = quota
         let used = try await database.transaction(as: context.caller) { connection in
@@ -33,7 +37,7 @@ extension AttachmentController {
         let limit: AttachmentStream.Limit = remaining < Int64(Self.maxFileSize) ? .quota(remaining: remaining) : .fileSize(Self.maxFileSize)
         if let declaredLength, declaredLength > limit.bytes { throw limit.problem }
         var stream = AttachmentStream(declared: declared, limit: limit)
-        let file = try await stream.receive(request.body)
+        let file = try await stream.receive(body)
         let name = AttachmentName.stored(filename, as: file.type)
         do {
             let record = try await database.transaction(as: context.caller) { connection -> AttachmentRecord in
@@ -57,13 +61,14 @@ extension AttachmentController {
         }
     }
 
-    /// `month` (optional, `YYYY-MM`) and `filename` (required: NFC, without bidirectional
-    /// controls, at most 255 Unicode scalars, no control characters) from the query string.
-    static func target(_ request: Request) throws -> (Month?, String) {
+    /// `month` (optional, `YYYY-MM`) and `filename` (required, else the form's file name: NFC,
+    /// without bidirectional controls, at most 255 Unicode scalars, no control characters) from
+    /// the query string.
+    static func target(_ request: Request, formName: String? = nil) throws -> (Month?, String) {
         var validator = Validator()
         let query = request.uri.queryParameters
         let month = query["month"].flatMap { validator.month(String($0), field: "month") }
-        let filename = query["filename"].map(String.init)
+        let filename = query["filename"].map(String.init) ?? formName
         let cleaned = filename.flatMap(AttachmentName.cleaned)
         if let cleaned {
             if cleaned.unicodeScalars.count > AttachmentName.maxLength {

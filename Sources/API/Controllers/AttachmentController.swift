@@ -19,7 +19,7 @@ struct AttachmentController: APIController {
         [
             APIRoute(.post, "projects/:id/attachments", .editor,
                      "Upload a file (the body) as an attachment; 201, or 200 with the stored one when the project has the same file", upload)
-                .documented(rawRequest: AttachmentType.allCases.map(\.rawValue), response: .ref("Attachment"), status: 201, also: [200])
+                .documented(rawRequest: AttachmentType.allCases.map(\.rawValue) + ["multipart/form-data"], response: .ref("Attachment"), status: 201, also: [200])
                 .query(.init("month", .month, "the month whose report the file belongs to (YYYY-MM, begun; locked with its approved report); none: the project's"),
                        .init("filename", .limitedText(maxLength: 255), required: true, "the file's name, as it is to be downloaded")),
             APIRoute(.get, "projects/:id/attachments", .signedIn, "The project's attachments (metadata), oldest first", list)

@@ -13,10 +13,15 @@ enum DownloadResponse {
         _ export: Export, format: SpreadsheetFormat, database: Database, context: AuthenticatedContext
     ) async throws -> Response {
         let url = try await database.transaction(as: context.caller) { connection in
-            let writer = try format.makeWriter()
+            let writer = try format.makeWriter(title: export.title)
             try export.write(to: writer, on: connection)
             return try writer.finish()
         }
+        return try await send(url, named: fileName(export.name, dated: export.dated, format: format), format: format, context: context)
+    }
+
+    /// Streams the finished file `url` as an attachment named `name`, then removes it.
+    static func send(_ url: URL, named name: String, format: SpreadsheetFormat, context: some RequestContext) async throws -> Response {
         let file: ResponseBody
         do {
             file = try await FileIO().loadFile(path: url.path, context: context)
@@ -30,17 +35,20 @@ enum DownloadResponse {
         }
         let headers: HTTPFields = [
             .contentType: format.contentType,
-            .contentDisposition: "attachment; filename=\"\(export.name)-\(today()).\(format.rawValue)\"",
+            .contentDisposition: ContentDisposition.attachment(filename: name),
             .cacheControl: "no-store",
         ]
         return Response(status: .ok, headers: headers, body: body)
     }
 
+    /// `项目库-2026-12-06.xlsx`, or `月报-2026年11月.csv` for a list of one month (not `dated`).
+    static func fileName(_ stem: String, dated: Bool, format: SpreadsheetFormat) -> String {
+        (dated ? "\(stem)-\(today())" : stem) + "." + format.rawValue
+    }
+
     /// Today in the county's time zone, `YYYY-MM-DD`.
     static func today() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return DateSerial.iso(year: parts.year!, month: parts.month!, day: parts.day!)
+        let now = LocalDateTime(Date())
+        return DateSerial.iso(year: now.year, month: now.month, day: now.day)
     }
 }

@@ -43,58 +43,67 @@ struct ImportController: APIController {
     @Sendable func monthlyReports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let month = try Self.month(request)
         try Preconditions.begun(month, clock: clock)
-        let dryRun = try Self.dryRun(request)
-        return try await gate.run { try await monthlyReports(request, context: context, month: month, dryRun: dryRun) }
+        let errorSheet = try ErrorSheet.requested(request) ? "月报导入错误说明-" + Export.title(of: month) : nil
+        let dryRun = try Self.dryRun(request) || errorSheet != nil
+        return try await gate.run {
+            try await monthlyReports(request, context: context, month: month, dryRun: dryRun, errorSheet: errorSheet)
+        }
     }
 
-    private func monthlyReports(_ request: Request, context: AuthenticatedContext, month: Month, dryRun: Bool) async throws -> Response {
+    private func monthlyReports(
+        _ request: Request, context: AuthenticatedContext, month: Month, dryRun: Bool, errorSheet: String?
+    ) async throws -> Response {
         let upload = try await Upload.read(request)
-        let (rows, invalid) = try await Self.parse(upload) { try MonthlyReportSheet.rows($0) }
-        let summary = try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
-            try MonthlyReportImportQueries.stage(rows, on: connection)
-            let checked = try MonthlyReportImportQueries.check(month: month, on: connection)
-            let rowsByNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.row, $0) })
-            let errors = invalid + checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") }
-            if !errors.isEmpty { throw Problem.sheet(errors) }
-            var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
-            summary.importID = try ImportQueries.record(kind: "monthly_reports", month: month, upload: upload.record, summary: summary, on: connection)
-            let written = try MonthlyReportImportQueries.merge(month: month, on: connection)
-            guard written == summary.created + summary.replaced else {
-                throw Problem(.conflict, detail: "reports changed while the file was imported; nothing was imported: download the template again")
+        let ((rows, invalid), encoding) = try await Self.parse(upload) { try MonthlyReportSheet.rows($0) }
+        return try await Self.answer(upload, encoding: encoding, errorSheet: errorSheet, context: context) {
+            try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
+                try MonthlyReportImportQueries.stage(rows, on: connection)
+                try MonthlyReportImportQueries.resolveNationalCodes(on: connection)
+                let checked = try MonthlyReportImportQueries.check(month: month, on: connection)
+                let rowsByNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.row, $0) })
+                let errors = invalid + checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") }
+                if !errors.isEmpty { throw Problem.sheet(errors) }
+                var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
+                summary.importID = try ImportQueries.record(kind: "monthly_reports", month: month, upload: upload.record, summary: summary, on: connection)
+                let written = try MonthlyReportImportQueries.merge(month: month, on: connection)
+                guard written == summary.created + summary.replaced else {
+                    throw Problem(.conflict, detail: "reports changed while the file was imported; nothing was imported: download the template again")
+                }
+                return summary
             }
-            return summary
         }
-        return try JSONResponse.make(summary)
     }
 
     @Sendable func projects(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let dryRun = try Self.dryRun(request)
-        return try await gate.run { try await projects(request, context: context, dryRun: dryRun) }
+        let errorSheet = try ErrorSheet.requested(request) ? "项目导入错误说明-" + DownloadResponse.today() : nil
+        let dryRun = try Self.dryRun(request) || errorSheet != nil
+        return try await gate.run { try await projects(request, context: context, dryRun: dryRun, errorSheet: errorSheet) }
     }
 
-    private func projects(_ request: Request, context: AuthenticatedContext, dryRun: Bool) async throws -> Response {
+    private func projects(_ request: Request, context: AuthenticatedContext, dryRun: Bool, errorSheet: String?) async throws -> Response {
         let upload = try await Upload.read(request)
         let names = try await database.transaction(as: context.caller) { try ProjectImportQueries.names(on: $0) }
-        let (rows, invalid) = try await Self.parse(upload) { try ProjectSheet.rows($0, names: names) }
+        let ((rows, invalid), encoding) = try await Self.parse(upload) { try ProjectSheet.rows($0, names: names) }
         let isCounty = context.caller.agencyKind == .county
-        let summary = try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
-            try ProjectImportQueries.stage(rows, on: connection)
-            let checked = try ProjectImportQueries.check(on: connection)
-            var errors = invalid + checked.rejections.map { Self.error($0.verdict, row: $0.row, current: $0.currentVersion) }
-            for row in rows {
-                guard let from = checked.currentStages[row.row],
-                      let problem = Stage.transitionProblem(from: from, to: row.fields.stage, actorIsCounty: isCounty) else { continue }
-                errors.append(SheetError(row: row.row, column: Export.ProjectHeader.stage, message: problem))
+        return try await Self.answer(upload, encoding: encoding, errorSheet: errorSheet, context: context) {
+            try await ImportTransaction.run(dryRun: dryRun, database: database, caller: context.caller) { connection in
+                try ProjectImportQueries.stage(rows, on: connection)
+                let checked = try ProjectImportQueries.check(on: connection)
+                var errors = invalid + checked.rejections.map { Self.error($0.verdict, row: $0.row, current: $0.currentVersion) }
+                for row in rows {
+                    guard let from = checked.currentStages[row.row],
+                          let problem = Stage.transitionProblem(from: from, to: row.fields.stage, actorIsCounty: isCounty) else { continue }
+                    errors.append(SheetError(row: row.row, column: Export.ProjectHeader.stage, message: problem))
+                }
+                if !errors.isEmpty { throw Problem.sheet(errors) }
+                var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
+                summary.importID = try ImportQueries.record(kind: "projects", month: nil, upload: upload.record, summary: summary, on: connection)
+                guard try ProjectImportQueries.merge(on: connection) == summary.created + summary.replaced else {
+                    throw Problem(.conflict, detail: "projects changed while the file was imported; nothing was imported: download them again")
+                }
+                return summary
             }
-            if !errors.isEmpty { throw Problem.sheet(errors) }
-            var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
-            summary.importID = try ImportQueries.record(kind: "projects", month: nil, upload: upload.record, summary: summary, on: connection)
-            guard try ProjectImportQueries.merge(on: connection) == summary.created + summary.replaced else {
-                throw Problem(.conflict, detail: "projects changed while the file was imported; nothing was imported: download them again")
-            }
-            return summary
         }
-        return try JSONResponse.make(summary)
     }
 
     static func error(_ verdict: ProjectImportQueries.Verdict, row: Int, current: Int?) -> SheetError {
@@ -105,16 +114,38 @@ struct ImportController: APIController {
         case .notWritable: SheetError(row: row, column: H.district, message: "you may not create or change projects of this district")
         case .versionMissing: SheetError(row: row, column: H.version, message: "the project exists (version \(version)): download it again, or fill in its version")
         case .stale: SheetError(row: row, column: H.version, message: "the project was changed since this version (now \(version)): download it again")
-        case .noProject: SheetError(row: row, column: H.version, message: "no project has this code yet: leave 版本 empty to create it")
+        case .movesDistrict: SheetError(row: row, column: H.district, message: "不能把项目改到其他区县：所在区县只有县级可以修改，请改回原区县")
+        case .noProject: SheetError(row: row, column: H.version, message: "no project has this code yet: leave \(H.version) empty to create it")
         }
     }
 
-    /// The sheet's rows read on the parsing thread (never on an event loop), then `validate`d.
-    static func parse<T: Sendable>(_ upload: Upload, _ validate: @escaping @Sendable ([SheetRow]) throws -> T) async throws -> T {
+    /// The summary of `work`; with `errorSheet` (`format=xlsx`, the work a dry run) the uploaded
+    /// sheet annotated with its errors, named `errorSheet` (`ErrorSheet`).
+    static func answer(
+        _ upload: Upload, encoding: TextEncoding?, errorSheet: String?, context: AuthenticatedContext,
+        _ work: () async throws -> ImportQueries.Summary
+    ) async throws -> Response {
+        var summary: ImportQueries.Summary
+        do {
+            summary = try await work()
+        } catch let problem as Problem where errorSheet != nil && !problem.sheetErrors.isEmpty {
+            return try await ErrorSheet.response(upload, errors: problem.sheetErrors, named: errorSheet ?? "", context: context)
+        }
+        if let errorSheet { return try await ErrorSheet.response(upload, errors: [], named: errorSheet, context: context) }
+        summary.encoding = encoding?.rawValue
+        return try JSONResponse.make(summary)
+    }
+
+    /// The sheet's rows read on the parsing thread (never on an event loop, apart from password
+    /// hashing), then `validate`d; with
+    /// the encoding a CSV file was read in.
+    static func parse<T: Sendable>(
+        _ upload: Upload, _ validate: @escaping @Sendable ([SheetRow]) throws -> T
+    ) async throws -> (T, TextEncoding?) {
         try await parsing.runIfActive {
-            let rows: [SheetRow]
-            do throws(SpreadsheetReadError) { rows = try UploadedSheet.rows(of: upload.data) } catch { throw Problem.unreadable(error) }
-            return try validate(rows)
+            let read: (rows: [SheetRow], encoding: TextEncoding?)
+            do throws(SpreadsheetReadError) { read = try UploadedSheet.read(upload.data) } catch { throw Problem.unreadable(error) }
+            return (try validate(read.rows), read.encoding)
         }
     }
 
@@ -127,6 +158,7 @@ struct ImportController: APIController {
         case .versionMissing: SheetError(row: rejection.row, column: Header.version, message: "the month already has a report (version \(current)): download the template again, or fill in its version")
         case .stale: SheetError(row: rejection.row, column: Header.version, message: "the report was changed since this version (now \(current)): download the template again")
         case .noReport: SheetError(row: rejection.row, column: Header.version, message: "there is no report for this month yet: leave 版本 empty")
+        case .duplicate: SheetError(row: rejection.row, column: Header.code, message: "项目 \(code) 在前面的行中已出现（按项目编号或项目代码）：每个项目只保留一行")
         case .locked: SheetError(row: rejection.row, column: Header.amount, message: "the report of project \(code) is approved and locked; ask a county editor to reopen it")
         }
     }

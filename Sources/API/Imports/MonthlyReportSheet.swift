@@ -3,8 +3,8 @@ import Foundation
 import Spreadsheet
 import Store
 
-/// Reads the monthly-report template (CONTRACT.md: 项目代码, 项目名称, 本月完成投资(万元), 形象进度,
-/// 存在问题, 版本) into validated rows; every wrong cell is reported, with its row and header.
+/// Reads the monthly-report template (项目编号 — or 项目代码, the national code —, 项目名称,
+/// 本月完成投资(万元), 形象进度, 存在问题, 版本) into validated rows; every wrong cell is reported, with its row and header.
 /// A row whose amount, progress and problems are all blank was not filled in and is skipped.
 enum MonthlyReportSheet {
     typealias Header = MonthlyReportImportQueries.Header
@@ -13,7 +13,7 @@ enum MonthlyReportSheet {
     /// one answer lists every error).
     static func rows(_ sheet: [SheetRow]) throws -> (rows: [MonthlyReportImportQueries.Row], errors: [SheetError]) {
         let columns = try SheetColumns(sheet, headers: [
-            Header.code: ["项目编号", "code"], Header.name: ["name"], Header.amount: ["本月完成投资", "investment_completed"],
+            Header.code: ["项目代码", "code"], Header.name: ["name"], Header.amount: ["本月完成投资", "investment_completed"],
             Header.progress: ["progress"], Header.problems: ["problems"], Header.version: ["version"],
         ], required: [Header.code, Header.amount])
         var errors: [SheetError] = []

@@ -21,7 +21,7 @@ enum ProjectSheet {
     /// The valid rows and the errors of the others (the database checks the valid ones too, so
     /// one answer lists every error).
     static func rows(_ sheet: [SheetRow], names: ProjectImportQueries.Names) throws -> (rows: [ProjectImportQueries.Row], errors: [SheetError]) {
-        let columns = try SheetColumns(sheet, headers: Dictionary(uniqueKeysWithValues: (fields.map { ($0.header, [$0.field]) }) + [(H.version, ["version"])]),
+        let columns = try SheetColumns(sheet, headers: Dictionary(uniqueKeysWithValues: (fields.map { ($0.header, [$0.field]) }) + [(H.version, ["版本", "version"])]),
                                        required: [H.code, H.name, H.category, H.district])
         var errors: [SheetError] = []
         var rows: [ProjectImportQueries.Row] = []
@@ -63,8 +63,10 @@ enum ProjectSheet {
     /// The body value of one cell; nil when the cell is empty (the field is then absent).
     static func value(_ field: String, _ cell: ReadCell, names: ProjectImportQueries.Names) throws(CellProblem) -> JSONValue? {
         switch field {
-        case "total_investment", "land_area":
-            return try cell.decimal().map(JSONValue.number)
+        case "total_investment":
+            return try cell.decimal(unit: .tenThousandYuan).map(JSONValue.number)
+        case "land_area":
+            return try cell.decimal(unit: .mu).map(JSONValue.number)
         case "planned_start", "planned_completion", "actual_start", "actual_completion":
             return try cell.date().map { .string(DateSerial.iso(year: $0.year, month: $0.month, day: $0.day)) }
         case "major", "green_channel", "central_soe":

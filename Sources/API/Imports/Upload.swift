@@ -3,25 +3,30 @@ import Foundation
 import Hummingbird
 import Store
 
-/// An uploaded spreadsheet: the request body itself (at most `BodyLimit.imports`, received
-/// whole before any database connection is taken), its SHA-256 and the file name given with
-/// `?filename=`. A body that arrives in another form (multipart, say) is decoded in `read`.
+/// An uploaded spreadsheet: the request body itself or the one file of a `multipart/form-data`
+/// body (`MultipartFile`), at most `BodyLimit.imports` and received whole before any database
+/// connection is taken; its SHA-256 and the file name given with `?filename=` (else the
+/// multipart file's own name).
 struct Upload: Sendable {
     let data: Data
     let record: ImportQueries.Upload
 
     static func read(_ request: Request) async throws -> Upload {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: BodyLimit.imports)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw BodyLimit.problem(BodyLimit.imports, advice: "请把文件拆成几个较小的文件分别导入")
+        let form = try await MultipartFile.read(request, limit: BodyLimit.imports)
+        let data: Data
+        if let form {
+            data = form.data
+        } else {
+            do {
+                data = Data(buffer: try await request.body.collect(upTo: BodyLimit.imports))
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                throw BodyLimit.problem(BodyLimit.imports, advice: "请把文件拆成几个较小的文件分别导入")
+            }
         }
-        let data = Data(buffer: buffer)
         guard !data.isEmpty else {
             throw Problem(.unprocessableContent, detail: "the body is empty: send the .xlsx or CSV file itself as the request body")
         }
-        let name = request.uri.queryParameters["filename"].map(String.init) ?? ""
+        let name = request.uri.queryParameters["filename"].map(String.init) ?? form?.filename ?? ""
         guard name.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw Problem.invalid([.init(field: "filename", message: "must be at most 255 characters without control characters")])
         }

@@ -46,7 +46,7 @@ extension OpenAPIComponents {
         "Approval": stored(storedApprovalFields),
         "ImportSummary": .record([
             "import_id": .nullable(.id), "rows": .integer, "created": .integer, "replaced": .integer, "unchanged": .integer,
-            "errors": .array(.any),
+            "errors": .array(.any), "encoding": .nullable(.string(values: ["utf-8", "gb18030"])),
         ]),
         "Import": .record([
             "id": .id, "kind": .string(values: ["monthly_reports", "projects"]), "month": .nullable(.month), "file_name": .text,

@@ -75,12 +75,17 @@ enum OpenAPIDocument {
             let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
             operation["requestBody"] = [
                 "required": true,
-                "description": "the file itself (at most 20 MiB; an old .xls answers 415); optional query filename= names it in the import record",
-                "content": [SpreadsheetFormat.xlsx.contentType: file, "text/csv": file],
+                "description": "the file itself (at most 20 MiB; an old .xls answers 415), or a multipart/form-data form with one file part; CSV in UTF-8 or GB18030; optional query filename= names it in the import record (else the part's file name)",
+                "content": [
+                    SpreadsheetFormat.xlsx.contentType: file, "text/csv": file,
+                    "multipart/form-data": ["schema": ["type": "object", "properties": ["file": ["type": "string", "contentMediaType": "application/octet-stream"]]]],
+                ],
             ]
             parameters.append(["name": "dry_run", "in": "query", "required": false, "schema": ["type": "boolean"],
                                "description": "true: check and count only, write nothing"])
             parameters.append(["name": "filename", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 255]])
+            parameters.append(["name": "format", "in": "query", "required": false, "schema": ["type": "string", "enum": ["json", "xlsx"]],
+                               "description": "xlsx: check only (as dry_run) and answer the uploaded sheet itself with a last column 错误说明 and the wrong cells filled red (X-Import-Errors: how many)"])
         }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         return .object(operation)
@@ -128,6 +133,12 @@ enum OpenAPIDocument {
                     "content": .object(content)]
         } ?? (route.rawResponseTypes.isEmpty ? ["description": "success, no body"]
             : ["description": "the file", "content": fileContent(route.rawResponseTypes)])
+        if route.uploadsSpreadsheet, case .object(var object) = success, case .object(var content)? = object["content"] {
+            content[SpreadsheetFormat.xlsx.contentType] = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
+            object["content"] = .object(content)
+            object["description"] = "success: the summary, or with format=xlsx the sheet annotated with its errors (Content-Disposition: attachment)"
+            success = .object(object)
+        }
         if route.downloadable, case .object(var object) = success {
             let file: JSONValue = ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]
             var content: [String: JSONValue] = [:]

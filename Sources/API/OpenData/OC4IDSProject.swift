@@ -14,7 +14,9 @@ enum OC4IDSProject {
             ["id": .string("agency-\(fields.leadDepartmentID ?? 0)"), "name": .string(item.leadDepartmentName), "roles": ["reviewBody"]],
         ]
         var project: [String: JSONValue] = [
-            "id": .string("oc4ids-\(settings.prefix)-\(fields.nationalCode ?? fields.code)"),
+            // The project code, never the national code: an id, once published, never changes, and a
+            // national code is often added later (it is in `identifiers`).
+            "id": .string("oc4ids-\(settings.prefix)-\(fields.code)"),
             "identifiers": .array([["id": .string(fields.code), "scheme": "CN-YQ-PROJECT"]]
                 + (fields.nationalCode.map { [["id": .string($0), "scheme": "CN-TZXM"]] } ?? [])),
             "updated": .string(record.updatedAt.formatted(.iso8601)),
@@ -22,7 +24,7 @@ enum OC4IDSProject {
             "description": .string(description(fields)),
             "status": .string(OpenDataCodes.status(fields.stage, started: fields.actualStart != nil)),
             "type": "construction",
-            "sector": [.string(OpenDataCodes.sector(fields.category))],
+            "sector": [.string(OpenDataCodes.sector(industry: fields.industry, name: fields.name, category: fields.category))],
             "budget": ["amount": money(fields.totalInvestment)],
             "locations": .array(locations(item)),
         ]
@@ -64,7 +66,8 @@ enum OC4IDSProject {
             "format": .string(attachment.contentType.rawValue),
             "datePublished": .string(attachment.uploadedAt.formatted(.iso8601)),
         ]
-        if attachment.contentType != .pdf { document["documentType"] = "physicalProgressReport" }
+        // Photos and scanned papers are both the evidence of a month's progress.
+        document["documentType"] = "physicalProgressReport"
         return .object(document)
     }
 

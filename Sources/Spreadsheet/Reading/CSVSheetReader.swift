@@ -2,14 +2,11 @@ import CSV
 import Foundation
 
 /// Reads CSV (RFC 4180, optional UTF-8 byte-order mark) with CSV.swift; every field is text.
+/// The bytes are UTF-8 already (`TextEncoding` converted GB18030).
 /// The apostrophe `CSVWriter` puts before text that could run as a formula is taken off again,
 /// so a downloaded CSV uploads as the values it holds.
 enum CSVSheetReader {
     static func read(_ data: Data, limits: ReadLimits, _ onRow: (SheetRow) throws -> Void) throws {
-        guard String(data: data, encoding: .utf8) != nil else {
-            throw SpreadsheetReadError.unreadable(
-                "the CSV file is not UTF-8 (Excel's plain CSV is GBK): save it as \"CSV UTF-8 (Comma delimited)\" or as .xlsx")
-        }
         if data.contains(0) {
             throw SpreadsheetReadError.unreadable("the file contains NUL characters: it is not a text CSV file")
         }

@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 
 /// Why a cell cannot be read as its column's type, in words for the person who filled it in.
@@ -26,16 +27,15 @@ extension ReadCell {
         }
     }
 
-    /// A number: number cells as spreadsheets show them (`showingPrecision`); text is read after
-    /// turning full-width digits (１２３) into ASCII and dropping thousands separators, spaces and
-    /// a trailing 万元 (the column's unit). Nil when empty.
-    public func decimal() throws(CellProblem) -> Decimal? {
+    /// A number: number cells as spreadsheets show them (`showingPrecision`); text as clerks type
+    /// it (`ClerkNumber`: full-width digits, thousands separators, a trailing `unit`). Nil when empty.
+    public func decimal(unit: ClerkNumber.Unit? = .tenThousandYuan) throws(CellProblem) -> Decimal? {
         let written: String
         switch self {
         case .number(let number): written = Self.showingPrecision(number)
         default:
             guard let text = try text() else { return nil }
-            written = Self.normalisedNumber(text)
+            written = ClerkNumber.normalised(text, unit: unit)
         }
         guard written.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$"#, options: .regularExpression) != nil,
               let value = Decimal(string: written, locale: Locale(identifier: "en_US_POSIX")) else {
@@ -55,7 +55,7 @@ extension ReadCell {
             return DateSerial.date(serial: Int(serial))
         default:
             guard let text = try text() else { return nil }
-            let parts = Self.normalisedNumber(text)
+            let parts = ClerkNumber.normalised(text, unit: nil)
                 .replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
                 .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: "/", with: "-")
                 .split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
@@ -74,22 +74,5 @@ extension ReadCell {
     static func showingPrecision(_ stored: String) -> String {
         guard let value = Double(stored), value.isFinite else { return stored }
         return String(format: "%.15g", value)
-    }
-
-    /// Full-width digits and signs as ASCII, without separators, spaces or a trailing 万元.
-    static func normalisedNumber(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19: result.unicodeScalars.append(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF0E: result += "."
-            case 0xFF0D, 0x2212: result += "-"
-            case 0xFF0B: result += "+"
-            case 0x2C, 0xFF0C, 0x20, 0x3000, 0xA0: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        if result.hasSuffix("万元") { result.removeLast(2) }
-        return result
     }
 }

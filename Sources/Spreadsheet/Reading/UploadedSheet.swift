@@ -9,7 +9,7 @@ public enum UploadedSheet {
     }
 
     /// Recognises the format: a ZIP is a workbook, an OLE2 compound file is an old `.xls` (refused),
-    /// anything else must be UTF-8 text (CSV).
+    /// anything else must be CSV text (UTF-8 or GB18030, `TextEncoding`).
     public static func format(of data: Data) throws(SpreadsheetReadError) -> Format {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
@@ -28,8 +28,14 @@ public enum UploadedSheet {
 
     /// Every row of the first sheet (the header included), in order; blank rows are skipped.
     public static func rows(of data: Data, limits: ReadLimits = ReadLimits()) throws(SpreadsheetReadError) -> [SheetRow] {
+        try read(data, limits: limits).rows
+    }
+
+    /// The rows (as `rows(of:)`) and, for CSV, the encoding the text was read in.
+    public static func read(_ data: Data, limits: ReadLimits = ReadLimits()) throws(SpreadsheetReadError) -> (rows: [SheetRow], encoding: TextEncoding?) {
         var rows: [SheetRow] = []
         let format = try format(of: data)
+        var encoding: TextEncoding?
         do {
             let collect: (SheetRow) throws -> Void = { row in
                 if rows.count > limits.maxRows {
@@ -42,13 +48,16 @@ public enum UploadedSheet {
             case .xlsx:
                 var reader = try XLSXReader(data: data, limits: limits)
                 try reader.readFirstSheet(collect)
-            case .csv: try CSVSheetReader.read(data, limits: limits, collect)
+            case .csv:
+                let (text, read) = try TextEncoding.utf8(data)
+                encoding = read
+                try CSVSheetReader.read(text, limits: limits, collect)
             }
         } catch let error as SpreadsheetReadError {
             throw error
         } catch {
             throw .unreadable("the file could not be read as a spreadsheet (\(error)): save it again as .xlsx or CSV UTF-8")
         }
-        return rows
+        return (rows, encoding)
     }
 }

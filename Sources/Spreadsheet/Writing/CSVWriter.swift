@@ -6,7 +6,8 @@ import Foundation
 /// carriage return, OWASP's list) is written with a leading apostrophe, which spreadsheets show
 /// as text. Number cells are written as plain numbers, negative ones with their minus sign
 /// (`-12.50`): they are formatted here from a `Decimal`, so they only ever hold digits, one point
-/// and that sign, and cannot be a formula. Money has two decimals, dates are `YYYY-MM-DD`.
+/// and that sign, and cannot be a formula. Money has two decimals, dates are `YYYY-MM-DD`, months `YYYY-MM`, times `YYYY-MM-DD HH:MM`
+/// in county time.
 public final class CSVWriter: SpreadsheetWriter {
     public let contentType = SpreadsheetFormat.csv.contentType
     public let fileExtension = "csv"
@@ -60,7 +61,10 @@ public final class CSVWriter: SpreadsheetWriter {
             case .integer: number.fixed(places: 0)
             default: number.description
             }
-        case .date(let year, let month, let day): DateSerial.iso(year: year, month: month, day: day)
+        case .date(let year, let month, let day):
+            format == .month ? String(DateSerial.iso(year: year, month: month, day: day).prefix(7))
+                : DateSerial.iso(year: year, month: month, day: day)
+        case .dateTime(let time): time.text
         }
     }
 

@@ -7,8 +7,42 @@ public enum Cell: Sendable, Equatable {
     case text(String)
     /// A number, shown with its column's format (money: two decimals with thousands separators).
     case number(Decimal)
-    /// A calendar date (no time of day).
+    /// A calendar date (no time of day); in a `.month` column only its year and month are shown.
     case date(year: Int, month: Int, day: Int)
+    /// A moment as the county's clock showed it (Asia/Shanghai), to the second.
+    case dateTime(LocalDateTime)
+}
+
+/// A date and time of day on the county's clock (Asia/Shanghai).
+public struct LocalDateTime: Sendable, Equatable {
+    public var year, month, day, hour, minute, second: Int
+
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+    }
+
+    /// The county's time zone: every time a person reads is in it.
+    public static let countyTimeZone = TimeZone(identifier: "Asia/Shanghai")!
+
+    /// `date` on the county's clock.
+    public init(_ date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.countyTimeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second!)
+    }
+
+    /// `YYYY-MM-DD HH:MM` as a person reads it.
+    public var text: String {
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return DateSerial.iso(year: year, month: month, day: day) + " \(pad(hour)):\(pad(minute))"
+    }
+
+    /// The spreadsheet serial: days since 1899-12-30 with the time of day as the fraction.
+    public var serial: Decimal {
+        let seconds = Decimal(hour * 3600 + minute * 60 + second) / 86_400
+        return Decimal(DateSerial.serial(year: year, month: month, day: day)) + seconds
+    }
 }
 
 /// A column of a sheet: its header and how its numbers are shown.
@@ -25,6 +59,10 @@ public struct Column: Sendable, Hashable {
         case ratio
         /// A date shown as `yyyy-mm-dd`.
         case date
+        /// A month: a date cell (the first of the month) shown as `2026年11月`; `2026-11` in CSV.
+        case month
+        /// A date and time in county time, shown as `yyyy-mm-dd hh:mm`.
+        case timestamp
     }
 
     public var header: String

@@ -4,26 +4,29 @@ import Foundation
 final class SheetStream {
     private let file: OutputFile
     private let columns: [Column]
+    private let print: PrintSetup
     private let letters: [String]
-    private var sample: [[Cell]] = []
+    private var sample: [(cells: [Cell], highlighted: Set<Int>)] = []
     private var headWritten = false
     private var rowNumber = 1
 
-    init(file: OutputFile, columns: [Column]) throws {
+    init(file: OutputFile, columns: [Column], print: PrintSetup) throws {
         self.file = file
         self.columns = columns
+        self.print = print
         self.letters = columns.indices.map(ColumnLetters.name)
     }
 
-    func append(_ row: [Cell]) throws {
-        if headWritten { return try write(row) }
-        sample.append(row)
+    /// Appends a row; the cells at `highlighted` are filled (the wrong cells of a refused upload).
+    func append(_ row: [Cell], highlighted: Set<Int> = []) throws {
+        if headWritten { return try write(row, highlighted: highlighted) }
+        sample.append((row, highlighted))
         if sample.count >= XLSXWriter.sampledRows { try writeHead() }
     }
 
     func close() throws {
         if !headWritten { try writeHead() }
-        try file.write("</sheetData></worksheet>")
+        try file.write("</sheetData>" + print.worksheetXML + "</worksheet>")
         try file.close()
     }
 
@@ -31,6 +34,7 @@ final class SheetStream {
         headWritten = true
         try file.write(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#)
         try file.write(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#)
+        try file.write(PrintSetup.sheetProperties)
         try file.write(#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#)
         if !columns.isEmpty {
             try file.write("<cols>")
@@ -43,38 +47,58 @@ final class SheetStream {
         try write(columns.map { .text($0.header) }, header: true)
         let rows = sample
         sample = []
-        for row in rows { try write(row) }
+        for row in rows { try write(row.cells, highlighted: row.highlighted) }
     }
 
     /// Widths in characters from the header and the sampled rows (CJK characters count twice).
     private func widths() -> [Int] {
         columns.indices.map { index in
             var widest = Self.displayWidth(columns[index].header)
-            for row in sample where index < row.count {
-                widest = max(widest, Self.displayWidth(Self.shown(row[index], format: columns[index].format)))
+            for row in sample where index < row.cells.count {
+                widest = max(widest, Self.displayWidth(Self.shown(row.cells[index], format: columns[index].format)))
             }
             return min(60, max(8, widest + 2))
         }
     }
 
-    private func write(_ row: [Cell], header: Bool = false) throws {
+    private func write(_ row: [Cell], header: Bool = false, highlighted: Set<Int> = []) throws {
         var xml = #"<row r="\#(rowNumber)">"#
         for (index, cell) in row.enumerated() where index < columns.count {
             let reference = letters[index] + String(rowNumber)
             let format = columns[index].format
+            if highlighted.contains(index) {
+                xml += Self.highlightedCell(cell, reference: reference)
+                continue
+            }
             switch cell {
-            case .empty:
+            case .empty, .text(""):
+                // Nothing written: the cell stays blank, not an empty string.
                 continue
             case .text(let text):
                 xml += #"<c r="\#(reference)" t="inlineStr"\#(header ? #" s="1""# : "")><is><t xml:space="preserve">\#(XMLText.escape(text))</t></is></c>"#
             case .number(let number):
                 xml += #"<c r="\#(reference)" s="\#(XLSXParts.style(for: format))"><v>\#(number.description)</v></c>"#
             case .date(let year, let month, let day):
-                xml += #"<c r="\#(reference)" s="\#(XLSXParts.dateStyle)"><v>\#(DateSerial.serial(year: year, month: month, day: day))</v></c>"#
+                let style = format == .month ? XLSXParts.style(for: .month) : XLSXParts.dateStyle
+                xml += #"<c r="\#(reference)" s="\#(style)"><v>\#(DateSerial.serial(year: year, month: month, day: day))</v></c>"#
+            case .dateTime(let time):
+                xml += #"<c r="\#(reference)" s="\#(XLSXParts.style(for: .timestamp))"><v>\#(time.serial.description)</v></c>"#
             }
         }
         rowNumber += 1
         try file.write(xml + "</row>")
+    }
+
+    /// A cell filled to catch the eye (text, or a number in the general format; an empty one too).
+    static func highlightedCell(_ cell: Cell, reference: String) -> String {
+        let style = XLSXParts.highlightStyle
+        return switch cell {
+        case .empty, .text(""): #"<c r="\#(reference)" s="\#(style)"/>"#
+        case .text(let text): #"<c r="\#(reference)" t="inlineStr" s="\#(style)"><is><t xml:space="preserve">\#(XMLText.escape(text))</t></is></c>"#
+        case .number(let number): #"<c r="\#(reference)" s="\#(style)"><v>\#(number.description)</v></c>"#
+        case .date(let year, let month, let day): #"<c r="\#(reference)" s="\#(style)"><v>\#(DateSerial.serial(year: year, month: month, day: day))</v></c>"#
+        case .dateTime(let time): #"<c r="\#(reference)" s="\#(style)"><v>\#(time.serial.description)</v></c>"#
+        }
     }
 
     /// The text a spreadsheet shows for a cell, for sizing.
@@ -83,7 +107,8 @@ final class SheetStream {
         case .empty: ""
         case .text(let text): text
         case .number(let number): format == .money ? number.fixed(places: 2) + "," : number.description
-        case .date: "2026-01-01"
+        case .date: format == .month ? "2026年01月" : "2026-01-01"
+        case .dateTime: "2026-01-01 00:00"
         }
     }
 

@@ -30,10 +30,11 @@ public enum SpreadsheetFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// A writer of this format whose file lives in `directory`.
-    public func makeWriter(in directory: URL = FileManager.default.temporaryDirectory) throws -> any SpreadsheetWriter {
+    /// A writer of this format whose file lives in `directory`; a workbook prints `title` at
+    /// the top of every page.
+    public func makeWriter(title: String = "", in directory: URL = FileManager.default.temporaryDirectory) throws -> any SpreadsheetWriter {
         switch self {
-        case .xlsx: try XLSXWriter(directory: directory)
+        case .xlsx: try XLSXWriter(directory: directory, title: title)
         case .csv: try CSVWriter(directory: directory)
         }
     }

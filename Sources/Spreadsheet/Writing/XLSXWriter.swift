@@ -15,11 +15,14 @@ public final class XLSXWriter: SpreadsheetWriter {
     /// Rows looked at to size the columns.
     static let sampledRows = 200
     private let directory: URL
+    private let print: PrintSetup
     private var sheets: [(name: String, url: URL)] = []
     private var current: SheetStream?
 
-    public init(directory: URL) throws {
+    /// `title` names the list and its filters at the top of every printed page.
+    public init(directory: URL, title: String = "") throws {
         self.directory = directory
+        self.print = PrintSetup(title: title, madeAt: LocalDateTime(Date()))
     }
 
     deinit {
@@ -30,12 +33,17 @@ public final class XLSXWriter: SpreadsheetWriter {
         try current?.close()
         let url = temporaryURL(in: directory, extension: "xml")
         sheets.append((Self.sheetName(name, taken: sheets.map(\.name)), url))
-        current = try SheetStream(file: OutputFile(url: url), columns: columns)
+        current = try SheetStream(file: OutputFile(url: url), columns: columns, print: print)
     }
 
     public func append(_ row: [Cell]) throws {
+        try append(row, highlighting: [])
+    }
+
+    /// Appends a row whose cells at the 0-based `columns` are filled light red.
+    public func append(_ row: [Cell], highlighting columns: Set<Int>) throws {
         guard let current else { preconditionFailure("beginSheet first") }
-        try current.append(row)
+        try current.append(row, highlighted: columns)
     }
 
     public func finish() throws -> URL {

@@ -28,7 +28,7 @@ extension Export {
              AND (\(behind)::boolean IS NULL OR coalesce(g.ratio < \(progress.behindBelow)::numeric, false) = \(behind)::boolean)
              ORDER BY p.code
             """)
-        return Export(name: "plans-\(year)", sheets: [Sheet(name: "\(year)年度投资计划", columns: columns, from: from)])
+        return Export(name: "年度投资计划-\(year)年", sheets: [Sheet(name: "\(year)年度投资计划", columns: columns, from: from)])
     }
 
     /// `GET /reviews?format=…`: the review queue (reports in `status`, of `month` when given, that
@@ -41,7 +41,7 @@ extension Export {
                AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
              ORDER BY r.submitted_at, r.id
             """)
-        return Export(name: "reviews-\(status.rawValue)", sheets: [Sheet(name: "月报审核", columns: columns, from: from)])
+        return Export(name: "月报审核", sheets: [Sheet(name: "月报审核", columns: columns, from: from)])
     }
 
     /// `GET /imports?format=…`: every recorded import the caller sees (the county: all; others:
@@ -50,7 +50,7 @@ extension Export {
         let columns: [ExportColumn] = [
             .init("编号", .integer, "i.id"),
             .init("类型", .text, "i.kind", labels: ["monthly_reports": "月报", "projects": "项目"]),
-            .init("月份", .text, "to_char(i.month, 'YYYY-MM')"),
+            .month("月份", "i.month"),
             .init("文件名", .text, "i.file_name"),
             .init("行数", .integer, "i.rows"),
             .init("新增", .integer, "i.created"),
@@ -58,7 +58,7 @@ extension Export {
             .init("未变", .integer, "i.unchanged"),
             .init("导入单位", .text, "a.name"),
             .init("导入人", .text, "n.display_name"),
-            .init("导入时间", .text, "to_char(i.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
+            .time("导入时间", "i.at"),
             .init("SHA-256", .text, "i.sha256"),
         ]
         let from: Query = """
@@ -67,6 +67,6 @@ extension Export {
               LEFT JOIN app.user_display_names(ARRAY[i.user_id]) n ON true
              ORDER BY i.id DESC
             """
-        return Export(name: "imports", sheets: [Sheet(name: "导入记录", columns: columns, from: from)])
+        return Export(name: "导入记录", sheets: [Sheet(name: "导入记录", columns: columns, from: from)])
     }
 }

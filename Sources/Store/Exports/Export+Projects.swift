@@ -24,7 +24,8 @@ extension Export {
         public static let greenChannel = "绿色通道"
         public static let centralSOE = "央企项目"
         public static let yearToDate = "本年累计完成（万元）"
-        public static let version = "版本"
+        /// Last, so a clerk sees it is for re-import only.
+        public static let version = "版本（导入用，勿改）"
         public static let nationalCode = "项目代码"
     }
 
@@ -55,8 +56,8 @@ extension Export {
                 (SELECT coalesce(sum(r.investment_completed), 0) FROM app.monthly_reports r WHERE r.project_id = p.id
                     AND r.month >= date_trunc('year', now() AT TIME ZONE 'Asia/Shanghai')::date)
                 """),
-            .init(H.version, .integer, "p.version"),
             .init(H.nationalCode, .text, "p.national_code"),
+            .init(H.version, .integer, "p.version"),
         ]
         var from: Query = """
               FROM app.projects p
@@ -68,6 +69,6 @@ extension Export {
         from.append(" WHERE ")
         from.append(ProjectQueries.condition(filter))
         from.append(" ORDER BY p.code")
-        return Export(name: "projects", sheets: [Sheet(name: "项目库", columns: columns, from: from)])
+        return Export(name: "项目库", sheets: [Sheet(name: "项目库", columns: columns, from: from)])
     }
 }

@@ -35,7 +35,7 @@ extension Export {
                        names(entry.missed), names(entry.behind)]
             return values
         }
-        return Export(name: "rankings-\(year)-\(period.rawValue)", sheets: [
+        return Export(name: "考核排名-" + title(year: year, period: period), dated: false, sheets: [
             Sheet(name: "区县组", columns: columns, source: .values(groups.district.map(row))),
             Sheet(name: "部门组", columns: columns, source: .values(groups.department.map(row))),
         ])
@@ -64,7 +64,7 @@ extension Export {
         let columns: [ExportColumn] = [
             .init("类型", .text, ""), .init("单位", .text, ""), .init("指标", .text, ""), .init("完成", .money, ""),
             .init("累计目标", .money, ""), .init("完成率", .ratio, ""), .init("项目编号", .text, ""), .init("项目名称", .text, ""),
-            .init("预警原因", .text, ""), .init("月份", .text, ""), .init("计划开工", .date, ""),
+            .init("预警原因", .text, ""), .init("月份", .month, ""), .init("计划开工", .date, ""),
         ]
         let indicatorRows: [[String?]] = indicators.map {
             ["指标预警", $0.agency.name, $0.indicator.chineseLabel, "\($0.actual)", "\($0.target)", "\($0.ratio)",
@@ -74,6 +74,6 @@ extension Export {
             ["项目预警", nil, nil, nil, nil, nil, $0.project.code, $0.project.name, reasons[$0.reason.rawValue] ?? $0.reason.rawValue,
              $0.month?.description, $0.plannedStart?.description]
         }
-        return Export(name: "warnings-\(year)", sheets: [Sheet(name: "预警", columns: columns, source: .values(indicatorRows + projectRows))])
+        return Export(name: "预警-\(year)年", sheets: [Sheet(name: "预警", columns: columns, source: .values(indicatorRows + projectRows))])
     }
 }

@@ -11,7 +11,7 @@ extension Export {
         from.append(" WHERE ")
         from.append(ProjectQueries.condition(filter))
         from.append(" AND r.month = \(month) ORDER BY p.code")
-        return Export(name: "reports-\(month)", sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
+        return Export(name: "月报-" + title(of: month), dated: false, sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
     }
 
     /// A monthly report's columns with its project and district, `extra` before the submission
@@ -21,13 +21,13 @@ extension Export {
             .init("项目编号", .text, "p.code"),
             .init("项目名称", .text, "p.name"),
             .init("所在区县", .text, "d.name"),
-            .init("月份", .text, "to_char(r.month, 'YYYY-MM')"),
+            .month("月份", "r.month"),
             .init("本月完成投资（万元）", .money, "r.investment_completed"),
             .init("形象进度", .text, "r.progress"),
             .init("存在问题", .text, "r.problems"),
             .init("状态", .text, "r.status", labels: reportStatusLabels),
         ] + extra + [
-            .init("报送时间", .text, "to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"),
+            .time("报送时间", "r.submitted_at"),
             .init("版本", .integer, "r.version"),
         ]
     }
@@ -60,7 +60,7 @@ extension Export {
                AND (\(districtID)::bigint IS NULL OR d.district_id = \(districtID))
              ORDER BY d.signed_on DESC, d.id DESC
             """
-        return Export(name: "deals", sheets: [Sheet(name: "招商引资签约项目", columns: columns, from: from)])
+        return Export(name: "招商引资签约项目", sheets: [Sheet(name: "招商引资签约项目", columns: columns, from: from)])
     }
 
     /// `GET /targets/{year}?format=…`: each visible agency's targets beside its actuals to date
@@ -80,7 +80,7 @@ extension Export {
              WHERE v.year = \(year)
              ORDER BY v.code, array_position(\(order)::text[], v.indicator)
             """
-        return Export(name: "targets-\(year)", sheets: [Sheet(name: "\(year)年目标任务", columns: columns, from: from)])
+        return Export(name: "目标任务-\(year)年", sheets: [Sheet(name: "\(year)年目标任务", columns: columns, from: from)])
     }
 
     /// `GET /approvals?format=…`: approvals of the visible projects with their processing days.
@@ -103,6 +103,6 @@ extension Export {
             """
         from.append(ApprovalQueries.condition(filter))
         from.append(" ORDER BY p.code, a.id")
-        return Export(name: "approvals", sheets: [Sheet(name: "审批手续", columns: columns, from: from)])
+        return Export(name: "审批手续", sheets: [Sheet(name: "审批手续", columns: columns, from: from)])
     }
 }

@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 import Postgres
 import Spreadsheet
@@ -5,13 +6,29 @@ import Spreadsheet
 /// A list as a spreadsheet: sheets whose columns name their Chinese header, their format and
 /// the SQL expression that fills them, so header and value cannot drift apart.
 public struct Export: Sendable {
-    /// The stem of the file name (`projects` → `projects-2026-11-29.xlsx`).
+    /// The stem of the file name, in Chinese (`项目库` → `项目库-2026-11-29.xlsx`).
     public var name: String
+    /// Whether the file name ends with the day it was made; a list of one month or period is
+    /// named by it instead (`月报-2026年11月.csv`).
+    public var dated: Bool
+    /// What the list holds and how it was filtered, printed at the top of every page.
+    public var title: String
     public var sheets: [Sheet]
 
-    public init(name: String, sheets: [Sheet]) {
+    public init(name: String, dated: Bool = true, title: String? = nil, sheets: [Sheet]) {
         self.name = name
+        self.dated = dated
+        self.title = title ?? name
         self.sheets = sheets
+    }
+
+    /// A month as a title reads it: `2026年11月`.
+    public static func title(of month: Month) -> String { "\(month.year)年\(month.month)月" }
+
+    /// An assessment period as a title reads it: `2026年第三季度`, `2026年年终`.
+    public static func title(year: Int, period: Period) -> String {
+        let quarters = ["Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"]
+        return "\(year)年" + (quarters[period.rawValue] ?? "年终")
     }
 
     /// One sheet: its rows come from a query, in column order, or are computed beforehand
@@ -54,6 +71,16 @@ public struct ExportColumn: Sendable {
         self.column = Column(header, format)
         self.expression = expression
         self.labels = labels
+    }
+
+    /// A `timestamptz` column as a date-time cell on the county's clock.
+    public static func time(_ header: String, _ expression: String) -> ExportColumn {
+        ExportColumn(header, .timestamp, "to_char((\(expression)) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS')")
+    }
+
+    /// A month (`date`, the first of the month) as a date cell shown as `2026年11月`.
+    public static func month(_ header: String, _ expression: String) -> ExportColumn {
+        ExportColumn(header, .month, "to_char(\(expression), 'YYYY-MM-DD')")
     }
 
     /// A yes/no flag shown as 是 / 否.
@@ -104,10 +131,17 @@ extension ExportColumn {
         case .money, .integer, .ratio:
             guard let number = Decimal(string: text) else { throw PostgresError(.decoding, reason: "\(column.header) is not a number") }
             return .number(number)
-        case .date:
+        case .date, .month:
             let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { throw PostgresError(.decoding, reason: "\(column.header) is not a date") }
-            return .date(year: parts[0], month: parts[1], day: parts[2])
+            guard parts.count == 3 || (column.format == .month && parts.count == 2) else {
+                throw PostgresError(.decoding, reason: "\(column.header) is not a date")
+            }
+            return .date(year: parts[0], month: parts[1], day: parts.count == 3 ? parts[2] : 1)
+        case .timestamp:
+            // `YYYY-MM-DD HH24:MI:SS` on the county's clock (`ExportColumn.countyTime`).
+            let parts = text.split(whereSeparator: { "- :".contains($0) }).compactMap { Int($0) }
+            guard parts.count == 6 else { throw PostgresError(.decoding, reason: "\(column.header) is not a time") }
+            return .dateTime(LocalDateTime(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts[5]))
         }
     }
 }

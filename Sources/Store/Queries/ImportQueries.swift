@@ -12,6 +12,8 @@ public enum ImportQueries {
         public var created: Int
         public var replaced: Int
         public var unchanged: Int
+        /// The encoding a CSV file was read in (`utf-8`, `gb18030`); nil for a workbook.
+        public var encoding: String?
 
         public init(importID: Int64? = nil, rows: Int, created: Int, replaced: Int, unchanged: Int) {
             self.importID = importID
@@ -27,6 +29,7 @@ public enum ImportQueries {
             try writer.write("created", created)
             try writer.write("replaced", replaced)
             try writer.write("unchanged", unchanged)
+            try writer.write("encoding", encoding)
             try writer.write("errors", encoding: [String]())
         }
     }

@@ -36,6 +36,8 @@ public enum MonthlyReportImportQueries {
         case noReport = "no_report"
         /// The report is approved: only the county may change it until it is reopened.
         case locked
+        /// An earlier row names the same project (one by its 项目编号, one by its 项目代码).
+        case duplicate
     }
 
     /// A row that cannot be written, with the report's current version when there is one.
@@ -61,6 +63,16 @@ public enum MonthlyReportImportQueries {
         }
     }
 
+    /// Rows that name their project by its national code (项目代码) name it by its code (项目编号)
+    /// from here on; a code that no visible project has is left for `check` to refuse.
+    public static func resolveNationalCodes(on connection: Connection) throws {
+        try connection.execute("""
+            UPDATE pg_temp.import_reports i SET code = p.code
+              FROM app.projects p
+             WHERE p.national_code = i.code
+            """)
+    }
+
     /// Checks every staged row in one statement, locking the projects it will write (the lock
     /// applies the projects' update policy: what the caller may not write is not returned) and
     /// their reports. Rows whose values equal the report's are unchanged whatever their version.
@@ -68,9 +80,11 @@ public enum MonthlyReportImportQueries {
         let rows = try connection.query("""
             SELECT i.row, r.version AS current_version,
                    CASE WHEN v.id IS NULL THEN 'unknown_code'
+                        WHEN EXISTS (SELECT 1 FROM pg_temp.import_reports o WHERE o.code = i.code AND o.row < i.row) THEN 'duplicate'
+                        -- a row the caller may not write is refused even when it would change nothing
+                        WHEN w.id IS NULL THEN 'not_writable'
                         WHEN r.id IS NOT NULL AND (r.investment_completed, r.progress, r.problems) = (i.amount, i.progress, i.problems)
                              THEN 'unchanged'
-                        WHEN w.id IS NULL THEN 'not_writable'
                         WHEN r.status = 'approved' AND NOT (SELECT app.is_county()) THEN 'locked'
                         WHEN r.id IS NULL AND i.version IS NOT NULL THEN 'no_report'
                         WHEN r.id IS NULL THEN 'create'
@@ -132,12 +146,14 @@ public enum MonthlyReportImportQueries {
               LEFT JOIN app.monthly_reports r ON r.project_id = p.id AND r.month = \(month)
              ORDER BY p.code
             """
-        return Export(name: "monthly-report-template-\(month)", sheets: [Export.Sheet(name: "\(month)月报", columns: columns, from: from)])
+        return Export(name: "月报导入模板-" + Export.title(of: month), dated: false, sheets: [Export.Sheet(name: "\(month)月报", columns: columns, from: from)])
     }
 
-    /// The template's headers (CONTRACT.md), which the import reads.
+    /// The template's headers, which the import reads: the key column is the project code
+    /// (项目编号, CONSOLE.md's word); it also takes the national code (项目代码) and is found
+    /// under either header.
     public enum Header {
-        public static let code = "项目代码"
+        public static let code = "项目编号"
         public static let name = "项目名称"
         public static let amount = "本月完成投资(万元)"
         public static let progress = "形象进度"

@@ -28,6 +28,8 @@ public enum ProjectImportQueries {
         case stale
         /// A version is given for a code no project has.
         case noProject = "no_project"
+        /// The row moves the project to another district, which only the county may do.
+        case movesDistrict = "moves_district"
     }
 
     public struct Checked: Sendable {
@@ -80,13 +82,17 @@ public enum ProjectImportQueries {
 
     /// Checks every staged row in one statement. An existing project is locked the way an update
     /// would reach it (its update policy); a new one must be placed where the caller may create
-    /// projects. A row equal to the stored project is unchanged whatever its version.
+    /// projects. A row equal to the stored project is unchanged whatever its version, once the
+    /// caller may write it.
     public static func check(on connection: Connection) throws -> Checked {
         let rows = try connection.query("""
             SELECT i.row, v.version AS current_version, v.stage AS current_stage,
                    CASE WHEN v.id IS NULL AND i.code = ANY (app.taken_project_codes(ARRAY(SELECT code FROM pg_temp.import_projects)))
                              THEN 'code_taken'
+                        -- a row the caller may not write is refused even when it would change nothing
+                        WHEN v.id IS NOT NULL AND w.id IS NULL THEN 'not_writable'
                         WHEN v.id IS NOT NULL AND \(unsafeSQL: same(stored: "v", sheet: "i")) THEN 'unchanged'
+                        WHEN v.id IS NOT NULL AND i.district_id <> v.district_id AND NOT (select app.is_county()) THEN 'moves_district'
                         WHEN v.id IS NULL AND i.version IS NOT NULL THEN 'no_project'
                         WHEN v.id IS NULL AND ((select app.can_write()) AND ((select app.is_county()) OR i.district_id = (select app.my_district())))
                              THEN 'create'
