@@ -9,9 +9,9 @@ enum BulletinText {
     static func monthly(month: Month, figures: String) -> BulletinQueries.Draft {
         let summary = (try? JSONDecoder().decode(BulletinContent.Figures.self, from: Data(figures.utf8)))?.summary ?? [:]
         let span = month.month == 1 ? "\(month.year)年1月" : "\(month.year)年1—\(month.month)月"
-        let actual = Cell.money(summary["actual_to_date"])
-        let ratio = Cell.percent(summary["ratio_to_date"])
-        let behind = Cell.plain(summary["behind_projects"])
+        let actual = DocumentFigure.money(summary["actual_to_date"])
+        let ratio = DocumentFigure.percent(summary["ratio_to_date"])
+        let behind = DocumentFigure.plain(summary["behind_projects"])
         return BulletinQueries.Draft(
             kind: .monthly, month: month, runID: nil, cutOff: month.lastDay,
             title: "关于\(span)全县项目建设年重大项目推进情况的通报",
@@ -76,7 +76,7 @@ struct BulletinContent: Decodable {
             body.append(.heading("\(Self.chineseNumbers[min(index, 9)])、\(table.title)"))
             body.append(.table(.init(
                 caption: table.title, headers: table.columns.map(\.label),
-                rows: table.rows.map { row in table.columns.map { Cell.text(row[$0.code], label: $0.label) } })))
+                rows: table.rows.map { row in table.columns.map { DocumentFigure.text(row[$0.code], label: $0.label) } })))
         }
         body.append(.heading("\(Self.chineseNumbers[min(figures.tables.count, 9)])、下一步工作要求"))
         body += paragraphs(requirementsText)
@@ -92,7 +92,7 @@ struct BulletinContent: Decodable {
 }
 
 /// A figure as the documents print it: money 1,473.10, percentages 87.5%, scores 87.50, — for none.
-enum Cell {
+enum DocumentFigure {
     static func text(_ value: JSONValue?, label: String) -> String {
         if label.contains("万元") { return money(value) }
         if label.contains("%") { return percent(value) }
