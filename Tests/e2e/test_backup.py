@@ -14,8 +14,8 @@ import subprocess
 import threading
 import time
 
-from clusters import ROOT, Cluster, load_demo, rename, scratch_folder, serving, shell
-from conftest import free_port
+from clusters import ROOT, Cluster, Run, fresh_clone, load_demo, rename, scratch_folder, serving, shell
+from conftest import Server, free_port
 
 # The archive timeout the checks use (seconds), short to keep them quick, and the objective
 # docs/OPERATIONS.md states for it: archive_timeout + 5 s.
@@ -27,9 +27,9 @@ def utc(seconds):
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).isoformat()
 
 
-def script(name, *arguments, **settings):
+def script(name, *arguments, cwd=ROOT, **settings):
     """Runs scripts/NAME as an operator would; returns its standard output."""
-    completed = subprocess.run([f"scripts/{name}", *map(str, arguments)], cwd=ROOT, capture_output=True, text=True,
+    completed = subprocess.run([f"scripts/{name}", *map(str, arguments)], cwd=cwd, capture_output=True, text=True,
                                env=dict(os.environ, PROJECTYEAR_ARCHIVE_TIMEOUT=str(ARCHIVE_TIMEOUT),
                                         **{k: str(v) for k, v in settings.items()}))
     assert completed.returncode == 0, f"scripts/{name} failed:\n{completed.stdout}\n{completed.stderr}"
@@ -130,7 +130,7 @@ def test_restore_to_a_point_in_time_beside_the_cluster_and_again_from_a_backup_o
 def test_the_machine_is_lost_under_writes_and_restored_on_a_new_one_within_the_objective(tmp_path):
     with scratch_folder() as folder:
         old = Cluster(folder / "old" / "postgres").start()
-        new = Cluster(folder / "new" / "postgres", free_port())
+        new = None
         try:
             load_demo(old)
             shell("py_archive_enable", old.folder, old.port, folder / "old" / "backups" / "wal",
@@ -149,17 +149,25 @@ def test_the_machine_is_lost_under_writes_and_restored_on_a_new_one_within_the_o
                 load.join()
             shutil.rmtree(old.folder / "data")
 
-            # The new machine: the backup folder copied over, then the steps of docs/OPERATIONS.md.
-            shutil.copytree(folder / "old" / "backups", folder / "new" / "backups")
-            script("restore", "--to", "latest", BACKUP_DIR=folder / "new" / "backups",
-                   PROJECTYEAR_PG_DIR=new.folder, PROJECTYEAR_PG_PORT=new.port)
-            with serving(new, tmp_path) as server:
+            # The new machine, step by step as docs/OPERATIONS.md says: a clone, the backup folder
+            # copied to .data/backups, scripts/restore --to latest, scripts/run.
+            clone = fresh_clone(folder / "new")
+            shutil.copytree(folder / "old" / "backups", clone / ".data" / "backups")
+            new = Cluster(clone / ".data" / "postgres", free_port())
+            script("restore", "--to", "latest", cwd=clone, PROJECTYEAR_PG_PORT=new.port)
+            run = Run(clone, free_port(), new.port)
+            try:
+                run.wait_ready()
+                server = Server(run.url, None, {})
                 version = server.api("yuqing.editor").get(f"/api/v1/projects/{project}").json()["version"]
+            finally:
+                run.ctrl_c()
             kept = [v for sent, ack, v in load.writes if backed_up < ack < killed - OBJECTIVE]
             assert kept, "no write was acknowledged between the backup and the objective before the kill"
             assert max(kept) <= version <= max(v for _, _, v in load.writes)
         finally:
-            new.stop()
+            if new:
+                new.stop()
             old.stop()
 
 

@@ -7,69 +7,17 @@ board, Ctrl-C, a second start (the demo is not loaded again, the passwords are s
 """
 
 import datetime
-import os
 import re
-import shutil
-import signal
 import stat
-import subprocess
-import threading
-import time
 from zoneinfo import ZoneInfo
 
 import requests
 
-from clusters import BINARY, scratch_folder
-from conftest import ROOT, _wait_ready, free_port
+from clusters import Run, fresh_clone, scratch_folder
+from conftest import ROOT, free_port
 
 PASSWORDS_FILE = ".data/demo-passwords.txt"
 DEADLINE_DAY = 5  # report_deadline_day of config/default-scheme.json
-
-
-def fresh_clone(folder):
-    """The repository's files (tracked, and new ones not ignored) as they are in the work tree."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
-    for name in filter(None, (n.decode() for n in listed)):
-        source = ROOT / name
-        if source.is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, folder / name)
-    return folder
-
-
-class Run:
-    """`scripts/run` in a clone, as in a terminal: its own process group, its output collected."""
-
-    def __init__(self, clone, http_port, pg_port):
-        settings = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("PG", "DATABASE_", "DEMO_")) and k not in ("HTTP_HOST", "HTTP_PORT")}
-        settings.update(PROJECTYEAR_BIN=BINARY, HTTP_PORT=str(http_port), PROJECTYEAR_PG_PORT=str(pg_port),
-                        LOG_LEVEL="warning")
-        self.url = f"http://127.0.0.1:{http_port}"
-        self.process = subprocess.Popen(["scripts/run"], cwd=clone, env=settings, start_new_session=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines = []
-        self.reader = threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True)
-        self.reader.start()
-
-    @property
-    def output(self):
-        return "".join(self.lines)
-
-    def wait_ready(self, seconds=600):
-        """Waits until it has printed where it serves (after the passwords) and the server is ready."""
-        deadline = time.monotonic() + seconds
-        while "serving on" not in self.output:
-            assert self.process.poll() is None, f"scripts/run exited with {self.process.returncode}:\n{self.output}"
-            assert time.monotonic() < deadline, f"scripts/run did not start within {seconds} s:\n{self.output}"
-            time.sleep(1)
-        _wait_ready(self.url, self.process)
-
-    def ctrl_c(self):
-        os.killpg(self.process.pid, signal.SIGINT)
-        self.process.wait(timeout=90)
-        self.reader.join(timeout=10)
 
 
 def passwords(clone):
