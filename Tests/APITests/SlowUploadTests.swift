@@ -45,11 +45,12 @@ import TestSupport
     }
 
     @Test func anHonestSlowBodyFinishes() async throws {
-        // 1 s stall timeout, 1 KiB/s minimum: 6 KiB at 2 KiB/s takes three times the stall timeout
-        let limits = ServerLimits(bodyStallTimeout: .seconds(1), bodyMinimumRate: 1024, maxConnections: 8)
+        // 3 s stall timeout, 256 B/s minimum: 8 KiB at 2 KiB/s takes longer than the stall timeout
+        // (the margins are wide: a loaded test machine delays the sender's sleeps)
+        let limits = ServerLimits(bodyStallTimeout: .seconds(3), bodyMinimumRate: 256, maxConnections: 8)
         try await LiveServer.run(limits: limits) { port in
             let connection = try await RawConnection.open(port: port)
-            let padding = String(repeating: " ", count: 6 * 1024 - 40)
+            let padding = String(repeating: " ", count: 8 * 1024 - 50)
             let body = #"{"username":"nobody","password":"wrong-password"}"# + padding
             try await connection.send("POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n")

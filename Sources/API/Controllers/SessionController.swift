@@ -10,6 +10,8 @@ struct SessionController: APIController {
     let sessionLifetime: Duration
     let policy: SignInPolicy
     let clientAddress: ClientAddress
+    /// Addresses waiting across usernames, answered 429 without the database.
+    let addressWaits = AddressWaits()
     /// Passwords checked with bcrypt, by whether the username exists (`user="known"|"unknown"`).
     let passwordChecks: (known: Prometheus.Counter, unknown: Prometheus.Counter)
     /// A bcrypt hash verified when the username is unknown, at the cost real hashes have, so both
@@ -53,13 +55,14 @@ struct SessionController: APIController {
         guard let username, let password else { throw Problem.invalid(body.validator.errors) }
 
         let address = clientAddress.of(request, peer: context.peerAddress)
+        if let wait = addressWaits.remaining(address) { throw Self.tooMany(wait) }
         let (attempt, candidate) = try await database.transaction(role: .app) { [policy] connection in
             let attempt = try SessionQueries.beginSignIn(username: username, address: address, policy: policy, on: connection)
             return (attempt, attempt.allowed ? try SessionQueries.candidate(username: username, on: connection) : nil)
         }
         guard attempt.allowed else {
-            throw Problem(.tooManyRequests, detail: "too many failed sign-ins from your address; wait \(attempt.retryAfter) seconds",
-                          headers: [.retryAfter: String(attempt.retryAfter)])
+            if attempt.byAddress { addressWaits.wait(address, seconds: attempt.retryAfter) }
+            throw Self.tooMany(attempt.retryAfter)
         }
         (candidate == nil ? passwordChecks.unknown : passwordChecks.known).increment()
         let hash = candidate?.passwordHash ?? Self.decoyHash
@@ -81,6 +84,12 @@ struct SessionController: APIController {
         try await database.transaction(role: .app) { try SessionQueries.delete(token: token, on: $0) }
         database.sessions.revoke(token: token)
         return Response(status: .noContent)
+    }
+
+    /// 429 with how long to wait.
+    static func tooMany(_ seconds: Int) -> Problem {
+        Problem(.tooManyRequests, detail: "too many failed sign-ins from your address; wait \(seconds) seconds",
+                headers: [.retryAfter: String(seconds)])
     }
 
     /// 256 bits from the system's secure random source, base64url without padding.

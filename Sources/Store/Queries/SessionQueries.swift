@@ -62,6 +62,8 @@ public enum SessionQueries {
         public var retryAfter: Int
         /// Attempts counted for this username and address, this one included.
         public var failures: Int
+        /// Whether the address waits across usernames (not only for this username).
+        public var byAddress = false
     }
 
     /// Counts an attempt for `username` from `address` before the password is checked, then one
@@ -72,7 +74,9 @@ public enum SessionQueries {
     ) throws -> Attempt {
         let pair = try begin(key: username, address: address, limit: policy.limit, policy: policy, on: connection)
         guard pair.allowed else { return pair }
-        return try begin(key: "", address: address, limit: policy.addressLimit, policy: policy, on: connection)
+        var byAddress = try begin(key: "", address: address, limit: policy.addressLimit, policy: policy, on: connection)
+        byAddress.byAddress = true
+        return byAddress
     }
 
     private static func begin(key: String, address: String, limit: Int, policy: SignInPolicy, on connection: Connection) throws -> Attempt {
