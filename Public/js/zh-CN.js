@@ -473,6 +473,7 @@ export default {
   'service.overdueDecisions': '逾期决定事项',
   'service.actual': '本年累计完成（万元）',
   'service.behind': '进度滞后',
+  'service.planRatio': '计划完成率',
   'serviceRole.leader': '包保县领导',
   'serviceRole.commissioner': '服务专员',
   'meeting.title': '调度会',

@@ -108,4 +108,21 @@ import TestSupport
             #expect(try await api.request(.post, "/api/v1/bulletins", token: district, json: ["kind": "monthly", "month": "2026-11"]).status == .forbidden)
         }
     }
+
+    @Test func theListsDownloadAsSpreadsheets() async throws {
+        try await Loop.run { api in
+            // setup
+            let county = try await api.signIn(api.fixture.county, "editor")
+            _ = try await api.request(.post, "/api/v1/bulletins", token: county, json: ["kind": "monthly", "month": "2026-11"])
+            _ = try await api.prepareMeeting(county, title: "导出调度会")
+            // MUT
+            let bulletins = try await api.request(.get, "/api/v1/bulletins?format=csv", token: county)
+            let meetings = try await api.request(.get, "/api/v1/meetings?format=csv", token: county)
+            let mine = try await api.request(.get, "/api/v1/service/mine?format=xlsx", token: county)
+            // validate
+            #expect(String(buffer: bulletins.body).contains("关于2026年1—11月全县项目建设年重大项目推进情况的通报"))
+            #expect(String(buffer: meetings.body).contains("导出调度会,月调度"))
+            #expect(mine.status == .ok && mine.headers[.contentType]?.hasPrefix("application/vnd.openxmlformats") == true)
+        }
+    }
 }

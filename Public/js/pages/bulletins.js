@@ -54,11 +54,12 @@ function figureTable(figures) {
     if (value === null || value === undefined) return '—';
     if (column.label.includes('万元')) return Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     if (column.label.includes('%')) return `${Number(value).toFixed(1)}%`;
+    if (/得分|扣分/.test(column.label)) return Number(value).toFixed(2);
     return String(value);
   };
   return figures.tables.map((tbl) => h('section', { class: 'figure-table' },
     h('h2', {}, tbl.title),
-    table(tbl.columns.map((c) => ({ label: c.label, num: /万元|%|个/.test(c.label), value: (r) => cell(c, r[c.code]) })), tbl.rows,
+    table(tbl.columns.map((c) => ({ label: c.label, num: /万元|%|个|得分|扣分/.test(c.label), value: (r) => cell(c, r[c.code]) })), tbl.rows,
       { id: `figures-${tbl.code}` })));
 }
 

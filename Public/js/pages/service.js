@@ -21,7 +21,7 @@ export async function render(view, { query }) {
     { label: t('service.overdueProblems'), num: true, value: (r) => (r.overdue_problems ? badge(String(r.overdue_problems), 'bad') : '0') },
     { label: t('service.overdueDecisions'), num: true, value: (r) => (r.overdue_decisions ? badge(String(r.overdue_decisions), 'bad') : '0') },
     { label: t('service.actual'), num: true, value: (r) => money(r.actual_to_date) },
-    { label: t('field.planRatio'), num: true, value: (r) => [percent(r.ratio_to_date), r.behind ? [' ', badge(t('service.behind'), 'warn')] : null] },
+    { label: t('service.planRatio'), num: true, value: (r) => [percent(r.ratio_to_date), r.behind ? [' ', badge(t('service.behind'), 'warn')] : null] },
   ];
   mount(view,
     pageHead(t('service.title'), { sub: t('service.sub') }),

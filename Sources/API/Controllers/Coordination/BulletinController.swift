@@ -17,7 +17,7 @@ struct BulletinController: APIController {
             APIRoute(.post, "bulletins", .countyEditor, "Draft a monthly or assessment bulletin with its figures as of the cut-off", create)
                 .documented(request: .ref("BulletinInput"), response: .ref("Bulletin"), status: 201),
             APIRoute(.get, "bulletins", .signedIn, "The visible bulletins (county: all; others: issued), newest first", list)
-                .documented(response: .page(of: .ref("BulletinSummary"))),
+                .documented(response: .page(of: .ref("BulletinSummary"))).downloadable(),
             APIRoute(.get, "bulletins/:id", .signedIn, "One bulletin with its figures; format=docx: the Word document", show)
                 .documented(response: .ref("Bulletin")).alsoAnswering(files: [WordDocument.mediaType])
                 .query(MeetingController.docxFormat),
@@ -75,6 +75,9 @@ struct BulletinController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.bulletins, format: format, database: database, context: context)
+        }
         return JSONResponse.stored(try await database.transaction(as: context.caller) {
             try BulletinQueries.list(limit: paging.limit, offset: paging.offset, on: $0)
         })

@@ -19,7 +19,7 @@ struct MeetingController: APIController {
             APIRoute(.post, "meetings", .countyEditor, "Prepare a meeting: 201 with the agenda drawn from the data of this moment", create)
                 .documented(request: .ref("MeetingInput"), response: .ref("Meeting"), status: 201),
             APIRoute(.get, "meetings", .signedIn, "The visible meetings (county: all; others: those they attend), newest first", list)
-                .documented(response: .page(of: .ref("MeetingSummary"))),
+                .documented(response: .page(of: .ref("MeetingSummary"))).downloadable(),
             APIRoute(.get, "meetings/:id", .signedIn, "One meeting with its agenda and decisions", show)
                 .documented(response: .ref("Meeting")),
             APIRoute(.post, "meetings/:id/items", .countyEditor, "Add an agenda item by hand (open meetings only)", addItem)
@@ -84,6 +84,9 @@ struct MeetingController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(.meetings, format: format, database: database, context: context)
+        }
         let page = try await database.transaction(as: context.caller) {
             try MeetingQueries.list(limit: paging.limit, offset: paging.offset, on: $0)
         }

@@ -20,7 +20,7 @@ struct ServiceController: APIController {
             APIRoute(.put, "projects/:id/service", .countyEditor, "Set (201) or replace (200, If-Match) the project's leader and commissioner", put)
                 .documented(request: .ref("ServiceInput"), response: .ref("Service"), also: [201]),
             APIRoute(.get, "service/mine", .signedIn, "The projects the caller leads or serves, with open problems and plan ratio", mine)
-                .documented(response: .page(of: .ref("ServedProject"))),
+                .documented(response: .page(of: .ref("ServedProject"))).downloadable(),
         ]
     }
 
@@ -75,6 +75,10 @@ struct ServiceController: APIController {
 
     @Sendable func mine(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
+        if let format = try DownloadRequest.format(request) {
+            return try await DownloadResponse.make(
+                .servedProjects(userID: context.caller.userID), format: format, database: database, context: context)
+        }
         let today = clock.today
         let through = Month.lastComplete(before: today, inYear: today.year)?.month ?? 0
         let (behindBelow, userID) = (behindBelow, context.caller.userID)

@@ -137,7 +137,8 @@ public enum BulletinFigureQueries {
     }
 
     /// The assessment bulletin's figures (考核通报) from run `runID`: each group's ranking, the
-    /// commended top three and the accountable units with the indicators they missed.
+    /// commended top three, and the accountable units (year runs) and those behind schedule
+    /// (quarterly runs) with the indicators they missed.
     public static func assessment(runID: Int64, on connection: Connection) throws -> String {
         let indicators = """
             (SELECT string_agg(CASE c WHEN 'fai' THEN '全社会固定资产投资' WHEN 'major_investment' THEN '重大项目投资'
@@ -168,9 +169,11 @@ public enum BulletinFigureQueries {
                                   FROM app.assessment_results r JOIN app.agencies a ON a.id = r.agency_id
                                  WHERE r.run_id = (SELECT run_id FROM params) AND (r.commended OR (r.rank <= 3 AND NOT r.accountable))
                                 """, order: "t.group_kind DESC, t.rank")),
-                    \(table("accountable", "问责单位及未完成指标", [("group", "组别"), ("agency", "单位"), ("score", "综合得分"), ("missed", "未完成指标")],
+                    \(table("accountable", "问责和进度滞后单位及其未完成指标",
+                            [("group", "组别"), ("agency", "单位"), ("standing", "情形"), ("score", "综合得分"), ("missed", "未完成指标")],
                             rows: """
                                 SELECT CASE r.group_kind WHEN 'district' THEN '区县组' ELSE '部门组' END AS "group", a.name AS agency,
+                                       CASE WHEN r.accountable THEN '问责' ELSE '进度滞后' END AS standing,
                                        r.score_rounded AS score, coalesce(\(indicators), '') AS missed, r.group_kind, r.rank
                                   FROM app.assessment_results r JOIN app.agencies a ON a.id = r.agency_id
                                  WHERE r.run_id = (SELECT run_id FROM params) AND (r.accountable OR cardinality(r.behind) > 0)
