@@ -18,7 +18,7 @@ import Testing
             == ["filing", "approval", "verification", "land", "eia", "planning", "construction_permit"])
         #expect(ApprovalStatus.allCases.map(\.rawValue) == ["pending", "approved", "rejected", "withdrawn"])
         #expect(ProblemKind.allCases.map(\.rawValue)
-            == ["land", "environment", "raw_materials", "funding", "approvals", "other"])
+            == ["land", "environment", "raw_materials", "funding", "approvals", "other", "meeting_decision"])
         #expect(ProblemStatus.allCases.map(\.rawValue) == ["open", "in_progress", "resolved", "escalated"])
         #expect(ParkStandard.allCases.map(\.rawValue) == ["six_one", "eight_one"])
         #expect(ParkItemStatus.allCases.map(\.rawValue) == ["planned", "building", "done"])

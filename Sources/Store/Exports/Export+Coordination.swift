@@ -14,7 +14,7 @@ extension Export {
             .init("议题（项）", .integer, "(SELECT count(*) FROM app.meeting_items i WHERE i.meeting_id = m.id)"),
             .init("决定事项（项）", .integer, "(SELECT count(*) FROM app.meeting_items i WHERE i.meeting_id = m.id AND i.decision_text IS NOT NULL)"),
         ]
-        return Export(name: "meetings", sheets: [
+        return Export(name: "调度会", sheets: [
             Sheet(name: "调度会", columns: columns, from: "  FROM app.meetings m ORDER BY m.held_on DESC, m.id DESC"),
         ])
     }
@@ -29,7 +29,7 @@ extension Export {
             .init("状态", .text, "b.status", labels: ["draft": "草稿", "issued": "已印发"]),
             .init("印发日期", .date, "(b.issued_at AT TIME ZONE 'Asia/Shanghai')::date"),
         ]
-        return Export(name: "bulletins", sheets: [Sheet(name: "通报", columns: columns, from: "  FROM app.bulletins b ORDER BY b.id DESC")])
+        return Export(name: "通报", sheets: [Sheet(name: "通报", columns: columns, from: "  FROM app.bulletins b ORDER BY b.id DESC")])
     }
 
     /// `GET /service/mine?format=…`: the projects the user leads or serves, by code.
@@ -46,6 +46,6 @@ extension Export {
               JOIN app.projects p ON p.id = s.project_id
              ORDER BY p.code
             """
-        return Export(name: "service-mine", sheets: [Sheet(name: "我的包保项目", columns: columns, from: from)])
+        return Export(name: "我的包保项目", sheets: [Sheet(name: "我的包保项目", columns: columns, from: from)])
     }
 }
