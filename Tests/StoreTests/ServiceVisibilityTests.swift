@@ -8,11 +8,10 @@ import TestSupport
 /// serves as commissioner, as it sees projects it leads — through the API's queries and through
 /// an analyst's reporting views alike, because row-level security decides both.
 @Suite struct ServiceVisibilityTests {
-    /// AGR sees only P4 in the world; its editor becomes P5's commissioner.
+    /// AGR sees only P4 in the world; its editor becomes P5's commissioner (SV5's, in place of IIT's).
     func serve(_ world: World, on connection: Connection) throws {
         try connection.execute("""
-            INSERT INTO app.project_service (project_id, commissioner_user_id)
-            VALUES (\(world.id("P5")), \(world.userIDs["agr-editor"]!))
+            UPDATE app.project_service SET commissioner_user_id = \(world.userIDs["agr-editor"]!) WHERE id = \(world.id("SV5"))
             """)
     }
 
