@@ -158,6 +158,7 @@ export default {
   'notice.behind_plan': '进度滞后',
   'notice.assessment_published': '考核结果发布',
   'notice.bulletin_issued': '通报印发',
+  'notice.problem_raised': '包保项目新增问题',
 
   'field.code': '项目编号',
   'field.national_code': '项目代码',

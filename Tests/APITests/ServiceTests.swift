@@ -107,4 +107,24 @@ import TestSupport
             #expect(nobody.object["total"] as? Int == 0)
         }
     }
+
+    @Test func theCommissionerIsToldOfEveryProblemRaised() async throws {
+        try await Loop.run { api in
+            // setup
+            let county = try await api.signIn(api.fixture.county, "editor")
+            let agriculture = try await api.signIn(api.fixture.agriculture, "editor")
+            let project = try api.majorProject("S-6", district: api.fixture.district1, lead: api.fixture.industry)
+            _ = try await api.request(.put, "/api/v1/projects/\(project)/service", token: county,
+                                      json: ["leader_user_id": nil as Int?, "commissioner_user_id": try await api.userID(agriculture)])
+            // MUT
+            let raised = try await api.request(.post, "/api/v1/projects/\(project)/problems", token: county,
+                                               json: ["kind": "land", "description": "用地报批滞后", "due_on": "2026-12-31"])
+            // validate
+            let id = try #require(raised.object["id"] as? Int)
+            let told = try await api.request(.get, "/api/v1/notifications", token: agriculture).items
+            #expect(told.contains { $0["kind"] as? String == "problem_raised" && ($0["subject"] as? [String: Any])?["id"] as? Int == id })
+            let others = try await api.request(.get, "/api/v1/notifications", token: try await api.signIn(api.fixture.drc, "editor")).items
+            #expect(!others.contains { $0["kind"] as? String == "problem_raised" })
+        }
+    }
 }

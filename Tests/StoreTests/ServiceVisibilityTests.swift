@@ -8,12 +8,10 @@ import TestSupport
 /// serves as commissioner, as it sees projects it leads — through the API's queries and through
 /// an analyst's reporting views alike, because row-level security decides both.
 @Suite struct ServiceVisibilityTests {
-    /// AGR sees only P4 in the world; its editor becomes P5's commissioner (the world's SV5 row
-    /// has IIT's editor serving P5).
+    /// AGR sees only P4 in the world; its editor becomes P5's commissioner (SV5's, in place of IIT's).
     func serve(_ world: World, on connection: Connection) throws {
         try connection.execute("""
-            UPDATE app.project_service SET commissioner_user_id = \(world.userIDs["agr-editor"]!)
-             WHERE project_id = \(world.id("P5"))
+            UPDATE app.project_service SET commissioner_user_id = \(world.userIDs["agr-editor"]!) WHERE id = \(world.id("SV5"))
             """)
     }
 

@@ -170,7 +170,7 @@ def test_the_console_pages_of_the_loop(own_server, artifacts, folder):
     try:
         leader.sign_in("yuqing.viewer")
         leader.load("/service")
-        leader.wait(lambda: leader.find_all("#service-table tbody tr td a"))
+        leader.wait(lambda: leader.find_all("#service-table tbody tr th a"))
         leader.screenshot("../coordination/console-service")
         leader.collect_log("my projects")
         assert leader.errors == []

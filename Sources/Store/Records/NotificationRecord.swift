@@ -13,6 +13,8 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case assessmentPublished = "assessment_published"
     /// A bulletin (通报) was issued: told to every agency.
     case bulletinIssued = "bulletin_issued"
+    /// A problem was raised on a project: told to its service commissioner's department (包保).
+    case problemRaised = "problem_raised"
 }
 
 /// A notification of the caller's agency, with the caller's own read state.
