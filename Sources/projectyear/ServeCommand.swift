@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
                 planBehindRatio: settings.planBehindRatio,
                 logger: Logger(label: "projectyear.server"),
                 consoleFolder: resolvePath(settings.consolePath).path,
-                trustedProxies: settings.trustedProxies
+                trustedProxies: settings.trustedProxies, explanationRule: settings.explanationRule
             )
             let app = buildApplication(
                 configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "projectyear"),

@@ -31,6 +31,8 @@ public struct AppDependencies: Sendable {
     public var signInPolicy: SignInPolicy
     /// Reverse proxies whose `X-Forwarded-For` names the client (`http.trusted_proxies`).
     public var trustedProxies: Set<String>
+    /// When a monthly figure needs 情况说明 (`reports.explanation_below` / `reports.explanation_above`).
+    public var explanationRule: ExplanationRule
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
@@ -38,7 +40,7 @@ public struct AppDependencies: Sendable {
         attachmentQuota: Int64 = 500 << 20, openData: OpenDataSettings = OpenDataSettings(),
         planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
         clock: CampaignClock = .system, consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(),
-        trustedProxies: Set<String> = []
+        trustedProxies: Set<String> = [], explanationRule: ExplanationRule = .default
     ) {
         self.database = database
         self.migrator = migrator
@@ -54,6 +56,7 @@ public struct AppDependencies: Sendable {
         self.consoleFolder = consoleFolder
         self.signInPolicy = signInPolicy
         self.trustedProxies = trustedProxies
+        self.explanationRule = explanationRule
     }
 }
 

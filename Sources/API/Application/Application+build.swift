@@ -51,9 +51,9 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         StatisticsController(database: database),
         AgencyController(database: database),
         UserController(database: database),
-        MonthlyReportController(database: database, clock: dependencies.clock),
+        MonthlyReportController(database: database, clock: dependencies.clock, explanationRule: dependencies.explanationRule),
         PlanController(database: database, behindBelow: dependencies.planBehindRatio),
-        ReviewController(database: database),
+        ReviewController(database: database, explanationRule: dependencies.explanationRule),
         NotificationController(database: database, hub: dependencies.notificationHub),
         HistoryController(database: database),
         ProjectChildController<FundingResource>(database: database),
@@ -63,7 +63,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         AttachmentController(database: database, quota: dependencies.attachmentQuota),
         OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
-        ImportController(database: database, clock: dependencies.clock),
+        ImportController(database: database, clock: dependencies.clock, explanationRule: dependencies.explanationRule),
     ]
     let routes = controllers.flatMap(\.routes)
     let document = OpenAPIDocument.build(routes)
