@@ -215,9 +215,11 @@ def test_district_editor_enters_a_month_for_three_projects(server, console):
     version = next(r["version"] for r in api.get(f"/api/v1/projects/{first}/reports", params={"limit": 500}).json()["items"]
                    if r["month"] == month)
     other = server.api("yuqing.editor").put(f"/api/v1/projects/{first}/reports/{month}", headers={"If-Match": f'"{version}"'},
-                                             json={"investment_completed": 999.99, "progress": "县里改过", "problems": ""})
+                                             json={"investment_completed": 999.99, "progress": "县里改过", "problems": "",
+                                                   "explanation": "县里核实后调整"})
     assert other.status_code == 200, other.text
     cell = rows[0].find_element(By.CSS_SELECTOR, "input.cell")
+    page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)  # rows are taller now
     cell.click()
     cell.send_keys(Keys.CONTROL, "a")
     changed = usual_amount(rows[0], 1300, cents=2)
