@@ -82,7 +82,8 @@ export async function render(view, { query }) {
         decision: 'approve', items: chosen.map((r) => ({ project_id: r.project.id, month: r.month, version: r.version })),
       });
       const refused = answer.results.filter((r) => r.problem);
-      toast(t('reviews.batchDone', { approved: answer.results.length - refused.length, refused: refused.length }));
+      const approved = answer.results.length - refused.length;
+      toast(refused.length ? t('reviews.batchPartly', { approved, refused: refused.length }) : t('reviews.batchDone', { approved }));
       setQuery({});
     } catch (error) {
       toast(error.message);
