@@ -98,6 +98,12 @@ export const api = {
   /** Sends a file as the body (uploads, imports); answers the JSON reply. */
   upload: (path, file, query) => json('POST', path, { query, raw: file, contentType: file.type || 'application/octet-stream' }),
 
+  /** A file's bytes as an object URL, for thumbnails (the token stays in a header). */
+  async objectURL(path) {
+    const response = await send('GET', path, { accept: '*/*' });
+    return URL.createObjectURL(await response.blob());
+  },
+
   /** Downloads a file through fetch (so the token stays in a header) and saves it. */
   async download(path, query, fallbackName) {
     const response = await send('GET', path, { query, accept: '*/*' });

@@ -77,6 +77,10 @@ async function unreadCount(link) {
 function drawChrome() {
   const nav = document.getElementById('site-nav');
   const user = document.getElementById('masthead-user');
+  const toggle = document.getElementById('nav-toggle');
+  toggle.hidden = !session.me;
+  nav.classList.remove('is-open');
+  toggle.setAttribute('aria-expanded', 'false');
   if (!session.me) {
     mount(nav);
     mount(user);
@@ -94,7 +98,7 @@ function drawChrome() {
   else { stream?.abort(); stream = null; }
   const me = session.me;
   mount(user,
-    h('span', { id: 'whoami', title: me.agency.name }, `${me.display_name} · ${label('role', me.role)}`),
+    h('span', { id: 'whoami', title: me.agency.name }, session.whoami(label('role', me.role))),
     h('button', { class: 'button secondary small', type: 'button', id: 'signout', onclick: signOut }, t('signout')));
 }
 
@@ -162,10 +166,16 @@ window.addEventListener('hashchange', () => {
   const moved = path !== lastPath;
   lastPath = path;
   render().then(() => {
-    if (moved) document.getElementById('page-title')?.focus?.();
+    // Focus goes where a person starts: a page's first field when it names one, else its title.
+    if (moved) (document.querySelector('[data-autofocus]') || document.getElementById('page-title'))?.focus?.();
   });
 });
 window.addEventListener('signed-out', () => { session.clear(); go('/signin'); });
+// Below 600 px the menu folds into one button (CONSOLE.md: a phone is a place of work).
+document.getElementById('nav-toggle').addEventListener('click', (event) => {
+  const open = document.getElementById('site-nav').classList.toggle('is-open');
+  event.currentTarget.setAttribute('aria-expanded', String(open));
+});
 document.getElementById('skip-link').addEventListener('click', (event) => {
   event.preventDefault();
   document.getElementById('main').focus();

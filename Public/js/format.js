@@ -36,3 +36,37 @@ export function addMonths(month, delta) {
 
 /** The twelve months of a year. */
 export const monthsOf = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * A number as a clerk types it (DOMAIN.md "Numbers as clerks type them"): full-width digits and
+ * points (１２３．５), thousands separators (1,234.50) and a trailing 万元 are read as the number.
+ * Returns the number, null for an empty box, or the text itself when it is not a number (the API's
+ * message then says what to fix).
+ */
+export function readAmount(text) {
+  const folded = String(text ?? '').replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).trim();
+  if (folded === '') return null;
+  const bare = folded.replace(/\s*万元$/, '').replace(/^(\d{1,3}(,\d{3})+)(\.\d+)?$/, (all) => all.replace(/,/g, ''));
+  return /^\d+(\.\d+)?$/.test(bare) ? Number(bare) : text;
+}
+
+/** The county's range for 情况说明 (reports.explanation_below / _above; the server decides). */
+export const explanationRange = { below: 0.3, above: 3 };
+
+/** Whether `amount` against the month's `plan` is far enough to ask for 情况说明. */
+export function isUnusual(amount, plan) {
+  if (typeof amount !== 'number' || plan === null || plan === undefined || Number(plan) <= 0) return false;
+  return amount < Number(plan) * explanationRange.below || amount > Number(plan) * explanationRange.above;
+}
+
+/**
+ * A ratio against a rule's `threshold` (the plan's 80%): one decimal, or as many more as it takes
+ * to see on which side of the threshold it falls (79.98% is not shown as 80.0%).
+ */
+export function percentAgainst(ratio, threshold) {
+  if (ratio === null || ratio === undefined) return '—';
+  const value = Number(ratio) * 100;
+  let digits = 1;
+  while (digits < 4 && (value < threshold * 100) !== (Number(value.toFixed(digits)) < threshold * 100)) digits += 1;
+  return `${value.toFixed(digits)}%`;
+}

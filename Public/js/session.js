@@ -85,6 +85,12 @@ export const session = {
   get writes() { return this.me && this.me.role !== 'viewer'; },
   get isAdmin() { return this.me?.role === 'admin'; },
   get countyWrites() { return this.writes && this.isCounty; },
+  /** 单位 · 姓名（角色）, leaving out what the name already says (no "填报员 · 填报员"). */
+  whoami(roleLabel) {
+    const { display_name: name, agency } = this.me;
+    const full = name.includes(agency.name) ? name : `${agency.name} · ${name}`;
+    return full.includes(roleLabel) || roleLabel.includes(name) ? full : `${full}（${roleLabel}）`;
+  },
 
   /** District editors edit projects located in their district; county editors any. */
   canEditProject(project) {

@@ -42,6 +42,7 @@ enum DemoDailyWork {
                    (array_agg(amount ORDER BY n))[1:11] || (annual - sum(amount) FILTER (WHERE n < 12))
               FROM months GROUP BY id, annual
             """)
+        let explained = try DemoExplanations.apply(connection, year: year)
         let lastEnded = today.year > year ? 12 : today.year < year ? 0 : today.month - 1
         guard lastEnded > 0 else { return (counts, ["no month of \(year) has ended: no report was reviewed"]) }
         let latest = Month(year: year, month: lastEnded)!
@@ -69,6 +70,7 @@ enum DemoDailyWork {
             on: connection)
         counts["notifications"] = try connection.query("SELECT count(*)::int AS n FROM app.notifications")[0].decode("n")
         return (counts, loop.notes + [
+            "情况说明 written for \(explained) reports far from their month's plan",
             "reports reviewed up to \(latest): \(returned) of \(latest) returned with comments, the rest of the last two months waiting",
             "reminder scan of \(today): \(outcome.total) notifications, \(outcome.escalated) overdue problems escalated (督办)",
         ])

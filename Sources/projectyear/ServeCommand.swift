@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: Logger(label: "projectyear.server"),
                 consoleFolder: resolvePath(settings.consolePath).path,
                 trustedProxies: settings.trustedProxies,
-                maxConcurrentImports: settings.maxConcurrentImports
+                maxConcurrentImports: settings.maxConcurrentImports, explanationRule: settings.explanationRule
             )
             let app = buildApplication(
                 configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "projectyear"),

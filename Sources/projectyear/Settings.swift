@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Configuration
 import Foundation
 import API
@@ -39,6 +40,8 @@ struct Settings: Sendable {
     var schemePath: String
     var consolePath: String
     var planBehindRatio: Decimal
+    /// When a monthly figure needs 情况说明 (`reports.explanation_below`, `reports.explanation_above`).
+    var explanationRule: ExplanationRule
     var attachmentQuotaMiB: Int
     var maxConcurrentImports: Int
     var openData: OpenDataSettings
@@ -100,6 +103,8 @@ struct Settings: Sendable {
             schemePath: try values.string("assessment.scheme"),
             consolePath: try values.string("console.path"),
             planBehindRatio: try values.ratio("plans.behind_ratio"),
+            explanationRule: ExplanationRule(
+                below: try values.ratio("reports.explanation_below"), above: try values.ratio("reports.explanation_above", in: 1...100)),
             attachmentQuotaMiB: try values.int("attachments.quota_mib", in: 1...1_048_576),
             maxConcurrentImports: try values.int("imports.max_concurrent", in: 1...64),
             openData: OpenDataSettings(
@@ -144,12 +149,12 @@ private struct Values {
     }
 
     /// A number from 0 to 1 (a share), kept exact as written.
-    func ratio(_ key: String) throws -> Decimal {
-        let problem = "must be a number from 0 to 1"
+    func ratio(_ key: String, in range: ClosedRange<Double> = 0...1) throws -> Decimal {
+        let problem = "must be a number from \(range.lowerBound.formatted()) to \(range.upperBound.formatted())"
         guard let number = reader.double(forKey: ConfigKey(key)) else {
             throw Settings.Invalid(key: key, problem: "\"\(try string(key))\" \(problem)")
         }
-        guard (0...1).contains(number), let value = Decimal(string: String(number)) else {
+        guard range.contains(number), let value = Decimal(string: String(number)) else {
             throw Settings.Invalid(key: key, problem: "\(number) \(problem)")
         }
         return value

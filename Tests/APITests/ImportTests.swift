@@ -8,7 +8,7 @@ import TestSupport
 
 /// Uploads of monthly reports: checked whole, applied whole in one transaction, or not at all.
 @Suite struct ImportTests {
-    static let headers = ["项目编号", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本"]
+    static let headers = ["项目编号", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本", "情况说明"]
 
     /// An .xlsx (or CSV) holding `rows` under the template's headers.
     static func sheet(_ rows: [[Cell]], format: SpreadsheetFormat = .xlsx, headers: [String] = headers) throws -> Data {

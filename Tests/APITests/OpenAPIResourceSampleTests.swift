@@ -292,6 +292,7 @@ import TestSupport
             ], .created)
             try await docs.call(api, .put, report, token: district, json: ["investment_completed": 160], headers: ifMatchHeader(1), .ok)
             try await docs.call(api, .get, "/api/v1/projects/\(projectID)/reports", token: district, .ok)
+            try await docs.call(api, .get, report, token: district, .ok)
             let history = try await docs.call(api, .get, "/api/v1/projects/\(projectID)/history", token: county, .ok)
             #expect(history.items.count >= 3)
 
@@ -326,6 +327,9 @@ import TestSupport
             try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "return", "comment": "请补充形象进度说明"],
                 headers: ifMatchHeader(2), .ok)
             try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "approve"], headers: ifMatchHeader(3), .conflict)
+            try await docs.call(api, .post, "/api/v1/reviews/batch", token: county, json: [
+                "decision": "approve", "items": [["project_id": projectID, "month": "2026-03", "version": 3]],
+            ], .ok)
             let notices = try await docs.call(api, .get, "/api/v1/notifications?unread=true", token: district, .ok)
             let notice = try #require(notices.items.first?["id"] as? Int)
             try await docs.call(api, .post, "/api/v1/notifications/\(notice)/read", token: district, .noContent)

@@ -143,7 +143,7 @@ def test_template_filled_in_openpyxl_imports(server):
     _, book = fill_template(api, month)
     sheet = book.active
     header = [c.value for c in sheet[1]]
-    assert header == ["项目编号", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本"]
+    assert header == ["项目编号", "项目名称", "本月完成投资(万元)", "形象进度", "存在问题", "版本", "情况说明"]
     codes = [sheet.cell(row=r, column=1).value for r in (2, 3, 4)]
     sheet.cell(row=2, column=3, value=12.5)
     sheet.cell(row=3, column=3, value="１２３")

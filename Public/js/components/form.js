@@ -28,7 +28,9 @@ export function field(spec) {
   } else {
     control = h('input', {
       ...common, type: spec.type || 'text', step: spec.step || (spec.type === 'number' ? '0.01' : null),
-      inputmode: spec.type === 'number' ? 'decimal' : null, autocomplete: spec.autocomplete || 'off', value: spec.value ?? '',
+      inputmode: spec.type === 'number' ? 'decimal' : null, value: spec.value ?? '',
+      // "off" only where a browser offers to fill in (text); axe-core refuses it on other types.
+      autocomplete: spec.autocomplete || (!spec.type || spec.type === 'text' ? 'off' : null),
     });
   }
   return h('div', { class: ['field', spec.wide ? 'wide' : ''], 'data-field': spec.name },

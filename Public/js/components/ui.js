@@ -34,7 +34,7 @@ export function reportStatusBadge(report) {
 export function table(columns, rows, { caption, onRow, foot, short = false, rowClass, id, tableClass = '' } = {}) {
   const body = rows.map((row) => {
     const tr = h('tr', { class: [onRow ? 'is-clickable' : '', rowClass ? rowClass(row) : ''] },
-      columns.map((c) => h(c.header ? 'th' : 'td', { class: [c.num ? 'num' : '', c.class], scope: c.header ? 'row' : null }, c.value(row))));
+      columns.map((c) => h(c.header ? 'th' : 'td', { class: [c.num ? 'num' : '', c.class], scope: c.header ? 'row' : null, 'data-label': typeof c.label === 'string' ? c.label : null }, c.value(row))));
     if (onRow) tr.addEventListener('click', (event) => { if (!event.target.closest('a,button,input,select,textarea')) onRow(row, tr); });
     return tr;
   });

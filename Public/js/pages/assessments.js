@@ -5,7 +5,7 @@ import { h, mount, toast } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { href, setQuery } from '../router.js';
 import { session } from '../session.js';
-import { dateTime, thisYear } from '../format.js';
+import { dateTime, thisYear, today } from '../format.js';
 import { pageHead, table, badge, dialog } from '../components/ui.js';
 import { field, showErrors } from '../components/form.js';
 
@@ -18,6 +18,18 @@ async function runsOf(year) {
   const ids = JSON.parse(sessionStorage.getItem(KNOWN) || '[]');
   const runs = await Promise.all(ids.map((id) => api.get(`/assessments/${id}`).catch(() => null)));
   return runs.filter((r) => r && r.year === year).sort((a, b) => b.id - a.id);
+}
+
+/**
+ * The latest period of `year` that is due (DOMAIN.md: a quarter is assessed once its last month's
+ * reports are due, by day 5 of the next month; the year-end run in January): never a year-end run
+ * before the year is over.
+ */
+export function duePeriod(year, day = today()) {
+  const [y, m, d] = day.split('-').map(Number);
+  if (year < y) return 'year';
+  const past = (month) => year === y && (m > month + 1 || (m === month + 1 && d > 5));
+  return past(9) ? 'Q3' : past(6) ? 'Q2' : 'Q1';
 }
 
 const runTitle = (run) => (run.period === 'year' ? `${run.year}年度考核` : `${run.year}年${label('period', run.period)}考核`);
@@ -43,7 +55,9 @@ export async function render(view, { query }) {
           r.status === 'done' && session.countyWrites ? h('button', { class: 'button small', type: 'button', 'data-publish': r.id, onclick: () => publish(r) }, t('assessments.publish')) : null),
       },
     ];
-    list.replaceChildren(table(columns, runs, { id: 'run-table', rowClass: (r) => `run-${r.status}` }));
+    list.replaceChildren(runs.length
+      ? table(columns, runs, { id: 'run-table', rowClass: (r) => `run-${r.status}` })
+      : h('p', { class: 'empty', id: 'no-runs' }, t('assessments.noRuns', { year })));
     clearTimeout(timer);
     if (runs.some((r) => r.status === 'queued' || r.status === 'running')) {
       timer = setTimeout(() => { if (document.body.contains(list)) draw(); }, 1500);
@@ -68,7 +82,7 @@ export async function render(view, { query }) {
 
   const form = h('form', { class: 'filters', id: 'queue-form', novalidate: true },
     field({ name: 'year', label: t('field.year'), type: 'number', value: year, step: '1' }),
-    field({ name: 'period', label: t('field.period'), type: 'select', options: ['Q1', 'Q2', 'Q3', 'Q4', 'year'].map((p) => [p, label('period', p)]), value: 'year' }),
+    field({ name: 'period', label: t('field.period'), type: 'select', options: ['Q1', 'Q2', 'Q3', 'Q4', 'year'].map((p) => [p, label('period', p)]), value: query.get('period') || duePeriod(year) }),
     session.countyWrites ? h('button', { class: 'button', type: 'submit', id: 'queue' }, t('assessments.queue')) : null);
   form.elements.year.addEventListener('change', () => setQuery({ year: form.elements.year.value }));
   form.addEventListener('submit', async (event) => {

@@ -7,7 +7,7 @@ import { h, mount, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { href, setQuery } from '../router.js';
 import { session } from '../session.js';
-import { money, monthTitle, addMonths, today, thisMonth, dateTime } from '../format.js';
+import { money, monthTitle, addMonths, today, thisMonth, dateTime, readAmount, isUnusual } from '../format.js';
 import { pageHead, stageBadge, reportStatusBadge } from '../components/ui.js';
 import { field } from '../components/form.js';
 import { importForm } from '../components/transfer.js';
@@ -34,13 +34,6 @@ function monthPlan(plan, month) {
   return m?.plan ?? m?.planned ?? plan.monthly?.[index] ?? null;
 }
 
-/** A number typed by a clerk (commas allowed); text that is not a number goes to the API as is, so its message explains. */
-function parseAmount(text) {
-  const clean = text.replace(/[,，\s]/g, '');
-  if (clean === '') return null;
-  return Number.isFinite(Number(clean)) ? Number(clean) : text;
-}
-
 export async function render(view, { query }) {
   const month = /^\d{4}-\d{2}$/.test(query.get('month') || '') ? query.get('month') : defaultMonth();
   const year = Number(month.slice(0, 4));
@@ -63,7 +56,9 @@ export async function render(view, { query }) {
     const completedThisYear = project.actual_completion && project.actual_completion.slice(0, 7) >= month;
     const shown = showAll || ACTIVE.has(project.stage) || current || completedThisYear;
     return { project, current, last, ytdBefore, plan: monthPlan(plans.get(project.id), month), shown };
-  }).filter((r) => r.shown);
+  }).filter((r) => r.shown)
+    // Returned reports first: they are the clerk's first task (CONSOLE.md).
+    .sort((a, b) => Number(b.current?.status === 'returned') - Number(a.current?.status === 'returned'));
 
   const monthForm = h('form', { class: 'filters no-print', id: 'entry-filters' },
     field({ name: 'month', label: t('entry.month'), type: 'month', value: month }),
@@ -78,8 +73,11 @@ export async function render(view, { query }) {
 
   const summary = h('p', { id: 'entry-summary', 'aria-live': 'polite' });
   const recount = () => {
+    // A returned report is never counted as reported.
     const done = rows.filter((r) => r.hasReport()).length;
-    summary.textContent = t('entry.summary', { count: rows.length, done, missing: rows.length - done });
+    const returned = rows.filter((r) => r.isReturned()).length;
+    summary.textContent = t('entry.summary', { count: rows.length, done, missing: rows.length - done })
+      + (returned ? t('entry.summaryReturned', { returned }) : '');
   };
   const rows = rowsData.map((data) => entryRow(data, month, hasPlans, () => recount()));
   recount();
@@ -102,7 +100,8 @@ export async function render(view, { query }) {
   grid.addEventListener('keydown', (event) => {
     const cell = event.target.closest('.cell');
     if (!cell) return;
-    const cells = [...grid.querySelectorAll('.cell:not([disabled])')];
+    // Hidden cells (情况说明 not asked for) are skipped.
+    const cells = [...grid.querySelectorAll('.cell:not([disabled])')].filter((c) => c.offsetParent !== null);
     const index = cells.indexOf(cell);
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
@@ -119,7 +118,7 @@ export async function render(view, { query }) {
     for (const r of dirty) await r.save();
     const failed = rows.filter((r) => r.tr.classList.contains('is-failed'));
     toast(failed.length ? `${failed.length} 行未保存` : t('common.saved'));
-    failed[0]?.tr.querySelector('.cell')?.focus();
+    failed[0]?.tr.querySelector('[aria-invalid="true"], .cell')?.focus();
   };
 
   mount(view,
@@ -134,6 +133,14 @@ export async function render(view, { query }) {
       templatePath: '/imports/monthly-reports/template', templateQuery: { month }, templateName: `月报-${month}.xlsx`,
       onDone: () => setQuery({}),
     }));
+  // A message or the home's task list links straight to a row (?row=<project> or ?report=<id>).
+  const target = rows.find((r) => String(r.tr.dataset.project) === query.get('row') || (query.get('report') && r.reportId() === Number(query.get('report'))));
+  if (target) {
+    target.tr.classList.add('is-target');
+    target.tr.scrollIntoView({ block: 'center' });
+    target.tr.querySelector('.cell:not([disabled])')?.setAttribute('data-autofocus', '');
+    target.tr.querySelector('.cell:not([disabled])')?.focus();
+  }
   const guard = (event) => {
     if (!document.body.contains(grid)) window.removeEventListener('beforeunload', guard);
     else if (rows.some((r) => r.isDirty())) event.preventDefault();
@@ -147,66 +154,90 @@ function entryRow(data, month, hasPlans, onSaved) {
   const locked = report?.status === 'approved' && !session.isCounty;
   const idBase = `r${project.id}`;
   const cellError = (name) => h('span', { class: 'cell-error', id: `${idBase}-${name}-error` });
+  const labelled = (name) => ({ 'aria-label': `${project.name} ${t(`field.${name}`)}`, 'aria-describedby': `${idBase}-${name}-error` });
   const investment = h('input', {
     class: 'cell', type: 'text', inputmode: 'decimal', id: `${idBase}-investment`, name: 'investment_completed', disabled: locked,
-    'aria-label': `${project.name} ${t('field.investment_completed')}`, 'aria-describedby': `${idBase}-investment_completed-error`,
-    value: report ? String(report.investment_completed) : '', autocomplete: 'off',
+    ...labelled('investment_completed'), autocomplete: 'off',
   });
-  const progress = h('textarea', { class: 'cell', id: `${idBase}-progress`, name: 'progress', disabled: locked, rows: 1, 'aria-label': `${project.name} ${t('field.progress')}`, 'aria-describedby': `${idBase}-progress-error` });
-  const problems = h('textarea', { class: 'cell', id: `${idBase}-problems`, name: 'problems', disabled: locked, rows: 1, 'aria-label': `${project.name} ${t('field.problems')}`, 'aria-describedby': `${idBase}-problems-error` });
-  progress.value = report?.progress || '';
-  problems.value = report?.problems || '';
-  const status = h('td', { class: 'row-status', 'aria-live': 'polite' });
-  const ytd = h('td', { class: 'num' });
+  const text = (name) => h('textarea', { class: 'cell', id: `${idBase}-${name}`, name, disabled: locked, rows: 3, ...labelled(name) });
+  const progress = text('progress');
+  const problems = text('problems');
+  const explanation = text('explanation');
+  const explain = h('div', { class: 'explain', hidden: true },
+    h('label', { for: explanation.id, class: 'explain-label' }, t('entry.explanation')), explanation, cellError('explanation'));
+  const sameAsLast = data.last?.progress && !locked
+    ? h('button', { class: 'button secondary small same-as-last', type: 'button', 'aria-label': `${project.name} ${t('entry.sameAsLast')}`,
+      onclick: () => { progress.value = data.last.progress; progress.dispatchEvent(new Event('input', { bubbles: true })); progress.focus(); } },
+    t('entry.sameAsLast'))
+    : null;
+  const showSaved = () => {
+    investment.value = report ? money(report.investment_completed) : '';
+    progress.value = report?.progress || '';
+    problems.value = report?.problems || '';
+    explanation.value = report?.explanation || '';
+  };
+  showSaved();
+  const status = h('td', { class: 'row-status', 'aria-live': 'polite', 'data-label': t('entry.rowStatus') });
+  const ytd = h('td', { class: 'num', 'data-label': `${t('entry.ytd')}（万元）` });
+  const comment = h('p', { class: 'returned-comment' });
   const tr = h('tr', { id: `row-${project.id}`, 'data-project': project.id, 'data-code': project.code },
     h('th', { scope: 'row' },
       // Out of the Tab order, so that Tab goes from cell to cell.
       h('a', { href: href(`/projects/${project.id}`, { year: month.slice(0, 4) }), tabindex: '-1' }, project.name), h('br'),
-      h('span', { class: 'ref' }, project.code), ' ', stageBadge(project.stage)),
-    h('td', { class: 'num ref' }, data.last ? money(data.last.investment_completed) : '—'),
-    hasPlans ? h('td', { class: 'num ref' }, data.plan === null ? '—' : money(data.plan)) : null,
-    h('td', {}, investment, cellError('investment_completed')),
-    h('td', {}, progress, cellError('progress')),
-    h('td', {}, problems, cellError('problems')),
+      h('span', { class: 'ref' }, project.code), ' ', stageBadge(project.stage), comment),
+    h('td', { class: 'num ref', 'data-label': `${t('entry.lastMonth')}（万元）` }, data.last ? money(data.last.investment_completed) : '—'),
+    hasPlans ? h('td', { class: 'num ref', 'data-label': `${t('entry.planMonth')}（万元）` }, data.plan === null ? '—' : money(data.plan)) : null,
+    h('td', { 'data-label': t('field.investment_completed') }, investment, cellError('investment_completed'), explain),
+    h('td', { 'data-label': t('field.progress') }, progress, sameAsLast, cellError('progress')),
+    h('td', { 'data-label': t('field.problems') }, problems, cellError('problems')),
     ytd,
     status);
 
-  const saved = () => ({ investment: report ? String(report.investment_completed) : '', progress: report?.progress || '', problems: report?.problems || '' });
-  const typed = () => ({ investment: investment.value.trim(), progress: progress.value, problems: problems.value });
+  const typed = () => ({ investment: readAmount(investment.value), progress: progress.value, problems: problems.value, explanation: explanation.value.trim() });
   const isDirty = () => {
-    const a = saved();
     const b = typed();
-    const amountChanged = parseAmount(b.investment) !== (report ? Number(report.investment_completed) : null);
-    return !locked && (amountChanged || a.progress !== b.progress || a.problems !== b.problems);
+    const amountChanged = b.investment !== (report ? Number(report.investment_completed) : null);
+    return !locked && (amountChanged || (report?.progress || '') !== b.progress || (report?.problems || '') !== b.problems
+      || (report?.explanation || '') !== b.explanation);
   };
+  const isReturned = () => report?.status === 'returned';
   const showStatus = (message, tone) => {
+    tr.classList.toggle('is-returned', isReturned());
+    comment.textContent = isReturned() && report.review_comment ? `${t('field.review_comment')}：${report.review_comment}` : '';
     mount(status,
       reportStatusBadge(report),
-      report?.status === 'returned' && report.review_comment ? h('span', { class: 'cell-error' }, `${t('field.review_comment')}：${report.review_comment}`) : null,
       locked ? h('span', { class: 'ref' }, t('entry.locked')) : null,
       message ? h('span', { class: tone === 'bad' ? 'cell-error' : 'ref' }, message) : null);
   };
   const updateYtd = () => {
-    const amount = parseAmount(investment.value);
+    const amount = readAmount(investment.value);
     ytd.textContent = money(data.ytdBefore + (typeof amount === 'number' ? amount : 0));
+  };
+  // 情况说明 is asked for in the row when the figure is far from the month's plan, or when the
+  // server asked for it.
+  let asked = false;
+  const updateExplain = () => {
+    explain.hidden = !(asked || explanation.value.trim() || isUnusual(readAmount(investment.value), data.plan));
   };
   const clearCellErrors = () => {
     for (const el of tr.querySelectorAll('.cell-error[id]')) el.textContent = '';
     for (const el of tr.querySelectorAll('.cell')) el.removeAttribute('aria-invalid');
   };
+  const restStatus = () => showStatus(report ? t('entry.submittedAt', { at: dateTime(report.submitted_at) }) : t('entry.unsaved'));
 
   let saving = null;
   const save = async () => {
     if (saving) return saving;
     if (!isDirty()) return null;
     const values = typed();
-    const body = { investment_completed: parseAmount(values.investment), progress: values.progress, problems: values.problems };
+    const body = { investment_completed: values.investment, progress: values.progress, problems: values.problems, explanation: values.explanation };
     tr.classList.remove('is-saved', 'is-failed');
     showStatus(t('common.saving'));
     saving = (async () => {
       try {
         report = await api.put(`/projects/${project.id}/reports/${month}`, body, report?.version);
         clearCellErrors();
+        showSaved();
         tr.classList.remove('is-dirty', 'is-failed');
         tr.classList.add('is-saved');
         showStatus(`${t('entry.saved')} ${dateTime(report.submitted_at || new Date().toISOString()).slice(11)}`);
@@ -223,6 +254,7 @@ function entryRow(data, month, hasPlans, onSaved) {
           showStatus(`${t('entry.conflict')} ${t('entry.theirs', { amount: money(report?.investment_completed), progress: report?.progress || '—' })}`, 'bad');
         } else {
           for (const [name, message] of Object.entries(error.fields)) {
+            if (name === 'explanation') { asked = true; updateExplain(); }
             const slot = tr.querySelector(`#${idBase}-${name}-error`);
             if (slot) slot.textContent = message;
             tr.querySelector(`[name="${name}"]`)?.setAttribute('aria-invalid', 'true');
@@ -238,14 +270,23 @@ function entryRow(data, month, hasPlans, onSaved) {
   };
 
   tr.addEventListener('input', () => {
+    const dirty = isDirty();
     tr.classList.remove('is-saved');
-    tr.classList.toggle('is-dirty', isDirty());
+    tr.classList.toggle('is-dirty', dirty);
+    // Typing the saved figures back clears the row's error: there is nothing left to save.
+    if (!dirty && tr.classList.contains('is-failed')) {
+      tr.classList.remove('is-failed');
+      clearCellErrors();
+      restStatus();
+    }
     updateYtd();
+    updateExplain();
   });
   tr.addEventListener('focusout', (event) => {
     if (!tr.contains(event.relatedTarget)) save();
   });
   updateYtd();
-  showStatus(report ? t('entry.submittedAt', { at: dateTime(report.submitted_at) }) : t('entry.unsaved'));
-  return { tr, save, isDirty, hasReport: () => Boolean(report) };
+  updateExplain();
+  restStatus();
+  return { tr, save, isDirty, isReturned, hasReport: () => Boolean(report) && !isReturned(), reportId: () => report?.id };
 }

@@ -6,7 +6,7 @@ import { t, label } from '../i18n.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
 import { money, percent, thisYear, monthTitle, addMonths, thisMonth, dateTime, number } from '../format.js';
-import { pageHead, card, table, badge, meter } from '../components/ui.js';
+import { pageHead, card, table, badge, meter, pager } from '../components/ui.js';
 import { notificationList } from './notifications.js';
 
 const INDICATORS = ['fai', 'major_investment', 'new_starts', 'completions', 'attraction_funds'];
@@ -22,7 +22,19 @@ async function latestRanking(year) {
   return api.get('/rankings', { year, period: run.period });
 }
 
-export async function render(view) {
+/** Returned reports of the last twelve months, newest month first (a task in any month). */
+async function returnedReports() {
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth(), -i));
+  const lists = await Promise.all(months.map((m) => api.all('/reports', { month: m })));
+  return lists.flat().filter((r) => r.status === 'returned');
+}
+
+/** A page of 50 of `rows`, `offset` from the URL (CONSOLE.md: long lists page at 50). */
+function pageOf(rows, offset) {
+  return { items: rows.slice(offset, offset + 50), total: rows.length, limit: 50, offset };
+}
+
+export async function render(view, { query }) {
   const year = thisYear();
   const me = session.me;
   const [projects, major, warnings, targets, ranking, reviews] = await Promise.all([
@@ -36,7 +48,7 @@ export async function render(view) {
   const month = warnings.month || addMonths(thisMonth(), -1);
   const missing = warnings.projects.filter((w) => w.reason === 'no_report');
   // Returned reports count as not reported for the rankings: the clerk must see them here.
-  const returned = (await api.all('/reports', { month })).filter((r) => r.status === 'returned');
+  const returned = await returnedReports();
   const otherWarnings = warnings.projects.filter((w) => w.reason !== 'no_report');
 
   const cards = h('div', { class: 'cards' },
@@ -57,13 +69,17 @@ export async function render(view) {
       { label: t('field.status'), value: () => badge(`${t('warning.no_report')}（${t('home.reportsLate')}）`, 'bad') },
     ], missing, { short: true }) : returned.length ? null : h('p', { class: 'notice ok' }, `✓ ${t('home.allReported', { month: monthTitle(month) })}`),
     returned.length ? [
-      h('h3', { id: 'reports-returned' }, t('home.returned', { month: monthTitle(month) })),
+      h('h3', { id: 'reports-returned' }, t('home.returnedAll', { count: returned.length })),
       table([
+        { label: t('field.month'), value: (r) => r.month },
         { label: t('field.code'), value: (r) => r.project.code },
         { label: t('field.name'), header: true, value: (r) => h('a', { href: href(`/projects/${r.project.id}`) }, r.project.name) },
         { label: t('field.review_comment'), value: (r) => r.review_comment || '—' },
-        session.entersReports ? { label: '', value: () => h('a', { href: href('/entry', { month }) }, t('home.fixReturned')) } : null,
-      ].filter(Boolean), returned, { short: true }),
+        session.entersReports ? {
+          label: t('common.actions'),
+          value: (r) => h('a', { class: 'fix-returned', href: href('/entry', { month: r.month, report: r.id }), 'aria-label': `${t('home.fixReturned')}：${r.project.name} ${r.month}` }, t('home.fixReturned')),
+        } : null,
+      ].filter(Boolean), returned, { short: true, tableClass: 'returned-table' }),
     ] : null,
     entryLink);
 
@@ -86,6 +102,7 @@ export async function render(view) {
     ] : h('p', { class: 'muted' }, t('home.noTargets')));
 
   const indicatorWarnings = warnings.indicators;
+  const warningOffset = Math.max(0, Number(query?.get('offset')) || 0);
   const warningPanel = h('section', { class: 'panel', 'aria-labelledby': 'warnings-title' },
     h('h2', { id: 'warnings-title' }, t('home.warnings')),
     indicatorWarnings.length || otherWarnings.length ? [
@@ -97,17 +114,17 @@ export async function render(view) {
         { label: t('common.ratio'), num: true, value: (w) => h('span', { class: 'cell-behind' }, percent(w.ratio)) },
         { label: '', value: () => badge(t('ranking.behind'), 'warn') },
       ], indicatorWarnings, { short: true, caption: '指标进度滞后' }) : null,
-      otherWarnings.length ? table([
+      otherWarnings.length ? [pager(pageOf(otherWarnings, warningOffset)), table([
         { label: t('field.name'), header: true, value: (w) => h('a', { href: href(`/projects/${w.project.id}`) }, w.project.name) },
         { label: '预警', value: (w) => badge(label('warning', w.reason), 'warn') },
         { label: '说明', value: (w) => [w.planned_start ? `${t('field.planned_start')} ${w.planned_start}` : '', w.month ? ` ${w.month}` : ''] },
-      ], otherWarnings, { short: true, caption: '项目预警' }) : null,
+      ], pageOf(otherWarnings, warningOffset).items, { short: true, caption: '项目预警' })] : null,
     ] : h('p', { class: 'muted' }, t('home.noWarnings')));
 
   const notices = session.has('GET /notifications') ? await notificationList({ unread: true, limit: 10, compact: true }) : null;
 
   mount(view,
-    pageHead(t('home.title', { agency: me.agency.name }), { sub: `${me.display_name} · ${label('role', me.role)} · ${dateTime(new Date().toISOString()).slice(0, 10)}` }),
+    pageHead(t('home.title', { agency: me.agency.name }), { sub: `${session.whoami(label('role', me.role))} · ${dateTime(new Date().toISOString()).slice(0, 10)}` }),
     cards,
     h('div', { class: 'columns' }, reportPanel, notices ? h('section', { class: 'panel', 'aria-labelledby': 'notices-title' }, h('h2', { id: 'notices-title' }, t('home.notifications')), notices) : targetPanel),
     notices ? targetPanel : null,

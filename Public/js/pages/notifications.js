@@ -5,12 +5,18 @@ import { h, mount, toast } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { href, setQuery } from '../router.js';
 import { dateTime } from '../format.js';
+import { session } from '../session.js';
 import { pageHead, pager, badge } from '../components/ui.js';
 
+/** Where a message's subject is worked on: a report's (or a due month's) row of the entry grid
+ * for clerks, the project, the ranking board, the review queue. */
 function subjectLink(n) {
+  const month = n.month?.slice(0, 7);
+  if (n.subject?.type === 'report' && month && session.entersReports) return href('/entry', { month, report: n.subject.id });
+  if (n.subject?.type === 'report' && month && session.reviews) return href('/reviews', { status: 'returned', month });
+  if (n.subject?.type === 'project' && month && session.entersReports && /^report_/.test(n.kind)) return href('/entry', { month, row: n.subject.id });
   if (n.subject?.type === 'project') return href(`/projects/${n.subject.id}`);
   if (n.subject?.type === 'assessment') return href('/ranking');
-  if (n.subject?.type === 'report' && n.subject.project_id) return href(`/projects/${n.subject.project_id}`);
   return null;
 }
 

@@ -5,7 +5,24 @@ import { h, mount, toast, uid } from '../dom.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
 import { dateTime, number } from '../format.js';
-import { table } from '../components/ui.js';
+import { table, dialog } from '../components/ui.js';
+
+/** A photo's thumbnail, fetched with the token (an <img> cannot send it); a document gets none. */
+function thumbnail(row) {
+  if (!row.content_type.startsWith('image/')) return '';
+  const img = h('img', { class: 'thumb', alt: `${t('project.photo')}：${row.filename}`, width: 96, height: 72 });
+  api.objectURL(`/attachments/${row.id}/content`).then((url) => { img.src = url; }).catch(() => img.remove());
+  return img;
+}
+
+/** Asks before a file is deleted (CONSOLE.md: nothing is lost by one click). */
+function confirmDelete(row, remove) {
+  dialog(t('project.deleteAttachment'), (close) => h('div', {},
+    h('p', {}, t('project.confirmDelete', { name: row.filename })),
+    h('div', { class: 'actions' },
+      h('button', { class: 'button danger', type: 'button', id: 'confirm-delete', onclick: async () => { close(); await remove(); } }, t('common.delete')),
+      h('button', { class: 'button secondary', type: 'button', onclick: close }, t('common.cancel')))));
+}
 
 export async function attachmentsSection(project) {
   const holder = h('section', { class: 'panel', id: 'attachments', 'aria-labelledby': 'attachments-title' });
@@ -27,11 +44,18 @@ export async function attachmentsSection(project) {
     mount(holder,
       h('h2', { id: 'attachments-title' }, t('project.attachments')),
       table([
+        { label: t('project.photo'), value: thumbnail },
         { label: '文件名', value: (r) => h('button', { class: 'link-button', type: 'button', onclick: () => api.download(`/attachments/${r.id}/content`, {}, r.filename).catch((e) => toast(e.message)) }, r.filename) },
         { label: t('field.month'), value: (r) => r.month || '—' },
         { label: '大小（KB）', num: true, value: (r) => number(r.size / 1024) },
         { label: '上传时间', value: (r) => dateTime(r.uploaded_at) },
-        canWrite ? { label: '', value: (r) => h('button', { class: 'button secondary small', type: 'button', onclick: async () => { try { await api.delete(`/attachments/${r.id}`, r.version); await draw(); } catch (e) { toast(e.message); } } }, t('common.delete')) } : null,
+        canWrite ? {
+          label: t('common.actions'),
+          value: (r) => h('button', {
+            class: 'button secondary small', type: 'button', 'data-delete-attachment': r.id, 'aria-label': `${t('common.delete')} ${r.filename}`,
+            onclick: () => confirmDelete(r, async () => { try { await api.delete(`/attachments/${r.id}`, r.version); await draw(); } catch (e) { toast(e.message); } }),
+          }, t('common.delete')),
+        } : null,
       ].filter(Boolean), rows, { short: true }),
       canWrite ? h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: id }, t('project.upload')), h('span', { class: 'hint' }, t('project.uploadHint')), input),

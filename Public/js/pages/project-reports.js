@@ -5,7 +5,7 @@ import { h, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
-import { money, percent, monthsOf, dateTime, monthTitle } from '../format.js';
+import { money, percent, percentAgainst, monthsOf, dateTime, monthTitle } from '../format.js';
 import { table, badge, reportStatusBadge, dialog } from '../components/ui.js';
 import { columnChart } from '../components/chart.js';
 import { field, showErrors } from '../components/form.js';
@@ -36,7 +36,7 @@ export async function reportsSection(project, year) {
   });
   const hasPlan = Boolean(plan);
   const columns = [
-    { label: t('field.month'), header: true, value: (r) => r.month },
+    { label: t('field.month'), header: true, class: 'nowrap-month', value: (r) => r.month },
     hasPlan ? { label: t('project.monthPlan'), num: true, value: (r) => money(r.plan?.plan ?? r.plan?.planned ?? plan.monthly?.[Number(r.month.slice(5)) - 1]) } : null,
     { label: t('field.investment_completed'), num: true, value: (r) => (r.report ? money(r.report.investment_completed) : '—') },
     hasPlan ? { label: t('project.cumulativePlan'), num: true, value: (r) => money(r.plan?.cumulative_plan) } : null,
@@ -46,7 +46,7 @@ export async function reportsSection(project, year) {
       value: (r) => {
         const counted = !plan.through_month || r.month <= plan.through_month;
         const ratio = counted && r.plan?.cumulative_plan > 0 ? (r.plan.cumulative_actual ?? r.cumulative) / r.plan.cumulative_plan : null;
-        return ratio === null ? '—' : h('span', { class: ratio < 0.8 ? 'cell-behind' : '' }, percent(ratio), ratio < 0.8 ? ' ▼' : '');
+        return ratio === null ? '—' : h('span', { class: ratio < 0.8 ? 'cell-behind' : '' }, percentAgainst(ratio, 0.8), ratio < 0.8 ? ` ▼ ${t('project.belowPlan')}` : '');
       },
     } : null,
     { label: t('field.progress'), value: (r) => r.report?.progress || '' },

@@ -8,6 +8,7 @@ import { t, label } from '../i18n.js';
 import { setQuery } from '../router.js';
 import { session } from '../session.js';
 import { score, percent, money, number, thisYear, dateTime } from '../format.js';
+import { site } from '../site.js';
 import { pageHead } from '../components/ui.js';
 import { barChart, lineChart } from '../components/chart.js';
 import { field } from '../components/form.js';
@@ -43,10 +44,22 @@ function marks(entry, period) {
   return out;
 }
 
-function details(entry, period) {
+/** How a period's target came from the annual one: annual × the quarter's cumulative share. */
+function derivation(code, target, period, scheme) {
+  const index = PERIODS.indexOf(period);
+  const share = period === 'year' ? 1 : scheme?.quarter_shares?.[index];
+  if (target === null || target === undefined || !share) return '—';
+  if (period === 'year') return t('ranking.annualTarget');
+  return t('ranking.derived', { annual: amount(code, target / share), share: percent(share), target: amount(code, target) });
+}
+
+function details(entry, period, scheme) {
   const rows = entry.indicators.map((i) => h('tr', {},
     h('th', { scope: 'row' }, label('indicator', i.code)),
+    h('td', { class: 'num' }, scheme?.weights?.[i.code] ?? '—'),
+    h('td', {}, COUNTS.has(i.code) ? t('ranking.unitCount') : t('ranking.unitMoney')),
     h('td', { class: 'num' }, amount(i.code, i.target)),
+    h('td', { class: 'derivation' }, derivation(i.code, i.target, period, scheme)),
     h('td', { class: 'num' }, amount(i.code, i.actual)),
     h('td', { class: 'num' }, percent(i.ratio)),
     h('td', { class: 'num' }, score(i.points))));
@@ -54,9 +67,9 @@ function details(entry, period) {
   return h('div', { class: 'panel' },
     h('h3', {}, t('ranking.indicators', { agency: entry.agency.name })),
     h('div', { class: 'table-wrap short' }, h('table', { class: 'data', id: 'indicator-details' },
-      h('thead', {}, h('tr', {}, ['指标', t('common.target'), t('common.actual'), t('common.ratio'), t('common.points')].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, ['指标', t('ranking.weight'), t('ranking.unit'), t('ranking.periodTarget'), t('ranking.targetFrom'), t('common.actual'), t('common.ratio'), t('common.points')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows),
-      h('tfoot', {}, h('tr', {}, h('td', {}, t('ranking.score')), h('td'), h('td'), h('td', { class: 'num' }, entry.deduction ? `${t('ranking.deduction')} ${score(entry.deduction)}` : ''), h('td', { class: 'num' }, score(entry.score)))))),
+      h('tfoot', {}, h('tr', {}, h('td', {}, t('ranking.score')), h('td'), h('td'), h('td'), h('td'), h('td'), h('td', { class: 'num' }, entry.deduction ? `${t('ranking.deduction')} ${score(entry.deduction)}` : ''), h('td', { class: 'num' }, score(entry.score)))))),
     missed.length ? h('p', { class: 'cell-error' }, t('ranking.missed', { list: missed.map((c) => label('indicator', c)).join('、') })) : null,
     period === 'year' && entry.quarter_scores ? h('p', {}, `${t('ranking.yearScore')} ${score(entry.year_score)}；`,
       entry.quarter_scores.map((q, i) => `${label('period', PERIODS[i])} ${score(q)}`).join('，')) : null);
@@ -80,7 +93,14 @@ function boardTable(entries, period, onPick) {
       h('td', {}, e.rank ?? '—'),
       h('th', { scope: 'row' }, e.agency.name),
       h('td', { class: 'score' }, score(e.score)),
-      INDICATORS.map((c) => [h('td', { class: 'ind' }, percent(byCode.get(c)?.ratio)), h('td', { class: 'ind' }, score(byCode.get(c)?.points))]),
+      INDICATORS.map((c) => {
+        // The indicator that puts the unit behind (预警) or that it missed (问责) says so in its cell.
+        const late = (e.behind || []).includes(c) || (e.missed || []).includes(c);
+        return [
+          h('td', { class: ['ind', late ? 'cell-behind' : ''], 'data-indicator': c, title: late ? t('ranking.behindOn', { indicator: label('indicator', c) }) : null },
+            percent(byCode.get(c)?.ratio), late ? h('span', { class: 'late-mark' }, ` ⚠${t('ranking.lateShort')}`) : null),
+          h('td', { class: 'ind' }, score(byCode.get(c)?.points))];
+      }),
       h('td', { class: 'ind' }, e.deduction ? score(e.deduction) : '0.00'),
       h('td', { class: 'marks' }, marks(e, period).map(([tone, text]) => h('span', { class: `badge ${tone}` }, text))));
     tr.addEventListener('click', () => onPick(e, tr));
@@ -101,14 +121,14 @@ function chart(entries, period, title) {
       mark: m ? m[1] : '',
       title: `${e.agency.name}：${t('ranking.rank')} ${e.rank ?? '—'}，${t('ranking.score')} ${score(e.score)}${m ? `，${m[1]}` : ''}`,
     };
-  }), { title, max: 120, format: (v) => Number(v).toFixed(0), labelWidth: 190, width: 720 });
+  }), { title, max: 120, format: (v) => Number(v).toFixed(2), labelWidth: 190, width: 720 });
 }
 
 function trend(group, series) {
   const categories = PERIODS.slice(0, 4).map((p) => label('period', p));
   return h('div', { class: 'board-trend' },
     h('h3', {}, t('ranking.trend')),
-    lineChart(categories, series, { title: `${t(`ranking.group.${group}`)}${t('ranking.trend')}`, format: (v) => Number(v).toFixed(0), max: 120 }),
+    lineChart(categories, series, { title: `${t(`ranking.group.${group}`)}${t('ranking.trend')}`, format: (v) => Number(v).toFixed(2), max: 120 }),
     h('div', { class: 'legend' }, series.map((se, i) => h('span', {}, h('span', { class: `swatch series-${i % 10}` }), se.name))));
 }
 
@@ -140,6 +160,8 @@ export async function render(view, { query }) {
     return;
   }
   const run = runs?.find((r) => r.id === ranking.assessment_id);
+  const [scheme, { office }] = await Promise.all([api.get(`/schemes/${year}`).catch(() => null), site()]);
+  const printedAt = dateTime(new Date().toISOString());
 
   // Quarter-by-quarter scores: a year run carries them; otherwise the published quarters so far.
   const quarterScores = new Map();
@@ -167,7 +189,7 @@ export async function render(view, { query }) {
       selected?.classList.remove('is-selected');
       selected = tr;
       tr.classList.add('is-selected');
-      detailSlot.replaceChildren(details(entry, period));
+      detailSlot.replaceChildren(details(entry, period, scheme));
     };
     const svg = chart(entries, period, title);
     for (const row of svg.querySelectorAll('.bar-row')) {
@@ -181,9 +203,13 @@ export async function render(view, { query }) {
       name: e.agency.name,
       values: (period === 'year' ? e.quarter_scores : quarterScores.get(e.agency.code)) || [null, null, null, null],
     }));
-    return h('section', { class: 'board-group panel', 'data-group': group, 'aria-labelledby': `board-${group}` },
+    // A trend needs two quarters at least: one point is no trend.
+    const quarters = [0, 1, 2, 3].filter((q) => series.some((se) => se.values[q] !== null && se.values[q] !== undefined)).length;
+    return h('section', { class: ['board-group', 'panel', provisional ? 'provisional' : ''], 'data-group': group, 'aria-labelledby': `board-${group}` },
+      provisional ? h('p', { class: 'print-only provisional-stamp' }, t('ranking.provisionalStamp')) : null,
       h('h2', { class: 'board-title', id: `board-${group}` }, title),
       h('p', { class: 'board-meta' }, run?.published_at ? t('ranking.publishedOn', { date: dateTime(run.published_at).slice(0, 10) }) : ''),
+      h('p', { class: 'print-only print-meta' }, [office ? t('ranking.issuedBy', { office }) : '', t('ranking.printedAt', { at: printedAt })].filter(Boolean).join('　')),
       boardTable(entries, period, pick),
       h('div', { class: 'board-layout' },
         h('div', { class: 'board-chart' }, svg, h('div', { class: 'legend' },
@@ -191,7 +217,7 @@ export async function render(view, { query }) {
           period === 'year' ? h('span', {}, h('span', { class: 'swatch legend-accountable' }), t('ranking.accountable')) : null,
           h('span', {}, h('span', { class: 'swatch legend-other' }), t('ranking.score')))),
         detailSlot),
-      series.some((se) => se.values.some((v) => v !== null)) ? trend(group, series) : null);
+      quarters >= 2 ? trend(group, series) : null);
   });
   mount(view, heading, picker, ...groups);
 }

@@ -33,6 +33,8 @@ public struct AppDependencies: Sendable {
     public var trustedProxies: Set<String>
     /// Spreadsheet imports served at once; more are 503 (`imports.max_concurrent`).
     public var maxConcurrentImports: Int
+    /// When a monthly figure needs 情况说明 (`reports.explanation_below` / `reports.explanation_above`).
+    public var explanationRule: ExplanationRule
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
@@ -40,7 +42,7 @@ public struct AppDependencies: Sendable {
         attachmentQuota: Int64 = 500 << 20, openData: OpenDataSettings = OpenDataSettings(),
         planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
         clock: CampaignClock = .system, consoleFolder: String? = nil, signInPolicy: SignInPolicy = .init(),
-        trustedProxies: Set<String> = [], maxConcurrentImports: Int = 2
+        trustedProxies: Set<String> = [], maxConcurrentImports: Int = 2, explanationRule: ExplanationRule = .default
     ) {
         self.database = database
         self.migrator = migrator
@@ -57,6 +59,7 @@ public struct AppDependencies: Sendable {
         self.signInPolicy = signInPolicy
         self.trustedProxies = trustedProxies
         self.maxConcurrentImports = maxConcurrentImports
+        self.explanationRule = explanationRule
     }
 }
 

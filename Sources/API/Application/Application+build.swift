@@ -51,9 +51,9 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         StatisticsController(database: database),
         AgencyController(database: database),
         UserController(database: database),
-        MonthlyReportController(database: database, clock: dependencies.clock),
+        MonthlyReportController(database: database, clock: dependencies.clock, explanationRule: dependencies.explanationRule),
         PlanController(database: database, behindBelow: dependencies.planBehindRatio),
-        ReviewController(database: database),
+        ReviewController(database: database, explanationRule: dependencies.explanationRule),
         NotificationController(database: database, hub: dependencies.notificationHub),
         HistoryController(database: database),
         ProjectChildController<FundingResource>(database: database),
@@ -63,7 +63,9 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         AttachmentController(database: database, quota: dependencies.attachmentQuota, clock: dependencies.clock),
         OpenDataController(database: database, settings: dependencies.openData),
         AcrossProjectsController(database: database),
-        ImportController(database: database, clock: dependencies.clock, gate: ImportGate(limit: dependencies.maxConcurrentImports)),
+        ImportController(
+            database: database, clock: dependencies.clock, gate: ImportGate(limit: dependencies.maxConcurrentImports),
+            explanationRule: dependencies.explanationRule),
         ServiceController(database: database, behindBelow: dependencies.planBehindRatio, clock: dependencies.clock),
         MeetingController(database: database, behindBelow: dependencies.planBehindRatio, clock: dependencies.clock),
         BulletinController(

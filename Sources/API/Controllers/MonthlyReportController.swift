@@ -8,11 +8,15 @@ import Store
 struct MonthlyReportController: APIController {
     let database: Database
     let clock: CampaignClock
+    /// When a figure needs 情况说明 (`reports.explanation_below` / `_above`).
+    let explanationRule: ExplanationRule
 
     var routes: [APIRoute] {
         [
             APIRoute(.get, "projects/:id/reports", .signedIn, "The project's monthly reports, month ascending", list)
                 .documented(response: .page(of: .ref("MonthlyReport"))),
+            APIRoute(.get, "projects/:id/reports/:month", .signedIn, "The month's report, with ETag", show)
+                .documented(response: .ref("MonthlyReport")),
             APIRoute(.put, "projects/:id/reports/:month", .editor, "Create (201) or replace (200, If-Match) the month's report", put)
                 .documented(request: .ref("MonthlyReportInput"), response: .ref("MonthlyReport"), also: [201]),
         ]
@@ -28,6 +32,19 @@ struct MonthlyReportController: APIController {
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
+    @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let id = try Preconditions.pathID("id", in: context)
+        let month = try Preconditions.pathMonth("month", in: context)
+        let record = try await database.transaction(as: context.caller) { connection -> MonthlyReportRecord in
+            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            guard let record = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
+                throw Problem.notFound("the report of \(month) of project \(id)")
+            }
+            return record
+        }
+        return try JSONResponse.make(record, version: record.version)
+    }
+
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
         let month = try Preconditions.pathMonth("month", in: context)
@@ -38,6 +55,8 @@ struct MonthlyReportController: APIController {
             var body = received
             guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
             let fields = try ReportBody.read(&body)
+            try ReportBody.checkExplanation(
+                fields, plan: try PlanQueries.planned(projectID: id, month: month, on: connection), rule: explanationRule)
             guard let current = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
                 if version != nil {
                     throw Problem(.preconditionFailed, detail: "there is no report for \(month) yet; send the PUT without If-Match to create it")

@@ -7,6 +7,8 @@ import Store
 /// database's trigger `monthly_reports_review` holds the same rules for every client.
 struct ReviewController: APIController {
     let database: Database
+    /// Flags a waiting report whose figure is unusual against its month's plan.
+    let explanationRule: ExplanationRule
 
     var routes: [APIRoute] {
         [
@@ -14,10 +16,14 @@ struct ReviewController: APIController {
                      "Approve, return (with a comment) or reopen (county) a monthly report (If-Match)", review)
                 .documented(request: .ref("ReviewInput"), response: .ref("MonthlyReport"))
                 .requiringIfMatch(),
+            APIRoute(.post, "reviews/batch", .reviewer,
+                     "Decide several reports at once, each as its single review would be (its version as If-Match)", batch)
+                .documented(request: .ref("BatchReviewInput"), response: .ref("BatchReviewResults")),
             APIRoute(.get, "reviews", .reviewer, "Monthly reports waiting in a status that the caller reviews, oldest first", queue)
                 .documented(response: .page(of: .ref("ReviewItem"))).downloadable()
                 .query(.init("status", .choice(ReportStatus.self), "reports in this status (default submitted)"),
-                       .init("month", .month, "only reports of this month (YYYY-MM)")),
+                       .init("month", .month, "only reports of this month (YYYY-MM)"),
+                       .init("district_id", .id, "only reports of projects in this district")),
         ]
     }
 
@@ -30,8 +36,15 @@ struct ReviewController: APIController {
         try body.finish()
         guard let decision else { throw Problem.invalid(body.validator.errors) }
         let version = try Preconditions.requiredVersion(request)
-        let caller = context.caller
-        let record = try await database.transaction(as: caller) { connection -> MonthlyReportRecord in
+        let target = BatchReviewBody.Item(projectID: id, month: month, version: version)
+        let record = try await decide(target, decision: decision, comment: comment, caller: context.caller)
+        return try JSONResponse.make(record, version: record.version)
+    }
+
+    /// Decides one report in its own transaction, as `POST …/review` with If-Match `item.version`.
+    func decide(_ item: BatchReviewBody.Item, decision: ReviewDecision, comment: String?, caller: Caller) async throws -> MonthlyReportRecord {
+        let (id, month, version) = (item.projectID, item.month, item.version)
+        return try await database.transaction(as: caller) { connection -> MonthlyReportRecord in
             guard let project = try ProjectQueries.find(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
             guard let current = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
                 throw Problem.notFound("the report of \(month) of project \(id)")
@@ -54,7 +67,6 @@ struct ReviewController: APIController {
                 current: try MonthlyReportQueries.find(projectID: id, month: month, on: connection)?.version, expected: version,
                 what: "report \(month)")
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func queue(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -63,13 +75,15 @@ struct ReviewController: APIController {
         var validator = Validator()
         let status: ReportStatus? = validator.choice(query["status"].map(String.init), field: "status", required: false)
         let month = validator.month(query["month"].map(String.init), field: "month", required: false)
+        let district = QueryValues.id("district_id", in: request, validator: &validator)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        let filter = ReviewQueries.Filter(status: status ?? .submitted, month: month, districtID: district)
         if let format = try DownloadRequest.format(request) {
-            return try await DownloadResponse.make(.reviews(status: status ?? .submitted, month: month), format: format,
+            return try await DownloadResponse.make(.reviews(status: filter.status, month: month, districtID: district), format: format,
                                                    database: database, context: context)
         }
         let page = try await database.transaction(as: context.caller) {
-            try ReviewQueries.queue(status: status ?? .submitted, month: month, limit: paging.limit, offset: paging.offset, on: $0)
+            try ReviewQueries.queue(filter, rule: explanationRule, limit: paging.limit, offset: paging.offset, on: $0)
         }
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }

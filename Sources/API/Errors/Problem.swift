@@ -6,6 +6,8 @@ import Hummingbird
 public struct Problem: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var detail: String
+    /// A stable snake_case code programs read (`explanation_required`); nil where none is set yet.
+    public var code: String?
     public var errors: [FieldError]
     /// Wrong cells of an uploaded sheet (`{"row","column","message"}`), written as `errors`.
     public var sheetErrors: [SheetError] = []
@@ -34,15 +36,19 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         Problem(.notFound, detail: "\(what) not found")
     }
 
+    /// The members written as the response body (also inside a batch review's results).
+    var body: ProblemBody {
+        ProblemBody(
+            type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: detail, code: code,
+            errors: errors.isEmpty ? nil : errors, sheetErrors: sheetErrors.isEmpty ? nil : sheetErrors, extensions: extensions
+        )
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/problem+json"
         // RFC 9110 §11.6.1: a 401 names the scheme that would work.
         if status == .unauthorized, fields[.wwwAuthenticate] == nil { fields[.wwwAuthenticate] = "Bearer" }
-        let body = ProblemBody(
-            type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: detail,
-            errors: errors.isEmpty ? nil : errors, sheetErrors: sheetErrors.isEmpty ? nil : sheetErrors, extensions: extensions
-        )
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try body.encoded())))
     }
 }
@@ -53,11 +59,12 @@ struct ProblemBody: Encodable {
     var title: String
     var status: Int
     var detail: String
+    var code: String?
     var errors: [FieldError]?
     var sheetErrors: [SheetError]?
     var extensions: [String: Int]
 
-    enum Keys: String, CodingKey { case type, title, status, detail, errors }
+    enum Keys: String, CodingKey { case type, title, status, detail, code, errors }
 
     struct ExtensionKey: CodingKey {
         var stringValue: String
@@ -72,6 +79,7 @@ struct ProblemBody: Encodable {
         try container.encode(title, forKey: .title)
         try container.encode(status, forKey: .status)
         try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(code, forKey: .code)
         try container.encodeIfPresent(errors, forKey: .errors)
         if errors == nil { try container.encodeIfPresent(sheetErrors, forKey: .errors) }
         var more = encoder.container(keyedBy: ExtensionKey.self)

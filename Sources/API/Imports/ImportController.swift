@@ -1,4 +1,5 @@
 import Campaign
+import Foundation
 import Hummingbird
 import NIOPosix
 import Spreadsheet
@@ -16,6 +17,8 @@ struct ImportController: APIController {
         pool.start()
         return pool
     }()
+    /// When a figure needs 情况说明: the same rule as the API's (`ReportBody.checkExplanation`).
+    let explanationRule: ExplanationRule
 
     var routes: [APIRoute] {
         [
@@ -61,8 +64,13 @@ struct ImportController: APIController {
                 try MonthlyReportImportQueries.resolveNationalCodes(on: connection)
                 let checked = try MonthlyReportImportQueries.check(month: month, on: connection)
                 let rowsByNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.row, $0) })
-                let errors = invalid + checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") }
-                if !errors.isEmpty { throw Problem.sheet(errors) }
+                let unexplained = rows.compactMap { row in Self.unexplained(row, plan: checked.planned[row.row], rule: explanationRule) }
+                let errors = invalid + checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") } + unexplained
+                if !errors.isEmpty {
+                    var problem = Problem.sheet(errors)
+                    if !unexplained.isEmpty { problem.code = "explanation_required" }
+                    throw problem
+                }
                 var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
                 summary.importID = try ImportQueries.record(kind: "monthly_reports", month: month, upload: upload.record, summary: summary, on: connection)
                 let written = try MonthlyReportImportQueries.merge(month: month, on: connection)
@@ -161,6 +169,14 @@ struct ImportController: APIController {
         case .duplicate: SheetError(row: rejection.row, column: Header.code, message: "项目 \(code) 在前面的行中已出现（按项目编号或项目代码）：每个项目只保留一行")
         case .locked: SheetError(row: rejection.row, column: Header.amount, message: "the report of project \(code) is approved and locked; ask a county editor to reopen it")
         }
+    }
+
+    /// The 情况说明 error of a row whose figure is unusual against its month's `plan` and that
+    /// carries no explanation, or nil.
+    static func unexplained(_ row: MonthlyReportImportQueries.Row, plan: Decimal?, rule: ExplanationRule) -> SheetError? {
+        guard rule.refuses(amount: row.fields.investmentCompleted, plan: plan, explanation: row.fields.explanation), let plan else { return nil }
+        return SheetError(row: row.row, column: MonthlyReportImportQueries.Header.explanation,
+                          message: rule.message(amount: row.fields.investmentCompleted, plan: plan))
     }
 
     static func month(_ request: Request) throws -> Month {

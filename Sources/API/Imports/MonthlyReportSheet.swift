@@ -4,7 +4,8 @@ import Spreadsheet
 import Store
 
 /// Reads the monthly-report template (项目编号 — or 项目代码, the national code —, 项目名称,
-/// 本月完成投资(万元), 形象进度, 存在问题, 版本) into validated rows; every wrong cell is reported, with its row and header.
+/// 本月完成投资(万元), 形象进度, 存在问题, 版本, 情况说明) into validated rows; every wrong cell is
+/// reported, with its row and header.
 /// A row whose amount, progress and problems are all blank was not filled in and is skipped.
 enum MonthlyReportSheet {
     typealias Header = MonthlyReportImportQueries.Header
@@ -14,7 +15,8 @@ enum MonthlyReportSheet {
     static func rows(_ sheet: [SheetRow]) throws -> (rows: [MonthlyReportImportQueries.Row], errors: [SheetError]) {
         let columns = try SheetColumns(sheet, headers: [
             Header.code: ["项目代码", "code"], Header.name: ["name"], Header.amount: ["本月完成投资", "investment_completed"],
-            Header.progress: ["progress"], Header.problems: ["problems"], Header.version: ["version"],
+            Header.progress: ["progress"], Header.problems: ["problems"], Header.explanation: ["explanation"],
+            Header.version: ["version"],
         ], required: [Header.code, Header.amount])
         var errors: [SheetError] = []
         var rows: [MonthlyReportImportQueries.Row] = []
@@ -32,15 +34,17 @@ enum MonthlyReportSheet {
             let amount = read(Header.amount) { cell throws(CellProblem) in try Self.money(cell) }
             let progress = read(Header.progress) { cell throws(CellProblem) in try Self.text(cell) }
             let problems = read(Header.problems) { cell throws(CellProblem) in try Self.text(cell) }
+            let explanation = read(Header.explanation) { cell throws(CellProblem) in try Self.text(cell) }
             let version = read(Header.version) { cell throws(CellProblem) in try Self.version(cell) }
             if let code, let earlier = seen[code] {
                 errors.append(SheetError(row: row.number, column: Header.code, message: "project \(code) is already in row \(earlier); keep one row per project"))
                 continue
             }
-            guard let code, let amount, let progress, let problems, let version else { continue }
+            guard let code, let amount, let progress, let problems, let explanation, let version else { continue }
             seen[code] = row.number
             rows.append(.init(row: row.number, code: code,
-                              fields: MonthlyReportFields(investmentCompleted: amount, progress: progress, problems: problems),
+                              fields: MonthlyReportFields(
+                                  investmentCompleted: amount, progress: progress, problems: problems, explanation: explanation),
                               version: version))
         }
         return (rows, errors)

@@ -18,7 +18,7 @@ extension OpenAPIComponents {
     /// A monthly report with its review (月报审核).
     static let monthlyReportFields: [String: Schema] = [
         "id": .id, "project_id": .id, "month": .month, "investment_completed": .number, "progress": .text,
-        "problems": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
+        "problems": .text, "explanation": .text, "submitted_at": .timestamp, "submitted_by": .nullable(.ref("UserReference")), "version": .integer,
         "status": .choice(ReportStatus.self), "first_submitted_at": .timestamp, "review_comment": .nullable(.text),
         "reviewed_by": .nullable(.ref("UserReference")), "reviewed_at": .nullable(.timestamp),
     ]
@@ -29,7 +29,8 @@ extension OpenAPIComponents {
     /// the financing platforms funding names.
     static let projectRowSchemas: [String: Schema] = [
         "MonthlyReportInput": .object(
-            ["investment_completed": .number, "progress": .text, "problems": .text], required: ["investment_completed"]
+            ["investment_completed": .number, "progress": .text, "problems": .text, "explanation": .text],
+            required: ["investment_completed"]
         ),
         "MonthlyReport": .record(monthlyReportFields),
         "MonthlyReportRow": .record(monthlyReportFields.merging(["project": projectReference]) { $1 }),

@@ -14,9 +14,10 @@ enum OpenAPIComponents {
 
     static let core: [String: Schema] = [
         "Problem": .object([
-            "type": .text, "title": .text, "status": .integer, "detail": .text, "current_version": .integer,
+            "type": .text, "title": .text, "status": .integer, "detail": .text, "code": .text, "current_version": .integer,
             // Field errors name the field; an uploaded sheet's errors its row and column header.
-            "errors": .array(.object(["field": .text, "row": .integer, "column": .text, "message": .text], required: ["message"])),
+            "errors": .array(.object(
+                ["field": .text, "row": .integer, "column": .text, "message": .text, "code": .text], required: ["message"])),
         ], required: ["type", "title", "status", "detail"]),
         "Agency": .record(["id": .id, "code": .text, "name": .text, "kind": .choice(AgencyKind.self)]),
         "User": .record([

@@ -4,11 +4,14 @@ public struct FieldError: Codable, Sendable, Hashable, CustomStringConvertible {
     public var field: String
     /// What to send instead.
     public var message: String
+    /// A stable snake_case code programs read (`explanation_required`); nil where none is set yet.
+    public var code: String?
 
     /// An error for `field`.
-    public init(field: String, message: String) {
+    public init(field: String, message: String, code: String? = nil) {
         self.field = field
         self.message = message
+        self.code = code
     }
 
     /// `field: message`.

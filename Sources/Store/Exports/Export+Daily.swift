@@ -33,11 +33,12 @@ extension Export {
 
     /// `GET /reviews?format=…`: the review queue (reports in `status`, of `month` when given, that
     /// the caller reviews), oldest submission first.
-    public static func reviews(status: ReportStatus, month: Month?) -> Export {
+    public static func reviews(status: ReportStatus, month: Month?, districtID: Int64? = nil) -> Export {
         let columns = reportColumns(with: [.init("退回意见", .text, "r.review_comment")])
         var from = reportsWithProjects
         from.append("""
              WHERE r.status = \(status.rawValue) AND (\(month)::date IS NULL OR r.month = \(month)::date)
+               AND (\(districtID)::bigint IS NULL OR p.district_id = \(districtID))
                AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
              ORDER BY r.submitted_at, r.id
             """)

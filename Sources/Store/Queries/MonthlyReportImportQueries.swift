@@ -52,13 +52,14 @@ public enum MonthlyReportImportQueries {
         try connection.execute("""
             CREATE TEMPORARY TABLE import_reports (
                 row integer PRIMARY KEY, code text NOT NULL, amount numeric(16,2) NOT NULL,
-                progress text NOT NULL, problems text NOT NULL, version integer
+                progress text NOT NULL, problems text NOT NULL, explanation text NOT NULL, version integer
             ) ON COMMIT DROP
             """)
-        try connection.copyIn("COPY pg_temp.import_reports (row, code, amount, progress, problems, version) FROM STDIN") { line in
+        try connection.copyIn("COPY pg_temp.import_reports (row, code, amount, progress, problems, explanation, version) FROM STDIN") { line in
             for row in rows {
                 try line([String(row.row), .copyField(row.code), "\(row.fields.investmentCompleted)", .copyField(row.fields.progress),
-                          .copyField(row.fields.problems), .copyField(row.version.map(String.init))].joined(separator: "\t"))
+                          .copyField(row.fields.problems), .copyField(row.fields.explanation),
+                          .copyField(row.version.map(String.init))].joined(separator: "\t"))
             }
         }
     }
@@ -76,14 +77,17 @@ public enum MonthlyReportImportQueries {
     /// Checks every staged row in one statement, locking the projects it will write (the lock
     /// applies the projects' update policy: what the caller may not write is not returned) and
     /// their reports. Rows whose values equal the report's are unchanged whatever their version.
-    public static func check(month: Month, on connection: Connection) throws -> (rejections: [Rejection], created: Int, replaced: Int, unchanged: Int) {
+    /// `planned` holds each row's planned amount for the month (rows of projects with a plan), for
+    /// the caller to ask `ExplanationRule`.
+    public static func check(month: Month, on connection: Connection) throws -> Check {
         let rows = try connection.query("""
-            SELECT i.row, r.version AS current_version,
+            SELECT i.row, r.version AS current_version, pl.monthly[\(month.month)::int] AS planned,
                    CASE WHEN v.id IS NULL THEN 'unknown_code'
                         WHEN EXISTS (SELECT 1 FROM pg_temp.import_reports o WHERE o.code = i.code AND o.row < i.row) THEN 'duplicate'
                         -- a row the caller may not write is refused even when it would change nothing
                         WHEN w.id IS NULL THEN 'not_writable'
-                        WHEN r.id IS NOT NULL AND (r.investment_completed, r.progress, r.problems) = (i.amount, i.progress, i.problems)
+                        WHEN r.id IS NOT NULL AND (r.investment_completed, r.progress, r.problems, r.explanation)
+                                                   = (i.amount, i.progress, i.problems, i.explanation)
                              THEN 'unchanged'
                         WHEN r.status = 'approved' AND NOT (SELECT app.is_county()) THEN 'locked'
                         WHEN r.id IS NULL AND i.version IS NOT NULL THEN 'no_report'
@@ -94,13 +98,16 @@ public enum MonthlyReportImportQueries {
               FROM pg_temp.import_reports i
               LEFT JOIN app.projects v ON v.code = i.code
               LEFT JOIN LATERAL (SELECT p.id FROM app.projects p WHERE p.id = v.id FOR KEY SHARE) w ON true
-              LEFT JOIN LATERAL (SELECT m.id, m.version, m.status, m.investment_completed, m.progress, m.problems
+              LEFT JOIN LATERAL (SELECT m.id, m.version, m.status, m.investment_completed, m.progress, m.problems, m.explanation
                                    FROM app.monthly_reports m WHERE m.project_id = v.id AND m.month = \(month)) r ON true
+              LEFT JOIN app.investment_plans pl ON pl.project_id = v.id AND pl.year = \(month.year)
              ORDER BY i.row
             """)
         var rejections: [Rejection] = []
         var counts: [String: Int] = [:]
+        var planned: [Int: Decimal] = [:]
         for row in rows.rows {
+            if let plan: Decimal = try row.decode("planned") { planned[try row.decode("row")] = plan }
             let verdict: String = try row.decode("verdict")
             if let rejected = Verdict(rawValue: verdict) {
                 rejections.append(Rejection(row: try row.decode("row"), verdict: rejected, currentVersion: try row.decode("current_version")))
@@ -108,7 +115,18 @@ public enum MonthlyReportImportQueries {
                 counts[verdict, default: 0] += 1
             }
         }
-        return (rejections, counts["create"] ?? 0, counts["replace"] ?? 0, counts["unchanged"] ?? 0)
+        return Check(rejections: rejections, planned: planned, created: counts["create"] ?? 0, replaced: counts["replace"] ?? 0,
+                     unchanged: counts["unchanged"] ?? 0)
+    }
+
+    /// What `check` found: the rows that cannot be written, each row's planned amount for the
+    /// month (where its project has a plan), and how many rows create, replace or change nothing.
+    public struct Check: Sendable {
+        public var rejections: [Rejection]
+        public var planned: [Int: Decimal]
+        public var created: Int
+        public var replaced: Int
+        public var unchanged: Int
     }
 
     /// Writes the checked rows in one MERGE: new reports are created, changed ones replaced at
@@ -120,12 +138,13 @@ public enum MonthlyReportImportQueries {
             USING (SELECT p.id AS project_id, i.* FROM pg_temp.import_reports i JOIN app.projects p ON p.code = i.code) s
                ON r.project_id = s.project_id AND r.month = \(month)
              WHEN MATCHED AND r.version = s.version
-                  AND (r.investment_completed, r.progress, r.problems) IS DISTINCT FROM (s.amount, s.progress, s.problems) THEN
-                  UPDATE SET investment_completed = s.amount, progress = s.progress, problems = s.problems,
+                  AND (r.investment_completed, r.progress, r.problems, r.explanation)
+                      IS DISTINCT FROM (s.amount, s.progress, s.problems, s.explanation) THEN
+                  UPDATE SET investment_completed = s.amount, progress = s.progress, problems = s.problems, explanation = s.explanation,
                              submitted_at = now(), submitted_by = app.current_user_id(), import_row = s.row
              WHEN NOT MATCHED THEN
-                  INSERT (project_id, month, investment_completed, progress, problems, import_row)
-                  VALUES (s.project_id, \(month), s.amount, s.progress, s.problems, s.row)
+                  INSERT (project_id, month, investment_completed, progress, problems, explanation, import_row)
+                  VALUES (s.project_id, \(month), s.amount, s.progress, s.problems, s.explanation, s.row)
             """)
     }
 
@@ -139,6 +158,7 @@ public enum MonthlyReportImportQueries {
             .init(Header.progress, .text, "r.progress"),
             .init(Header.problems, .text, "r.problems"),
             .init(Header.version, .integer, "r.version"),
+            .init(Header.explanation, .text, "r.explanation"),
         ]
         let from: Query = """
               FROM (SELECT p.id, p.code, p.name FROM app.projects p
@@ -158,6 +178,7 @@ public enum MonthlyReportImportQueries {
         public static let amount = "本月完成投资(万元)"
         public static let progress = "形象进度"
         public static let problems = "存在问题"
+        public static let explanation = "情况说明"
         public static let version = "版本"
     }
 }

@@ -5,7 +5,7 @@ import Postgres
 /// Monthly reports of a project, under the caller's row-level security.
 public enum MonthlyReportQueries {
     static let selectColumns = """
-        r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.submitted_at,
+        r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.explanation, r.submitted_at,
                r.submitted_by, n.display_name AS submitted_by_name, r.version, r.status, r.first_submitted_at,
                r.review_comment, r.reviewed_by, v.display_name AS reviewed_by_name, r.reviewed_at
         """
@@ -41,8 +41,9 @@ public enum MonthlyReportQueries {
     public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord? {
         let results = try connection.pipeline([
             """
-            INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems)
-            VALUES (\(projectID), \(month), \(fields.investmentCompleted), \(fields.progress), \(fields.problems))
+            INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems, explanation)
+            VALUES (\(projectID), \(month), \(fields.investmentCompleted), \(fields.progress), \(fields.problems),
+                    \(fields.explanation))
             ON CONFLICT (project_id, month) DO NOTHING
             """,
             findQuery(projectID: projectID, month: month),
@@ -74,7 +75,7 @@ public enum MonthlyReportQueries {
         let results = try connection.pipeline([
             """
             UPDATE app.monthly_reports SET investment_completed = \(fields.investmentCompleted),
-                   progress = \(fields.progress), problems = \(fields.problems),
+                   progress = \(fields.progress), problems = \(fields.problems), explanation = \(fields.explanation),
                    submitted_at = now(), submitted_by = app.current_user_id()
              WHERE project_id = \(projectID) AND month = \(month) AND version = \(version)
             """,
@@ -88,7 +89,7 @@ public enum MonthlyReportQueries {
             id: try row.decode("id"), projectID: try row.decode("project_id"), month: try row.decode("month"),
             fields: MonthlyReportFields(
                 investmentCompleted: try row.decode("investment_completed"), progress: try row.decode("progress"),
-                problems: try row.decode("problems")
+                problems: try row.decode("problems"), explanation: try row.decode("explanation")
             ),
             submittedAt: try row.decode("submitted_at"),
             submittedBy: try UserReference.decode(row, idColumn: "submitted_by", nameColumn: "submitted_by_name"),

@@ -4,39 +4,91 @@ import Postgres
 
 /// The review queue (月报审核): monthly reports the caller may review, under row-level security.
 public enum ReviewQueries {
-    /// A report in the queue with the project it belongs to.
+    /// A report in the queue with the project it belongs to and what a reviewer judges it by.
     public struct Item: Sendable, Equatable, JSONObject {
         public var report: MonthlyReportRecord
         public var project: ProjectReference
+        public var context: Context
 
         public func writeMembers(to writer: inout some JSONMemberWriter) throws {
             try report.writeMembers(to: &writer)
             try writer.write("project", encoding: project)
+            try context.writeMembers(to: &writer)
         }
     }
 
-    /// Reports in `status` (and `month`, when given) of the projects the caller reviews: every
-    /// visible one for the county, those it leads for a department; oldest submission first.
+    /// The reviewer's context (CONSOLE.md "Reviewers judge with context"): the project's district,
+    /// the month's plan, last month's figure, the year's cumulative plan and actual to this month
+    /// (reports not returned), and whether the figure is unusual against the plan (情况说明 rule).
+    public struct Context: Sendable, Equatable {
+        public var districtID: Int64
+        public var monthPlan: Decimal?
+        public var lastMonth: Decimal?
+        public var cumulativePlan: Decimal?
+        public var cumulativeActual: Decimal
+        public var unusual: Bool
+
+        func writeMembers(to writer: inout some JSONMemberWriter) throws {
+            try writer.write("district_id", districtID)
+            try writer.write("month_plan", monthPlan)
+            try writer.write("last_month", lastMonth)
+            try writer.write("cumulative_plan", cumulativePlan)
+            try writer.write("cumulative_actual", cumulativeActual)
+            try writer.write("unusual", unusual)
+        }
+    }
+
+    /// Which reports the queue lists.
+    public struct Filter: Sendable {
+        public var status: ReportStatus
+        public var month: Month?
+        public var districtID: Int64?
+
+        public init(status: ReportStatus, month: Month?, districtID: Int64?) {
+            self.status = status
+            self.month = month
+            self.districtID = districtID
+        }
+    }
+
+    /// Reports in the filter's status (and month and district, when given) of the projects the
+    /// caller reviews: every visible one for the county, those it leads for a department; oldest
+    /// submission first.
     public static func queue(
-        status: ReportStatus, month: Month?, limit: Int, offset: Int, on connection: Connection
+        _ filter: Filter, rule: ExplanationRule, limit: Int, offset: Int, on connection: Connection
     ) throws -> (items: [Item], total: Int) {
         let rows = try connection.query("""
             SELECT * FROM (
             SELECT \(unsafeSQL: MonthlyReportQueries.selectColumns), p.code AS project_code, p.name AS project_name,
+                   p.district_id, pl.monthly[date_part('month', r.month)::int] AS month_plan,
+                   (SELECT l.investment_completed FROM app.monthly_reports l
+                     WHERE l.project_id = r.project_id AND l.month = (r.month - interval '1 month')::date) AS last_month,
+                   (SELECT sum(m) FROM unnest(pl.monthly[1:date_part('month', r.month)::int]) m) AS cumulative_plan,
+                   (SELECT coalesce(sum(c.investment_completed), 0) FROM app.monthly_reports c
+                     WHERE c.project_id = r.project_id AND c.status <> 'returned'
+                       AND c.month BETWEEN date_trunc('year', r.month)::date AND r.month) AS cumulative_actual,
                    count(*) OVER () AS total
               \(unsafeSQL: MonthlyReportQueries.fromClause)
               JOIN app.projects p ON p.id = r.project_id
-             WHERE r.status = \(status.rawValue) AND (\(month)::date IS NULL OR r.month = \(month)::date)
+              LEFT JOIN app.investment_plans pl ON pl.project_id = r.project_id AND pl.year = date_part('year', r.month)::int
+             WHERE r.status = \(filter.status.rawValue) AND (\(filter.month)::date IS NULL OR r.month = \(filter.month)::date)
+               AND (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
                AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
             ) q ORDER BY q.submitted_at, q.id
              LIMIT \(limit) OFFSET \(offset)
             """)
         let total = try rows.first?.decode("total", as: Int.self)
-            ?? (offset > 0 ? queue(status: status, month: month, limit: 1, offset: 0, on: connection).total : 0)
+            ?? (offset > 0 ? queue(filter, rule: rule, limit: 1, offset: 0, on: connection).total : 0)
         let items = try rows.map { row in
             let report = try MonthlyReportQueries.decode(row)
-            return Item(report: report, project: ProjectReference(
-                id: report.projectID, code: try row.decode("project_code"), name: try row.decode("project_name")))
+            let monthPlan: Decimal? = try row.decode("month_plan")
+            return Item(
+                report: report,
+                project: ProjectReference(id: report.projectID, code: try row.decode("project_code"), name: try row.decode("project_name")),
+                context: Context(
+                    districtID: try row.decode("district_id"), monthPlan: monthPlan, lastMonth: try row.decode("last_month"),
+                    cumulativePlan: try row.decode("cumulative_plan"), cumulativeActual: try row.decode("cumulative_actual"),
+                    unusual: rule.isUnusual(amount: report.fields.investmentCompleted, plan: monthPlan)))
         }
         return (items, total)
     }

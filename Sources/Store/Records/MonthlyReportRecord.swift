@@ -6,11 +6,14 @@ public struct MonthlyReportFields: Sendable, Equatable {
     public var investmentCompleted: Decimal
     public var progress: String
     public var problems: String
+    /// 情况说明: why the figure is far from the month's plan (`ExplanationRule`); empty when none.
+    public var explanation: String
 
-    public init(investmentCompleted: Decimal, progress: String, problems: String) {
+    public init(investmentCompleted: Decimal, progress: String, problems: String, explanation: String = "") {
         self.investmentCompleted = investmentCompleted
         self.progress = progress
         self.problems = problems
+        self.explanation = explanation
     }
 }
 
@@ -43,6 +46,7 @@ public struct MonthlyReportRecord: Sendable, Equatable, JSONObject {
         try writer.write("investment_completed", fields.investmentCompleted)
         try writer.write("progress", fields.progress)
         try writer.write("problems", fields.problems)
+        try writer.write("explanation", fields.explanation)
         try writer.write("submitted_at", submittedAt)
         try writer.write("submitted_by", encoding: submittedBy)
         try writer.write("status", review.status)
