@@ -43,6 +43,7 @@ let package = Package(
         .target(
             name: "Spreadsheet",
             dependencies: [
+                "Campaign",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],

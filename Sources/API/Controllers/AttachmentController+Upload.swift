@@ -15,7 +15,7 @@ extension AttachmentController {
         let projectID = try Preconditions.pathID("id", in: context)
         let (month, filename) = try Self.target(request)
         guard let declared = request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) else {
-            throw Problem(.unsupportedMediaType, detail: "send the file with Content-Type one of \(AttachmentType.accepted)")
+            throw Problem(.unsupportedMediaType, .attachmentType, ["accepted": "\(AttachmentType.accepted)"])
         }
         let declaredLength = request.headers[.contentLength].flatMap { Int($0) }
         if let declaredLength, declaredLength > Self.maxFileSize { throw AttachmentStream.Limit.fileSize(Self.maxFileSize).problem }
@@ -25,7 +25,7 @@ extension AttachmentController {
                 let (id, used) = try await lease.run { connection -> (Int64, Int64) in
                     guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
                     guard try AttachmentQueries.mayUpload(projectID: projectID, on: connection) else {
-                        throw Problem(.forbidden, detail: "your agency or role may not add attachments to project \(projectID)")
+                        throw Problem(.forbidden, .attachmentForbidden, ["project_id": "\(projectID)"])
                     }
                     return (try AttachmentQueries.reserveID(on: connection), try AttachmentQueries.usedBytes(projectID: projectID, on: connection))
                 }
@@ -61,7 +61,7 @@ extension AttachmentController {
         let month = query["month"].flatMap { validator.month(String($0), field: "month") }
         let filename = validator.string(query["filename"].map(String.init), field: "filename", maxLength: 255)
         if let filename, filename.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            validator.add("filename", "must not contain control characters")
+            validator.add("filename", .controlCharacters)
         }
         guard validator.isValid, let filename else { throw Problem.invalid(validator.errors) }
         return (month, filename)

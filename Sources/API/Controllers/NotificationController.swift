@@ -61,7 +61,7 @@ struct NotificationController: APIController {
         var resumeFrom: Int64?
         if let text = request.headers[.lastEventID] {
             guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {
-                throw Problem(.badRequest, detail: "Last-Event-ID must be the id of the last notification received (an integer)")
+                throw Problem(.badRequest, .lastEventID)
             }
             resumeFrom = id
         }

@@ -15,15 +15,15 @@ struct Upload: Sendable {
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Problem(.contentTooLarge, detail: "the file exceeds 20 MiB; split it into smaller files")
+            throw Problem(.contentTooLarge, .uploadTooLarge)
         }
         let data = Data(buffer: buffer)
         guard !data.isEmpty else {
-            throw Problem(.unprocessableContent, detail: "the body is empty: send the .xlsx or CSV file itself as the request body")
+            throw Problem(.unprocessableContent, .bodyEmpty)
         }
         let name = request.uri.queryParameters["filename"].map(String.init) ?? ""
         guard name.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw Problem.invalid([.init(field: "filename", message: "must be at most 255 characters without control characters")])
+            throw Problem.invalid([.init(field: "filename", .fileName)])
         }
         return Upload(data: data, record: .init(fileName: name, sha256: sha256(data)))
     }

@@ -12,7 +12,7 @@ struct DeclaredLengthMiddleware<Context: RequestContext>: RouterMiddleware {
         let limit = request.uri.path.hasPrefix("/api/v1/imports/") ? Upload.limit : context.maxUploadSize
         if !isAttachment, let declared = request.headers[.contentLength],
            UInt64(declared).map({ $0 > UInt64(limit) }) ?? false {
-            throw Problem(.contentTooLarge, detail: ProblemMiddleware<Context>.detail(for: .contentTooLarge), headers: [.connection: "close"])
+            throw Problem(.contentTooLarge, .bodyTooLarge, headers: [.connection: "close"])
         }
         return try await next(request, context)
     }

@@ -25,9 +25,9 @@ struct AttachmentStream {
         var problem: Problem {
             switch self {
             case .fileSize(let bytes):
-                Problem(.contentTooLarge, detail: "an attachment may be at most \(bytes / (1 << 20)) MiB; send a smaller file")
+                Problem(.contentTooLarge, .attachmentTooLarge, ["mib": "\(bytes / (1 << 20))"])
             case .quota(let remaining):
-                Problem(.contentTooLarge, detail: "the project's attachment quota has \(remaining) bytes left; delete attachments or send a smaller file",
+                Problem(.contentTooLarge, .attachmentQuota, ["bytes": "\(remaining)", "left": Wording.bytes(Int(clamping: remaining))],
                         extensions: ["remaining_bytes": Int(clamping: remaining)])
             }
         }
@@ -65,7 +65,7 @@ struct AttachmentStream {
             }
         }
         guard size > 0 else {
-            throw Problem.invalid([FieldError(field: "body", message: "is empty: send the file's bytes as the request body")])
+            throw Problem.invalid([FieldError(field: "body", .bodyEmpty)])
         }
         try checkType(atEnd: true)
         if !pending.isEmpty { try await flush(store) }
@@ -78,11 +78,10 @@ struct AttachmentStream {
         guard !sniffed, atEnd || pending.count >= AttachmentType.sniffLength else { return }
         sniffed = true
         guard let actual = AttachmentType.sniff(pending) else {
-            throw Problem(.unsupportedMediaType, detail: "the file is none of \(AttachmentType.accepted) by its content; send one of those")
+            throw Problem(.unsupportedMediaType, .attachmentContent, ["accepted": "\(AttachmentType.accepted)"])
         }
         if actual != declared {
-            throw Problem(.unsupportedMediaType,
-                          detail: "the file's content is \(actual.rawValue) but Content-Type says \(declared.rawValue); declare \(actual.rawValue)")
+            throw Problem(.unsupportedMediaType, .attachmentMislabelled, ["actual": actual.rawValue, "declared": declared.rawValue])
         }
     }
 
