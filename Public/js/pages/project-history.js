@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { table } from '../components/ui.js';
 
-const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', attachments: '附件' };
+const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', investment_plans: '年度计划', attachments: '附件', photos: '附件' };
 
 function describe(entry) {
   const items = Object.values(entry.changes || {}).slice(0, 12).map((change) => {
@@ -28,7 +28,7 @@ export function historySection(project) {
     body.replaceChildren(table([
       { label: t('project.historyWhen'), value: (r) => dateTime(r.at) },
       { label: t('project.historyWho'), value: (r) => r.changed_by?.display_name || '—' },
-      { label: t('field.kind'), value: (r) => `${TABLES[r.table] || r.table} · ${t(`project.historyAction.${r.action}`)}` },
+      { label: t('field.kind'), value: (r) => `${TABLES[r.table] || t('project.history')} · ${t(`project.historyAction.${r.action}`)}` },
       { label: t('project.historyWhat'), value: (r) => describe(r) },
     ], rows, { short: true }));
   };

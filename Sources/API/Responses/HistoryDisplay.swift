@@ -4,7 +4,8 @@ import Foundation
 /// A history entry's changes as a person reads them: each listed column gains its Chinese `label`
 /// and `old_display`/`new_display` (vocabulary in Chinese, users and agencies by name, money and
 /// dates formatted, times in county time to the minute) beside the raw `old`/`new` that programs
-/// read. Internal columns (ids, versions, import provenance) are not listed.
+/// read. Internal columns (ids, versions, import provenance, any column without a Chinese name)
+/// are not listed.
 struct HistoryDisplay {
     /// Names of the users the entries refer to, by id.
     var users: [Int64: String]
@@ -45,8 +46,9 @@ struct HistoryDisplay {
         guard case .object(let columns) = raw else { return .object([:]) }
         var shown: [String: JSONValue] = [:]
         for (column, change) in columns where !Self.hidden.contains(column) {
-            guard case .object(var members) = change else { continue }
-            members["label"] = .string(FieldLabel.label(column) ?? column)
+            // A column without a Chinese name is bookkeeping (days after the month, sequence numbers).
+            guard case .object(var members) = change, let label = FieldLabel.label(column) else { continue }
+            members["label"] = .string(label)
             if let old = members["old"] { members["old_display"] = .string(display(old, column: column, table: table)) }
             if let new = members["new"] { members["new_display"] = .string(display(new, column: column, table: table)) }
             shown[column] = .object(members)
@@ -85,6 +87,7 @@ struct HistoryDisplay {
     }
 
     func displayText(_ text: String, column: String, table: String) -> String {
+        if text.allSatisfy(\.isWhitespace) { return "—" }
         if column == "month", let month = Month(String(text.prefix(7))) { return Wording.month(month) }
         if column.hasSuffix("_at"), let instant = Self.timestamp(text) { return Wording.time(instant) }
         if text.count == 10, let date = CalendarDate(text) { return Wording.date(date) }

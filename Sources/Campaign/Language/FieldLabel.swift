@@ -19,5 +19,7 @@ public enum FieldLabel {
         "year": "年度", "amount": "金额", "note": "备注", "file_name": "文件名", "media_type": "文件类型", "size": "文件大小",
         "caption": "说明", "uploaded_by": "上传人", "created_by": "创建人", "area_mu": "面积（亩）", "from_reserve": "使用预留指标",
         "agency_id": "所属单位", "assigned_by": "交办人", "resolved_by": "解决人", "escalated_at": "督办时间",
+        "first_submitted_at": "首次报送时间", "filename": "文件名", "content_type": "文件类型", "taken_at": "拍摄时间",
+        "latitude": "纬度", "longitude": "经度", "uploaded_at": "上传时间", "division_code": "行政区划代码",
     ]
 }
