@@ -1,7 +1,7 @@
 // The console's only door to the server: the same /api/v1 every client uses. Adds the bearer
-// token (kept in sessionStorage, never in a URL), If-Match for versioned writes, and turns
-// problem+json answers into ApiError with the field errors by field, in the console's language.
-import { apiText } from './i18n.js';
+// token (kept in sessionStorage, never in a URL), If-Match for versioned writes, asks for Chinese
+// (Accept-Language: zh-CN: the server writes every problem's words in the county's language), and
+// turns problem+json answers into ApiError with the field errors by field.
 
 const BASE = '/api/v1';
 const TOKEN = 'projectyear.token';
@@ -12,14 +12,18 @@ export const token = {
   clear: () => sessionStorage.removeItem(TOKEN),
 };
 
-/** A failed request: `status`, the problem's `detail`, `fields` (field → message) and, for 412, `currentVersion`. */
+/**
+ * A failed request: `status`, the problem's `code` (what programs react to) and `detail` (what
+ * people read), `fields` (field → message) and, for 412, `currentVersion`.
+ */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(apiText(problem.detail || problem.title || `HTTP ${status}`));
+    super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
+    this.code = problem.code;
     this.problem = problem;
     this.fields = {};
-    for (const e of problem.errors || []) this.fields[e.field] = apiText(e.message);
+    for (const e of problem.errors || []) this.fields[e.field] = e.message;
     this.currentVersion = problem.current_version;
   }
 }
@@ -34,7 +38,7 @@ function url(path, query) {
 }
 
 async function send(method, path, { query, body, version, raw, contentType, accept } = {}) {
-  const headers = { Accept: accept || 'application/json' };
+  const headers = { Accept: accept || 'application/json', 'Accept-Language': 'zh-CN' };
   const t = token.get();
   if (t) headers.Authorization = `Bearer ${t}`;
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;

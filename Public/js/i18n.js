@@ -1,9 +1,8 @@
 // Labels come from one catalogue per language; zh-CN is the only one today. Add `en.js` with
 // the same keys and choose it here to translate the console.
-import zhCN, { apiMessages } from './zh-CN.js';
+import zhCN from './zh-CN.js';
 
 const catalogue = zhCN;
-const messages = apiMessages;
 
 /** The label for `key`, with `{name}` placeholders filled from `vars`. */
 export function t(key, vars = {}) {
@@ -21,15 +20,4 @@ export function label(group, value) {
 export function options(group) {
   const prefix = `${group}.`;
   return Object.keys(catalogue).filter((k) => k.startsWith(prefix)).map((k) => [k.slice(prefix.length), catalogue[k]]);
-}
-
-/** An API message in the console's language (the original when the catalogue does not know it). */
-export function apiText(message) {
-  if (!message) return message;
-  for (const [pattern, text] of messages) {
-    if (pattern.test(message)) {
-      return message.replace(pattern, text).replace(/\{field:(\w+)\}/g, (_, name) => catalogue[`field.${name}`] ?? name);
-    }
-  }
-  return message;
 }

@@ -567,38 +567,3 @@ export default {
   'bulletinStatus.draft': '草稿',
   'bulletinStatus.issued': '已印发',
 };
-
-/**
- * The API's messages (English, as every client gets them) in the words of the console: a pattern
- * and its Chinese; `{field:$1}` names a field by its label. Messages not listed show as sent.
- */
-export const apiMessages = [
-  [/^the request has invalid fields; see errors$/, '填写有误，请按各项旁边的提示修改。'],
-  [/^must be a number ≥ 0 with at most (\d) decimals, in 万元$/, '请填写不小于 0 的金额（万元），最多 $1 位小数'],
-  [/^must be a number ≥ 0 with at most (\d) decimals(.*)$/, '请填写不小于 0 的数字，最多 $1 位小数'],
-  [/^must be a number(.*)$/, '请填写数字'],
-  [/^the resource changed since you read it \(now version (\d+)\); read it again and retry$/, '别人刚刚修改了这条记录（当前版本 $1），请重新加载后再保存。'],
-  [/^must not be blank(.*)$/, '不能为空'],
-  [/^must be unique; this value is already used$/, '已被使用，请换一个'],
-  [/^must not be before (\w+) \((.+)\)$/, '不能早于{field:$1}（$2）'],
-  [/^required when stage is (\w+): the actual start date as YYYY-MM-DD$/, '建设阶段为新开工及以后时，必须填写实际开工日期'],
-  [/^required when stage is (\w+): the actual completion date as YYYY-MM-DD$/, '建设阶段为竣工投产时，必须填写实际竣工日期'],
-  [/^stage moves only forward.*$/, '建设阶段只能向前推进（储备→前期→新开工→在建→竣工投产）；退回需由县发改局操作'],
-  [/^must be one of .*$/, '请从列表中选择'],
-  [/^must refer to an existing row you can see$/, '所选记录不存在或无权查看'],
-  [/^must be the id of a project you can see$/, '所选项目不存在或无权查看'],
-  [/^must be true or false$/, '请选择是或否'],
-  [/^must not exceed quota_mu \((.+)\)$/, '不能超过年度指标（$1 亩）'],
-  [/^must be more than 0 亩$/, '必须大于 0 亩'],
-  [/^must be a date as YYYY-MM-DD.*$/, '请填写日期，格式如 2026-11-30'],
-  [/^the token is unknown or expired.*$/, '登录已过期，请重新登录。'],
-  [/^this needs .*; you are .*$/, '您没有权限进行此操作。'],
-  [/^only county editors may .*$/, '只有县级填报员可以进行此操作。'],
-  [/^only an admin may .*$/, '只有管理员可以进行此操作。'],
-  [/^required: at least (\d+) characters$/, '必填，至少 $1 个字符'],
-  [/^required.*$/, '必填'],
-  [/^the database is busy or unavailable.*$/, '系统繁忙，请稍后重试。'],
-  [/^a concurrent change conflicted with this one; retry it$/, '与他人的修改冲突，请重试。'],
-  [/^the resource is not in a state that allows this.*$/, '当前状态下不能进行此操作。'],
-  [/^the request body exceeds.*$/, '提交的内容过大。'],
-];

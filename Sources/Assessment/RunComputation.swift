@@ -43,7 +43,7 @@ public enum RunComputation {
         guard let stored = try SchemeQueries.find(year: year, on: connection)?.scheme else { return defaultScheme }
         let errors = stored.validate()
         guard errors.isEmpty else {
-            let list = errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+            let list = errors.map { "\($0.field) \($0.message.text(.en))" }.joined(separator: "; ")
             throw RunFailure("the assessment scheme of \(year) is invalid: \(list)")
         }
         return stored

@@ -80,6 +80,8 @@ public enum SQLState {
     public static let crashShutdown = "57P02"
     public static let cannotConnectNow = "57P03"
     public static let readOnlyTransaction = "25006"
+    /// Raised by the state triggers (a published assessment, an approved report).
+    public static let objectNotInPrerequisiteState = "55000"
 
     /// True for class 22 (data exception) and 23 (integrity constraint violation).
     public static func isClientDataError(_ state: String?) -> Bool {

@@ -28,7 +28,7 @@ struct AgencyCommand: AsyncParsableCommand {
         var divisionCode: String?
 
         func validate() throws {
-            if let problem = AccountRules.agencyCodeProblem(code) { throw ValidationError("--code \(problem)") }
+            if let problem = AccountRules.agencyCodeProblem(code) { throw ValidationError("--code \(problem.text(.en))") }
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || trimmed.count > 200 { throw ValidationError("--name must be 1 to 200 characters") }
             if AgencyKind(rawValue: kind) == nil {
@@ -40,7 +40,7 @@ struct AgencyCommand: AsyncParsableCommand {
             try await reportingErrors {
                 // the API's check of `division_code`, answered on one line (no usage text)
                 if let divisionCode, let problem = CodeRules.divisionCodeProblem(divisionCode) {
-                    throw CommandFailure("--division-code \(problem)")
+                    throw CommandFailure("--division-code \(problem.text(.en))")
                 }
                 let settings = try await loadSettings()
                 let connection = try connectAdmin(settings)

@@ -9,7 +9,7 @@ extension Settings {
         do {
             return try AssessmentScheme.load(from: url)
         } catch let AssessmentScheme.ParseFailure.invalid(errors) {
-            let list = errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+            let list = errors.map { "\($0.field) \($0.message.text(.en))" }.joined(separator: "; ")
             throw CommandFailure("the default scheme \(url.path) (assessment.scheme) is invalid: \(list)")
         } catch let AssessmentScheme.ParseFailure.malformed(problem) {
             throw CommandFailure("the default scheme \(url.path) (assessment.scheme) is malformed: \(problem)")

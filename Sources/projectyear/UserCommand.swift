@@ -29,7 +29,7 @@ struct UserCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let password = Add.readPassword()
                 if let problem = AccountRules.passwordProblem(password) {
-                    throw CommandFailure("the password on standard input \(problem)")
+                    throw CommandFailure("the password on standard input \(problem.text(.en))")
                 }
                 let settings = try await loadSettings()
                 let connection = try connectAdmin(settings)
@@ -62,7 +62,7 @@ struct UserCommand: AsyncParsableCommand {
         var displayName: String?
 
         func validate() throws {
-            if let problem = AccountRules.usernameProblem(username) { throw ValidationError("--username \(problem)") }
+            if let problem = AccountRules.usernameProblem(username) { throw ValidationError("--username \(problem.text(.en))") }
             if UserRole(rawValue: role) == nil {
                 throw ValidationError("--role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -75,7 +75,7 @@ struct UserCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let password = Self.readPassword()
                 if let problem = AccountRules.passwordProblem(password) {
-                    throw CommandFailure("the password on standard input \(problem)")
+                    throw CommandFailure("the password on standard input \(problem.text(.en))")
                 }
                 let settings = try await loadSettings()
                 let connection = try connectAdmin(settings)

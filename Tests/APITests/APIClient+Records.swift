@@ -26,3 +26,10 @@ extension APIClient {
 
 /// `If-Match` for a version.
 func ifMatch(_ version: Int) -> HTTPFields { [.ifMatch: "\"\(version)\""] }
+
+/// `fields` with `Accept-Language: en`, for a check of the English words of a problem.
+func english(_ fields: HTTPFields = [:]) -> HTTPFields {
+    var fields = fields
+    fields[.acceptLanguage] = "en"
+    return fields
+}

@@ -37,7 +37,7 @@ import TestSupport
             let district = try await api.request(.put, path, token: county, json: ["department_id": api.fixture.district1.id], headers: ifMatchHeader(2))
             #expect(district.status == .unprocessableContent)
             #expect(district.errorFields == ["department_id"])
-            #expect(district.problemMessages == ["must be an agency of kind department"])
+            #expect(district.problemCodes == ["agency_wrong_kind"])
             #expect(try await api.request(.put, path, token: county, json: ["department_id": 999999], headers: ifMatchHeader(2)).errorFields == ["department_id"])
             #expect(Set(try await api.request(.put, path, token: county, json: ["dept": 1], headers: ifMatchHeader(2)).errorFields) == ["department_id", "dept"])
             #expect(try await api.request(.put, "/api/v1/category-leads/mining", token: county, json: ["department_id": 1]).status == .unprocessableContent)

@@ -17,7 +17,7 @@ import TestSupport
             for month in ["2026-04", "2027-01", "2100-12"] {
                 let future = try await api.request(.put, "/api/v1/projects/\(project)/reports/\(month)", token: token, json: MonthlyReportTests.report)
                 #expect(future.status == .unprocessableContent && future.errorFields == ["month"], "\(month)")
-                #expect(future.problemMessages.first?.contains("has not begun") == true)
+                #expect(future.problemCodes.first == "month_not_begun")
             }
             // validated before any version is compared
             let stale = try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-04", token: token,

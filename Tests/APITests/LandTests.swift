@@ -74,12 +74,12 @@ import TestSupport
             let tooMuch = try await api.request(.post, "/api/v1/land/allocations", token: county, json: ["year": 2026, "project_id": ordinary, "area_mu": 30.01])
             #expect(tooMuch.status == .unprocessableContent)
             #expect(tooMuch.errorFields == ["area_mu"])
-            #expect(tooMuch.problemMessages.first?.contains("30.00") == true)
+            #expect(tooMuch.problemCodes == ["quota_exceeded"])
             let notMajor = try await api.request(.post, "/api/v1/land/allocations", token: county, json: [
                 "year": 2026, "project_id": ordinary, "area_mu": 1, "from_reserve": true,
             ])
             #expect(notMajor.errorFields == ["from_reserve"])
-            #expect(notMajor.problemMessages.first?.contains("major") == true)
+            #expect(notMajor.problemCodes == ["reserve_major_only"])
             let reserve = try await api.request(.post, "/api/v1/land/allocations", token: county, json: [
                 "year": 2026, "project_id": major, "area_mu": 20, "from_reserve": true,
             ])

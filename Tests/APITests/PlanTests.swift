@@ -95,7 +95,8 @@ import TestSupport
             off[11] = 150.01
             let offBy = try await api.request(.put, path, token: token, json: ["annual_investment": 1200, "monthly": off])
             #expect(offBy.errorFields == ["monthly"])
-            #expect(offBy.problemMessages.first?.contains("1200.01") == true)
+            #expect(offBy.problemCodes == ["monthly_sum"])
+            #expect(offBy.problemMessages.first?.contains("1,200.01 万元") == true)
             #expect(try await fields(good, annual: 1200.001) == ["annual_investment"])
             #expect(try await fields(["x"] + good.dropFirst().map { $0 as Any }) == ["monthly[0]"])
             let missing = try await api.request(.put, path, token: token, json: ["annual_investment": 0])

@@ -65,8 +65,9 @@ import TestSupport
             #expect(project.object["name"] as? String == "改名后的项目" && project.object["version"] as? Int == 2)
             let history = try await api.request(.get, "/api/v1/projects/\(first)/history", token: district)
             let change = try #require(history.items.first?["changes"] as? [String: Any])
-            #expect((change["import_id"] as? [String: Any])?["new"] as? Int == imported.object["import_id"] as? Int)
-            #expect((change["import_row"] as? [String: Any])?["new"] as? Int == 2)
+            let source = try #require(history.items.first?["source"] as? [String: Any])
+            #expect(source["import_id"] as? Int == imported.object["import_id"] as? Int && source["row"] as? Int == 2)
+            #expect((change["name"] as? [String: Any])?["label"] as? String == "名称")
             let list = try await api.request(.get, "/api/v1/projects?q=P-NEW", token: district)
             #expect(list.items.first?["stage"] as? String == "construction" && list.items.first?["actual_start"] as? String == "2026-02-01")
         }

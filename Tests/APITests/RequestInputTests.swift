@@ -27,7 +27,7 @@ import TestSupport
             // query and path parameters
             let query = try await api.request(.get, "/api/v1/projects?q=a%00b", token: token)
             #expect(query.status == .unprocessableContent && query.errorFields == ["q"])
-            #expect(query.problemMessages.first?.contains("NUL") == true)
+            #expect(query.problemCodes.first == "contains_nul")
             let path = try await api.request(.get, "/api/v1/projects/\(project)%00", token: token)
             #expect(path.status == .unprocessableContent && path.errorFields == ["id"])
             // a plain string still goes through
@@ -40,10 +40,10 @@ import TestSupport
             let token = try await api.signIn(api.fixture.district1, "editor")
             let project = try await api.createProject(token: token)
             let path = "/api/v1/projects/\(project)"
-            let trailing = try await api.request(.patch, path, token: token, raw: #"{"owner":"x",}"#, headers: ifMatch(1))
-            #expect(trailing.status == .badRequest)
+            let trailing = try await api.request(.patch, path, token: token, raw: #"{"owner":"x",}"#, headers: english(ifMatch(1)))
+            #expect(trailing.status == .badRequest && trailing.object["code"] as? String == "json_invalid")
             #expect((trailing.object["detail"] as? String)?.contains("trailing comma before '}' at line 1, column 14") == true)
-            let duplicate = try await api.request(.patch, path, token: token, raw: #"{"owner":"a","owner":"b"}"#, headers: ifMatch(1))
+            let duplicate = try await api.request(.patch, path, token: token, raw: #"{"owner":"a","owner":"b"}"#, headers: english(ifMatch(1)))
             #expect(duplicate.status == .badRequest)
             #expect((duplicate.object["detail"] as? String)?.contains(#"duplicate member name "owner""#) == true)
             #expect(try await api.request(.get, path, token: token).object["version"] as? Int == 1, "nothing was written")

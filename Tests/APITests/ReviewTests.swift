@@ -47,7 +47,7 @@ import TestSupport
             // locked for the district
             let locked = try await api.request(.put, path, token: district, json: ["investment_completed": 1], headers: ifMatch(2))
             #expect(locked.status == .conflict)
-            #expect((locked.object["detail"] as? String)?.contains("reopen") == true)
+            #expect(locked.object["code"] as? String == "report_locked")
             // only the county reopens
             #expect(try await decide(api, path, drc, "reopen", version: 2).status == .forbidden)
             let reopened = try await decide(api, path, county, "reopen", version: 2)

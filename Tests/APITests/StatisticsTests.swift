@@ -29,7 +29,7 @@ import TestSupport
             let department = try await api.request(.put, "/api/v1/statistics/fai/\(api.fixture.drc.id)/2026-01", token: county, json: ["amount": 1])
             #expect(department.status == .unprocessableContent)
             #expect(department.errorFields == ["agency_id"])
-            #expect(department.problemMessages == ["must be an agency of kind district"])
+            #expect(department.problemCodes == ["agency_wrong_kind"])
             #expect(try await api.request(.put, "/api/v1/statistics/fai/\(d1ID)/2026-13", token: county, json: ["amount": 1]).status == .unprocessableContent)
             #expect(try await api.request(.put, "/api/v1/statistics/fai/\(d1ID)/2026-1", token: county, json: ["amount": 1]).status == .unprocessableContent)
             #expect(try await api.request(.put, "/api/v1/statistics/fai/x/2026-01", token: county, json: ["amount": 1]).status == .unprocessableContent)

@@ -48,9 +48,9 @@ import TestSupport
         try await AssessmentEndpointTests().withAPI { _, client, _ in
             let missing = try await client.call(.get, "/api/v1/rankings?year=2026&period=Q3", as: "d1")
             #expect(missing.status == .notFound)
-            let detail = try #require(try missing.object()["detail"] as? String)
-            #expect(detail.contains("no Q3 run of 2026 has been published yet"))
-            #expect(detail.contains("POST /api/v1/assessments") && detail.contains("/publish"))
+            let problem = try missing.object()
+            #expect(problem["code"] as? String == "no_published_ranking")
+            #expect((problem["detail"] as? String)?.contains("2026年第三季度考核排名尚未发布") == true)
         }
     }
 

@@ -54,8 +54,9 @@ import Testing
     }
 
     @Test func messagesSayWhatToSend() {
-        #expect(Money.Problem.negative.message == "must be a number ≥ 0 with at most 2 decimals, in 万元")
-        #expect(Money.Problem.tooLarge.message.contains("14 digits"))
+        #expect(Money.Problem.negative.message.code == .negativeAmount)
+        #expect(Money.Problem.tooLarge.message.text().contains("14 位"))
+        #expect(Money.Problem.tooLarge.message.text(.en).contains("14 digits"))
     }
 }
 

@@ -31,13 +31,13 @@ import Testing
     @Test(arguments: transitions)
     func transition(from: Stage, to: Stage, county: Bool, allowed: Bool) {
         let problem = Stage.transitionProblem(from: from, to: to, actorIsCounty: county)
-        #expect((problem == nil) == allowed, "\(from) → \(to) county=\(county): \(problem ?? "allowed")")
+        #expect((problem == nil) == allowed, "\(from) → \(to) county=\(county): \(problem?.text() ?? "allowed")")
     }
 
     @Test func backwardMessageNamesTheStages() {
         let problem = Stage.transitionProblem(from: .construction, to: .preliminary, actorIsCounty: false)
-        #expect(problem?.contains("construction back to preliminary") == true)
-        #expect(problem?.contains("county") == true)
+        #expect(problem?.code == .stageBackward)
+        #expect(problem?.text().contains("县发改局") == true)
     }
 
     @Test(arguments: [

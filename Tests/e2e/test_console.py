@@ -412,3 +412,66 @@ def test_pages_can_be_read_on_a_phone(server, console):
         assert overflow <= 1, f"{path} is wider than a phone by {overflow}px"
         page.driver.set_window_size(*DESKTOP)
     assert page.errors == []
+
+
+def test_a_projects_history_reads_as_people_write_it(server, console):
+    """A report submitted, returned, resubmitted and approved, then the project imported: the
+    project page's 修改记录 shows labels, names, Chinese vocabulary and county times, never an ASCII
+    field name, a raw code, a user id or a UTC timestamp."""
+    import io
+
+    import openpyxl
+
+    clerk, county = server.api("nanming.editor"), server.api("yuqing.editor")
+    month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+    project, report = None, None
+    for candidate in clerk.get("/api/v1/projects", params={"limit": 100, "stage": "construction"}).json()["items"]:
+        reports = clerk.get(f"/api/v1/projects/{candidate['id']}/reports", params={"limit": 500}).json()["items"]
+        report = next((r for r in reports if r["month"] == month), None)
+        if report is None or report["status"] != "approved":
+            project = candidate
+            break
+    assert project, "the demo has a district project whose report of this month is not yet approved"
+    path = f"/api/v1/projects/{project['id']}/reports/{month}"
+
+    def put(version, amount):
+        headers = {"If-Match": f'"{version}"'} if version else {}
+        answer = clerk.put(path, json={"investment_completed": amount, "progress": "主体结构施工", "problems": ""}, headers=headers)
+        assert answer.status_code in (200, 201), answer.text
+        return answer.json()["version"]
+
+    def review(version, decision, comment=None):
+        body = {"decision": decision, **({"comment": comment} if comment else {})}
+        answer = county.post(f"{path}/review", json=body, headers={"If-Match": f'"{version}"'})
+        assert answer.status_code == 200, answer.text
+        return answer.json()["version"]
+
+    version = put(report["version"] if report else None, 1234.5)
+    version = review(version, "return", "请补充现场照片。")
+    version = put(version, 2345.67)
+    review(version, "approve")
+    # the project imported from its own download, with a new owner
+    download = clerk.get("/api/v1/projects", params={"format": "xlsx", "q": project["code"]})
+    assert download.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(download.content))
+    sheet = book.active
+    headers = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[headers.index("项目编号")].value == project["code"])
+    row[headers.index("业主单位")].value = "南明区城市建设投资有限公司"
+    upload = io.BytesIO()
+    book.save(upload)
+    imported = clerk.post("/api/v1/imports/projects", data=upload.getvalue(), params={"filename": "项目库.xlsx"},
+                          headers={"Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    assert imported.status_code == 200, imported.text
+    page = console("nanming.editor")
+    page.open(f"/projects/{project['id']}")
+    page.find("#show-history").click()
+    page.wait(lambda: page.find_all("#history table"))
+    page.screenshot("project-history")
+    text = page.find("#history").text
+    assert "由导入 #" in text and "已退回" in text and "2,345.67 万元" in text and "南明区城市建设投资有限公司" in text
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), "an ASCII field name"
+    assert not re.search(r"\b(submitted|approved|returned|construction|new_start|true|false|null|undefined)\b", text)
+    assert not re.search(r"：\s*\d+\s*→|→\s*\d+\s*$", text, re.M), "a user id"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|[+-]00:00", text), "a UTC timestamp"
+    assert page.errors == []

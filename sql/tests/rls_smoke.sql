@@ -74,7 +74,7 @@ select pg_temp.fails('password_hash is not readable', 'select password_hash from
 select pg_temp.act('CTY', 'editor');
 select pg_temp.eq('county editor updates any', $$with u as (update app.projects set owner = 'o' returning 1) select count(*) from u$$, '4');
 select pg_temp.eq('default lead department', $$select lead_department_id = pg_temp.ag('IIT') from app.projects where code = 'P2'$$, 'true');
-select pg_temp.fails('lead department must be a department', $$update app.projects set lead_department_id = pg_temp.ag('D1') where code = 'P2'$$, '23503', 'projects_lead_department_id_fkey');
+select pg_temp.fails('lead department must be a department', $$update app.projects set lead_department_id = pg_temp.ag('D1') where code = 'P2'$$, '23503', 'projects_lead_department_id_kind');
 select pg_temp.fails('county editor cannot add agencies', $$insert into app.agencies (code, name, kind) values ('N', 'n', 'district')$$, '42501');
 select pg_temp.fails('projects are never deleted', $$delete from app.projects$$, '42501');
 select pg_temp.act('CTY', 'admin');
@@ -111,7 +111,7 @@ select pg_temp.eq('new_start with actual_start', $$with u as (update app.project
 select pg_temp.eq('suspend', $$with u as (update app.projects set stage = 'suspended' where code = 'P1' returning 1) select count(*) from u$$, '1');
 select pg_temp.eq('resume from suspended', $$with u as (update app.projects set stage = 'construction' where code = 'P1' returning 1) select count(*) from u$$, '1');
 select pg_temp.eq('cancel', $$with u as (update app.projects set stage = 'cancelled' where code = 'P1' returning 1) select count(*) from u$$, '1');
-select pg_temp.fails('district cannot un-cancel', $$update app.projects set stage = 'construction' where code = 'P1'$$, '23514', 'projects_stage_forward');
+select pg_temp.fails('district cannot un-cancel', $$update app.projects set stage = 'construction' where code = 'P1'$$, '23514', 'projects_stage_reopen');
 select pg_temp.act('CTY', 'editor');
 select pg_temp.eq('county un-cancels', $$with u as (update app.projects set stage = 'preliminary', actual_start = null where code = 'P1' returning 1) select count(*) from u$$, '1');
 
@@ -147,10 +147,10 @@ select pg_temp.fails('editors do not manage users', $$insert into app.users (age
 select pg_temp.act('CTY', 'editor');
 select pg_temp.eq('allocate', $$with i as (insert into app.land_allocations (year, project_id, area_mu) values (2024, pg_temp.pr('P2'), 70) returning 1) select count(*) from i$$, '1');
 select pg_temp.fails('regular share exhausted', $$insert into app.land_allocations (year, project_id, area_mu) values (2024, pg_temp.pr('P2'), 1)$$, '23514', 'land_allocations_quota');
-select pg_temp.fails('reserve for major projects only', $$insert into app.land_allocations (year, project_id, area_mu, from_reserve) values (2024, pg_temp.pr('P2'), 1, true)$$, '23514', 'land_allocations_reserve');
+select pg_temp.fails('reserve for major projects only', $$insert into app.land_allocations (year, project_id, area_mu, from_reserve) values (2024, pg_temp.pr('P2'), 1, true)$$, '23514', 'land_allocations_reserve_major');
 select pg_temp.eq('reserve to a major project', $$with i as (insert into app.land_allocations (year, project_id, area_mu, from_reserve) values (2024, pg_temp.pr('P3'), 30, true) returning 1) select count(*) from i$$, '1');
 select pg_temp.fails('reserve exhausted', $$insert into app.land_allocations (year, project_id, area_mu, from_reserve) values (2024, pg_temp.pr('P3'), 0.01, true)$$, '23514', 'land_allocations_reserve');
-select pg_temp.fails('quota cannot shrink below use', $$update app.land_quotas set quota_mu = 90 where year = 2024$$, '23514', 'land_allocations_quota');
+select pg_temp.fails('quota cannot shrink below use', $$update app.land_quotas set quota_mu = 90 where year = 2024$$, '23514', 'land_quotas_quota_allocated');
 select pg_temp.eq('land use', $$select remaining_mu from reporting.land_quota_use where year = 2024$$, '0.00');
 
 -- assessment runs

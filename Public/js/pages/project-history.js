@@ -1,26 +1,24 @@
-// 修改记录: who changed what and when, newest first, loaded when asked for.
+// 修改记录: who changed what and when, newest first, loaded when asked for. The server writes each
+// change as people read it (`label`, `old_display`, `new_display`; internal columns left out) and
+// names the import a change came from (`source.display`, 由导入 #20 第 39 行).
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { table } from '../components/ui.js';
 
-const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', attachments: '附件' };
-const HIDDEN = new Set(['id', 'project_id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by']);
+const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', investment_plans: '年度计划', attachments: '附件', photos: '附件' };
 
-function describe(changes, specs) {
-  if (!changes || typeof changes !== 'object') return '';
-  const names = Object.fromEntries(specs.map((s) => [s.name, s.label]));
-  return h('ul', { class: 'changes' }, Object.entries(changes).filter(([key]) => !HIDDEN.has(key)).slice(0, 12).map(([key, value]) => {
-    const name = names[key] || t(`field.${key}`);
-    if (value && typeof value === 'object' && ('old' in value || 'new' in value)) {
-      return h('li', {}, `${name}：${value.old ?? '—'} → ${value.new ?? '—'}`);
-    }
-    return h('li', {}, `${name}：${value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : value}`);
-  }));
+function describe(entry) {
+  const items = Object.values(entry.changes || {}).slice(0, 12).map((change) => {
+    if (entry.action === 'update') return h('li', {}, `${change.label}：${change.old_display} → ${change.new_display}`);
+    return h('li', {}, `${change.label}：${entry.action === 'delete' ? change.old_display : change.new_display}`);
+  });
+  if (entry.source) items.unshift(h('li', { class: 'source' }, entry.source.display));
+  return h('ul', { class: 'changes' }, items);
 }
 
-export function historySection(project, specs) {
+export function historySection(project) {
   const holder = h('section', { class: 'panel', id: 'history', 'aria-labelledby': 'history-title' });
   const body = h('div');
   const load = async () => {
@@ -29,9 +27,9 @@ export function historySection(project, specs) {
     const rows = Array.isArray(page) ? page : page.items;
     body.replaceChildren(table([
       { label: t('project.historyWhen'), value: (r) => dateTime(r.at) },
-      { label: t('project.historyWho'), value: (r) => r.user?.display_name || '—' },
-      { label: t('field.kind'), value: (r) => `${TABLES[r.table] || r.table} · ${t(`project.historyAction.${r.action}`)}` },
-      { label: t('project.historyWhat'), value: (r) => describe(r.changes, specs) },
+      { label: t('project.historyWho'), value: (r) => r.changed_by?.display_name || '—' },
+      { label: t('field.kind'), value: (r) => `${TABLES[r.table] || t('project.history')} · ${t(`project.historyAction.${r.action}`)}` },
+      { label: t('project.historyWhat'), value: (r) => describe(r) },
     ], rows, { short: true }));
   };
   holder.append(

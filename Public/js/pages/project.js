@@ -73,7 +73,7 @@ export async function render(view, { params, query }) {
   // The details show at once; the sections below fill in as their data arrives.
   const slot = () => h('section', { class: 'panel' }, loading());
   const slots = { reports: slot(), children: [slot(), slot(), slot()], attachments: session.has('GET /projects/{id}/attachments') ? slot() : null };
-  mount(view, head, toc, details, slots.reports, ...slots.children, slots.attachments, historySection(project, specs));
+  mount(view, head, toc, details, slots.reports, ...slots.children, slots.attachments, historySection(project));
   const fill = (placeholder, promise) => promise.then((node) => placeholder.replaceWith(node)).catch((error) => placeholder.replaceChildren(failure(error)));
   Promise.all([
     fill(slots.reports, reportsSection(project, year)),

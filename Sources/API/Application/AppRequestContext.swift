@@ -28,7 +28,7 @@ public struct AuthenticatedContext: ChildRequestContext {
 
     public init(context: AppRequestContext) throws {
         guard let identity = context.identity else {
-            throw Problem(.unauthorized, detail: "sign in first: send Authorization: Bearer <token> from POST /api/v1/sessions")
+            throw Problem(.unauthorized, .signInRequired)
         }
         self.coreContext = context.coreContext
         self.identity = identity

@@ -106,7 +106,9 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
         case .signedIn(let handler):
             authenticated.on(RouterPath(route.path), method: route.method) { request, context in
                 guard route.permits(context.caller) else {
-                    throw Problem(.forbidden, detail: "this needs \(route.access.description); you are \(context.caller.agencyKind.rawValue) \(context.caller.role.rawValue)")
+                    throw Problem(.forbidden, .roleForbidden, [
+                        "needs": route.access.description, "you": "\(context.caller.agencyKind.rawValue) \(context.caller.role.rawValue)",
+                    ])
                 }
                 return try await handler(request, context)
             }

@@ -20,7 +20,7 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         let allowed = Self.order.filter { methods.contains($0) || ($0 == .head && methods.contains(.get)) }
         guard !allowed.contains(request.method) else { return try await next(request, context) }
         let allow = allowed.map(\.rawValue).joined(separator: ", ")
-        throw Problem(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allow)", headers: [.allow: allow])
+        throw Problem(.methodNotAllowed, .methodNotAllowed, ["method": request.method.rawValue, "allow": allow], headers: [.allow: allow])
     }
 
     static var order: [HTTPRequest.Method] { [.get, .head, .post, .put, .patch, .delete] }

@@ -15,10 +15,10 @@ struct SessionAuthenticator: RouterMiddleware {
         guard header.lowercased().hasPrefix("bearer "), case let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces),
               !token.isEmpty, token.count <= 200
         else {
-            throw Problem(.unauthorized, detail: "the Authorization header must be: Bearer <token>")
+            throw Problem(.unauthorized, .authorizationMalformed)
         }
         guard let user = try await user(token: token) else {
-            throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
+            throw Problem(.unauthorized, .tokenExpired)
         }
         var context = context
         context.identity = SessionIdentity(user: user, token: token)

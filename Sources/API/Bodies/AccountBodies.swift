@@ -26,7 +26,7 @@ enum AgencyBody {
         if body.present("code"), let value = readCode(&body) { result.code = value }
         if body.present("name"), let value = body.string("name", maxLength: 200) { result.name = value }
         if body.present("division_code") { result.divisionCode = readDivisionCode(&body) }
-        if body.present("kind") { body.validator.add("kind", "an agency's kind cannot change; remove it") }
+        if body.present("kind") { body.validator.add("kind", .agencyKindFixed) }
         try body.finish()
         return result
     }
@@ -84,7 +84,7 @@ enum UserBody {
         if body.present("active") { changes.active = body.bool("active") }
         changes.password = password(&body, required: false)
         for field in ["username", "agency_id"] where body.present(field) {
-            body.validator.add(field, "cannot change; create a new user instead")
+            body.validator.add(field, .cannotChange)
         }
         try body.finish()
         return changes
@@ -93,7 +93,7 @@ enum UserBody {
     private static func password(_ body: inout RequestBody, required: Bool) -> String? {
         let present = body.present("password")
         guard let password = body.rawString("password") else {
-            if required, !present { body.validator.add("password", "required: at least \(AccountRules.passwordMinimum) characters") }
+            if required, !present { body.validator.add("password", .requiredPassword, ["min": "\(AccountRules.passwordMinimum)"]) }
             return nil
         }
         if let problem = AccountRules.passwordProblem(password) { body.validator.add("password", problem); return nil }

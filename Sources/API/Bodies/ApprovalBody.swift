@@ -31,10 +31,10 @@ enum ApprovalBody {
     private static func finish(_ body: inout RequestBody, _ fields: ApprovalFields) throws {
         if body.validator.isValid {
             if fields.status.isDecided, fields.decidedOn == nil {
-                body.validator.add("decided_on", "required when status is \(fields.status.rawValue)")
+                body.validator.add("decided_on", .decidedOnRequired, ["status": fields.status.chineseLabel, "status_code": fields.status.rawValue])
             }
             if let applied = fields.appliedOn, let decided = fields.decidedOn, decided < applied {
-                body.validator.add("decided_on", "must not be before applied_on (\(applied))")
+                body.validator.add("decided_on", .decidedBeforeApplied, ["applied": "\(applied)"])
             }
         }
         try body.finish()

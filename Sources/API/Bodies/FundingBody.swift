@@ -32,9 +32,9 @@ enum FundingBody {
     private static func finish(_ body: inout RequestBody, _ fields: FundingFields) throws {
         if body.validator.isValid {
             if fields.kind == .platform, fields.platformID == nil {
-                body.validator.add("platform_id", "required when kind is platform: the id of a financing platform")
+                body.validator.add("platform_id", .platformRequired)
             } else if fields.kind != .platform, fields.platformID != nil {
-                body.validator.add("platform_id", "must be null unless kind is platform")
+                body.validator.add("platform_id", .platformOnlyForPlatform)
             }
         }
         try body.finish()

@@ -12,9 +12,10 @@ enum PlanBody {
         guard let annual, let monthly else { throw Problem.invalid(body.validator.errors) }
         let sum = monthly.reduce(0, +)
         guard sum == annual.amount else {
-            throw Problem.invalid([FieldError(
-                field: "monthly",
-                message: "the twelve months add up to \(sum.plainText), not to annual_investment \(annual.amount.plainText); make them equal")])
+            throw Problem.invalid([FieldError(field: "monthly", .monthlySum, [
+                "sum": Wording.money(sum), "annual": Wording.money(annual.amount),
+                "sum_code": sum.plainText, "annual_code": annual.amount.plainText,
+            ])])
         }
         return PlanFields(annualInvestment: annual.amount, monthly: monthly)
     }
@@ -23,22 +24,22 @@ enum PlanBody {
     /// as `monthly[i]` (0-based).
     private static func months(_ body: inout RequestBody) -> [Decimal]? {
         guard body.present("monthly"), let value = body.fields["monthly"] else {
-            body.validator.add("monthly", "required: an array of 12 monthly amounts in 万元, January first")
+            body.validator.add("monthly", .monthlyRequired)
             return nil
         }
         guard case .array(let items) = value else {
-            body.validator.add("monthly", "must be an array of 12 monthly amounts in 万元, not \(value.typeName)")
+            body.validator.add("monthly", .monthlyNotArray, ["got": value.typeName])
             return nil
         }
         guard items.count == 12 else {
-            body.validator.add("monthly", "must have exactly 12 monthly amounts, January to December (got \(items.count))")
+            body.validator.add("monthly", .monthlyCount, ["got": "\(items.count)"])
             return nil
         }
         var amounts: [Decimal] = []
         for (index, item) in items.enumerated() {
             let field = "monthly[\(index)]"
             guard case .number(let number) = item else {
-                body.validator.add(field, "must be a number ≥ 0 with at most 2 decimals, in 万元, not \(item.typeName)")
+                body.validator.add(field, .notANumber)
                 continue
             }
             if let money = body.validator.money(number, field: field) { amounts.append(money.amount) }

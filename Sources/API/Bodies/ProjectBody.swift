@@ -67,13 +67,13 @@ enum ProjectBody {
             body.validator.add(contentsOf: fields.stage.missingDates(actualStart: fields.actualStart, actualCompletion: fields.actualCompletion))
             let ruleApplies = previous.map { $0.stage != fields.stage || $0.nationalCode != nil } ?? true
             if CodeRules.requiresNationalCode(fields.stage), fields.nationalCode == nil, ruleApplies {
-                body.validator.add("national_code", "required when stage is \(fields.stage.rawValue): the national project code as \(CodeRules.nationalCodeFormat)")
+                body.validator.add("national_code", .nationalCodeRequired)
             }
             if let start = fields.plannedStart, let end = fields.plannedCompletion, end < start {
-                body.validator.add("planned_completion", "must not be before planned_start (\(start))")
+                body.validator.add("planned_completion", .plannedCompletionBeforeStart, ["start": "\(start)"])
             }
             if let start = fields.actualStart, let end = fields.actualCompletion, end < start {
-                body.validator.add("actual_completion", "must not be before actual_start (\(start))")
+                body.validator.add("actual_completion", .completionBeforeStart, ["start": "\(start)"])
             }
         }
         try body.finish()

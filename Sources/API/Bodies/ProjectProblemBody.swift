@@ -40,7 +40,7 @@ enum ProjectProblemBody {
     /// Only a resolved problem carries a resolution date.
     private static func finish(_ body: inout RequestBody, _ fields: ProblemFields) throws {
         if body.validator.isValid, fields.status != .resolved, fields.resolvedOn != nil {
-            body.validator.add("resolved_on", "must be null unless status is resolved")
+            body.validator.add("resolved_on", .resolvedOnOnlyResolved)
         }
         try body.finish()
     }

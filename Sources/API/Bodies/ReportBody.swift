@@ -33,7 +33,7 @@ enum ReportBody {
         guard let raw = body.rawString(field) else { return nil }
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= textLimit else {
-            body.validator.add(field, "must be at most \(textLimit) characters (got \(trimmed.count))")
+            body.validator.add(field, .textTooLong, ["max": "\(textLimit)", "got": "\(trimmed.count)"])
             return nil
         }
         return trimmed

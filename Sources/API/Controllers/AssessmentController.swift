@@ -29,7 +29,7 @@ struct AssessmentController: APIController {
         if let number = body.rawNumber("year") {
             year = AssessmentParameters.year("\(number)", validator: &body.validator)
         } else if body.fields["year"] == nil {
-            body.validator.add("year", "required: a year from 2000 to 2100")
+            body.validator.add("year", .requiredYear, ["min": "\(Month.years.lowerBound)", "max": "\(Month.years.upperBound)"])
         }
         let periodText = body.rawString("period")
         let period = periodText == nil && body.fields["period"] != nil
@@ -38,8 +38,7 @@ struct AssessmentController: APIController {
         guard let year, let period else { throw Problem.invalid(body.validator.errors) }
         let run = try await database.transaction(as: context.caller) { connection in
             guard try AssessmentRunQueries.hasTargets(year: year, on: connection) else {
-                throw Problem.invalid([FieldError(
-                    field: "year", message: "\(year) has no targets above zero; set targets with PUT /api/v1/targets/\(year)/{agency_id} first")])
+                throw Problem.invalid([FieldError(field: "year", .noTargets, ["year": "\(year)"])])
             }
             return try AssessmentRunQueries.queue(year: year, period: period, on: connection)
         }
@@ -83,9 +82,9 @@ struct AssessmentController: APIController {
             guard AssessmentParameters.mayManage(caller) else { throw AssessmentParameters.forbidden("publish assessments") }
             switch run.status {
             case .done: break
-            case .published: throw Problem(.conflict, detail: "assessment \(id) is already published; a published run never changes")
+            case .published: throw Problem(.conflict, .assessmentPublished)
             default:
-                throw Problem(.conflict, detail: "assessment \(id) is \(run.status.rawValue); only a done run can be published")
+                throw Problem(.conflict, .assessmentNotDone)
             }
             guard let published = try AssessmentRunQueries.publish(id: id, on: connection) else {
                 throw AssessmentParameters.forbidden("publish assessments")

@@ -10,11 +10,11 @@ enum AssessmentParameters {
     /// A year from text, or nil after recording why in `validator`.
     static func year(_ text: String?, field: String = "year", validator: inout Validator) -> Int? {
         guard let text else {
-            validator.add(field, "required: a year from \(years.lowerBound) to \(years.upperBound)")
+            validator.add(field, .requiredYear, ["min": "\(years.lowerBound)", "max": "\(years.upperBound)"])
             return nil
         }
         guard let year = Int(text), years.contains(year) else {
-            validator.add(field, "must be a year from \(years.lowerBound) to \(years.upperBound)")
+            validator.add(field, .notAYear, ["min": "\(years.lowerBound)", "max": "\(years.upperBound)"])
             return nil
         }
         return year
@@ -23,11 +23,11 @@ enum AssessmentParameters {
     /// A period from text (`Q1`…`Q4` or `year`), or nil after recording why in `validator`.
     static func period(_ text: String?, validator: inout Validator) -> Period? {
         guard let text else {
-            validator.add("period", "required: one of Q1, Q2, Q3, Q4, year")
+            validator.add("period", .requiredChoice, ["allowed": "Q1, Q2, Q3, Q4, year"])
             return nil
         }
         guard let period = Period(rawValue: text) else {
-            validator.add("period", "must be one of Q1, Q2, Q3, Q4, year")
+            validator.add("period", .notAChoice, ["allowed": "Q1, Q2, Q3, Q4, year", "value": String(text.prefix(40))])
             return nil
         }
         return period
@@ -47,6 +47,6 @@ enum AssessmentParameters {
     }
 
     static func forbidden(_ what: String) -> Problem {
-        Problem(.forbidden, detail: "only county editors may \(what)")
+        Problem(.forbidden, .countyOnly, ["what": what])
     }
 }

@@ -20,7 +20,7 @@ extension AttachmentController {
         let (month, filename) = try Self.target(request, formName: form?.filename)
         if let month { try Preconditions.begun(month, clock: clock) }
         guard let declared = (form?.contentType ?? request.headers[.contentType]).flatMap(AttachmentType.init(mediaType:)) else {
-            throw Problem(.unsupportedMediaType, detail: "send the file with Content-Type one of \(AttachmentType.accepted)")
+            throw Problem(.unsupportedMediaType, .attachmentType, ["accepted": "\(AttachmentType.accepted)"])
         }
         let declaredLength = form.map(\.data.count) ?? request.headers[.contentLength].flatMap { Int($0) }
         let body = form.map { HummingbirdCore.RequestBody(buffer: ByteBuffer(bytes: $0.data)) } ?? request.body
@@ -29,7 +29,7 @@ extension AttachmentController {
         let used = try await database.transaction(as: context.caller) { connection in
             guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
             guard try AttachmentQueries.mayUpload(projectID: projectID, month: month, on: connection) else {
-                throw Problem(.forbidden, detail: "your agency or role may not add attachments to project \(projectID)")
+                throw Problem(.forbidden, .attachmentForbidden, ["project_id": "\(projectID)"])
             }
             return try AttachmentQueries.usedBytes(projectID: projectID, on: connection)
         }
@@ -72,13 +72,13 @@ extension AttachmentController {
         let cleaned = filename.flatMap(AttachmentName.cleaned)
         if let cleaned {
             if cleaned.unicodeScalars.count > AttachmentName.maxLength {
-                validator.add("filename", "文件名最多 \(AttachmentName.maxLength) 个字符（现有 \(cleaned.unicodeScalars.count) 个），请改短")
+                validator.add("filename", .textTooLong, ["max": "\(AttachmentName.maxLength)", "got": "\(cleaned.unicodeScalars.count)"])
             }
             if cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                validator.add("filename", "must not contain control characters")
+                validator.add("filename", .controlCharacters)
             }
         } else {
-            validator.add("filename", filename == nil ? "required: the file's name, as it is to be downloaded" : "must not be blank: the file's name")
+            validator.add("filename", filename == nil ? .requiredText : .blankText, ["max": "\(AttachmentName.maxLength)"])
         }
         guard validator.isValid, let cleaned else { throw Problem.invalid(validator.errors) }
         return (month, cleaned)

@@ -99,6 +99,6 @@ struct AttractionDealController: APIController {
     /// A deal may name only a project the caller can see.
     static func checkProject(_ projectID: Int64?, on connection: Connection) throws {
         guard let projectID, try !AttractionQueries.projectIsVisible(projectID, on: connection) else { return }
-        throw Problem.invalid([FieldError(field: "project_id", message: "must be the id of a project you can see")])
+        throw Problem.invalid([FieldError(field: "project_id", .notVisibleProject)])
     }
 }

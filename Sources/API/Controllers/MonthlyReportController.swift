@@ -59,7 +59,7 @@ struct MonthlyReportController: APIController {
                 fields, plan: try PlanQueries.planned(projectID: id, month: month, on: connection), rule: explanationRule)
             guard let current = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
                 if version != nil {
-                    throw Problem(.preconditionFailed, detail: "there is no report for \(month) yet; send the PUT without If-Match to create it")
+                    throw Problem(.preconditionFailed, .notCreatedYet, ["what": "the report of \(month)"])
                 }
                 if let created = try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection) { return (created, true) }
                 // A concurrent PUT created it first: answer as if this request came after it.
@@ -69,7 +69,7 @@ struct MonthlyReportController: APIController {
             guard let version else { throw Preconditions.required(current: current.version, what: "the report for \(month)") }
             guard current.version == version else { throw Preconditions.stale(current: current.version) }
             if current.review.status == .approved, context.caller.agencyKind != .county {
-                throw Problem(.conflict, detail: "the report of \(month) is approved and locked; ask a county editor to reopen it")
+                throw Problem(.conflict, .reportLocked)
             }
             if let replaced = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection) {
                 return (replaced, false)

@@ -62,7 +62,7 @@ struct NotificationController: APIController {
         var resumeFrom: Int64?
         if let text = request.headers[.lastEventID] {
             guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {
-                throw Problem(.badRequest, detail: "Last-Event-ID must be the id of the last notification received (an integer)")
+                throw Problem(.badRequest, .lastEventID)
             }
             resumeFrom = id
         }
@@ -73,7 +73,7 @@ struct NotificationController: APIController {
         let expiry: Date
         do {
             guard let expires = try await database.pool.withConnection({ try SessionQueries.expiry(token: token, on: $0) }) else {
-                throw Problem(.unauthorized, detail: "the token is unknown or expired; sign in again with POST /api/v1/sessions")
+                throw Problem(.unauthorized, .tokenExpired)
             }
             expiry = expires
             if let resumeFrom {

@@ -85,8 +85,7 @@ struct ParkController: APIController {
             guard let park = try ParkQueries.find(id: id, on: connection) else { throw Problem.notFound("park \(id)") }
             let standard = park.fields.standard
             guard standard.items.contains(item) else {
-                let allowed = standard.items.map(\.rawValue).joined(separator: ", ")
-                throw Problem.invalid([FieldError(field: "item", message: "must be an item of the park's \(standard.rawValue) standard: \(allowed)")])
+                throw Problem.invalid([FieldError(field: "item", .parkItemNotInStandard)])
             }
             return try PutPreconditions.createOrReplace(
                 ifMatch: ifMatch, what: "item \(item.rawValue) of park \(id)", version: \ParkItemRecord.version,

@@ -74,7 +74,7 @@ struct ProjectController: APIController {
         var validator = Validator()
         func id(_ name: String) -> Int64? {
             guard let text = query[Substring(name)] else { return nil }
-            guard let value = Int64(text), value > 0 else { validator.add(name, "must be a positive integer id"); return nil }
+            guard let value = Int64(text), value > 0 else { validator.add(name, .notAnID); return nil }
             return value
         }
         let major = QueryValues.bool("major", in: request, validator: &validator)

@@ -30,21 +30,9 @@ struct RankingController: APIController {
         let format = try DownloadRequest.format(request)
         let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
             guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
-                // The county sees its drafts: name the run that waits, rather than ask for a new one.
-                if let draft = try AssessmentRunQueries.list(year: year, period: period, limit: 1, offset: 0, on: connection).items.first,
-                   [.done, .queued, .running].contains(draft.status) {
-                    let done = draft.status == .done
-                    throw Problem(.notFound, detail: """
-                        no \(period.rawValue) run of \(year) has been published yet. Run \(draft.id) is \(draft.status.rawValue)\
-                        \(done ? "" : " (the worker computes it)"); a county editor publishes it with \
-                        POST /api/v1/assessments/\(draft.id)/publish\(done ? "" : " once it is done")
-                        """)
-                }
-                throw Problem(.notFound, detail: """
-                    no \(period.rawValue) run of \(year) has been published yet. A county editor queues one with POST /api/v1/assessments \
-                    {"year":\(year),"period":"\(period.rawValue)"}; once the worker has computed it (status done in \
-                    GET /api/v1/assessments?year=\(year)), POST /api/v1/assessments/{id}/publish publishes it
-                    """)
+                throw Problem(.notFound, .noPublishedRanking, [
+                    "year": "\(year)", "period": period.chineseLabel, "period_code": period.rawValue,
+                ])
             }
             return Ranking(
                 assessmentID: run.id, year: year, period: period,
@@ -66,7 +54,7 @@ struct RankingController: APIController {
         let year = AssessmentParameters.year(query["year"].map(String.init), validator: &validator)
         let asOfText = query["as_of"].map(String.init)
         let requestedAsOf = asOfText.flatMap(CalendarDate.init)
-        if asOfText != nil, requestedAsOf == nil { validator.add("as_of", "must be a date as YYYY-MM-DD") }
+        if let asOfText, requestedAsOf == nil { validator.add("as_of", .notADate, ["value": String(asOfText.prefix(40))]) }
         guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
         let format = try DownloadRequest.format(request)
         let (fallback, behindBelow) = (defaultScheme, behindBelow)

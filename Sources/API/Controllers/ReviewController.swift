@@ -51,13 +51,15 @@ struct ReviewController: APIController {
             }
             let reviews = caller.agencyKind == .county || project.fields.leadDepartmentID == caller.agencyID
             guard reviews, decision != .reopen || caller.agencyKind == .county else {
-                throw Problem(.forbidden, detail: decision == .reopen
-                    ? "only a county editor may reopen an approved report"
-                    : "reports are reviewed by county editors and the editors of the project's lead department")
+                throw Problem(.forbidden, decision == .reopen ? .reopenCountyOnly : .reviewerOnly)
             }
             guard current.version == version else { throw Preconditions.stale(current: current.version) }
             guard current.review.status == decision.from else {
-                throw Problem(.conflict, detail: "the report of \(month) is \(current.review.status.rawValue); \(decision.rawValue) needs a \(decision.from.rawValue) report")
+                throw Problem(.conflict, .reviewWrongStatus, [
+                    "month": Wording.month(month), "status": current.review.status.chineseLabel, "needed": decision.from.chineseLabel,
+                    "decision": decision.chineseLabel, "month_code": "\(month)", "status_code": current.review.status.rawValue,
+                    "needed_code": decision.from.rawValue, "decision_code": decision.rawValue,
+                ])
             }
             if let reviewed = try MonthlyReportQueries.review(
                 projectID: id, month: month, version: version, decision: decision, comment: comment, on: connection) {

@@ -59,18 +59,18 @@ struct SchemeController: APIController {
     static func parse(_ request: Request, context: AuthenticatedContext) async throws -> AssessmentScheme {
         let (data, value) = try await RequestBody.readJSON(request, context: context)
         guard case .object(let fields) = value else {
-            throw Problem(.badRequest, detail: "the body must be a JSON object: the scheme")
+            throw Problem(.badRequest, .schemeNotObject)
         }
         let unknown = fields.keys.filter { !keys.contains($0) }.sorted()
         switch AssessmentScheme.parse(data) {
         case .success(let scheme) where unknown.isEmpty:
             return scheme
         case .success:
-            throw Problem.invalid(unknown.map { FieldError(field: $0, message: "is not a known field; remove it") })
+            throw Problem.invalid(unknown.map { FieldError(field: $0, .unknownField) })
         case .failure(.malformed(let detail)):
-            throw Problem(.badRequest, detail: detail)
+            throw Problem(.badRequest, .jsonInvalid, ["reason": detail])
         case .failure(.invalid(let errors)):
-            throw Problem.invalid(unknown.map { FieldError(field: $0, message: "is not a known field; remove it") } + errors)
+            throw Problem.invalid(unknown.map { FieldError(field: $0, .unknownField) } + errors)
         }
     }
 }

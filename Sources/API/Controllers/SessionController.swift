@@ -50,7 +50,7 @@ struct SessionController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let username = body.string("username", maxLength: 64)
         let password = body.rawString("password")
-        if password == nil, !body.present("password") { body.validator.add("password", "required: the user's password") }
+        if password == nil, !body.present("password") { body.validator.add("password", .requiredPassword, ["min": "1"]) }
         try body.finish()
         guard let username, let password else { throw Problem.invalid(body.validator.errors) }
 
@@ -68,7 +68,7 @@ struct SessionController: APIController {
         let hash = candidate?.passwordHash ?? Self.decoyHash
         let matches = try await PasswordHasher.verify(password, hash: hash)
         guard let candidate, candidate.active, matches else {
-            throw Problem(.unauthorized, detail: "wrong username or password")
+            throw Problem(.unauthorized, .wrongCredentials)
         }
         let token = Self.newToken()
         let expiresAt = Date().addingTimeInterval(TimeInterval(sessionLifetime.components.seconds))

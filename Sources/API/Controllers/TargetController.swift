@@ -28,7 +28,7 @@ struct TargetController: APIController {
         let (record, created) = try await database.transaction(as: context.caller) { connection -> (TargetRecord, Bool) in
             // Invalid input is 422 whatever If-Match says: only departments and districts have targets.
             guard let agency = try AgencyQueries.find(id: agencyID, on: connection)?.summary.kind, agency != .county else {
-                throw Problem.invalid([FieldError(field: "agency_id", message: "must be an existing department or district")])
+                throw Problem.invalid([FieldError(field: "agency_id", .notDepartmentOrDistrict)])
             }
             let visible = try TargetQueries.find(year: year, agencyID: agencyID, on: connection)
             if let visible {
@@ -44,7 +44,7 @@ struct TargetController: APIController {
                 _ = try TargetQueries.insert(year: year, agencyID: agencyID, amounts: amounts.filter { !existing.contains($0.key) }, on: connection)
             } else {
                 if ifMatch != nil {
-                    throw Problem(.preconditionFailed, detail: "\(what) do not exist yet; send the PUT without If-Match to create them")
+                    throw Problem(.preconditionFailed, .notCreatedYet, ["what": what])
                 }
                 guard try TargetQueries.insert(year: year, agencyID: agencyID, amounts: amounts, on: connection) == amounts.count else {
                     throw Preconditions.required(current: try TargetQueries.find(year: year, agencyID: agencyID, on: connection)?.version, what: what)

@@ -27,7 +27,7 @@ struct UserController: APIController {
         var agencyID: Int64?
         if let text = request.uri.queryParameters["agency_id"] {
             agencyID = Int64(text).flatMap { $0 > 0 ? $0 : nil }
-            if agencyID == nil { validator.add("agency_id", "must be a positive integer id") }
+            if agencyID == nil { validator.add("agency_id", .notAnID) }
         }
         if !validator.isValid { throw Problem.invalid(validator.errors) }
         let filter = agencyID
@@ -83,7 +83,7 @@ struct UserController: APIController {
     /// hash (a quarter of a second of CPU) for a request that is bound to fail.
     static func requireAdmin(_ context: AuthenticatedContext) throws {
         guard context.caller.role == .admin else {
-            throw Problem(.forbidden, detail: "only an admin may create users or set passwords")
+            throw Problem(.forbidden, .adminOnly)
         }
     }
 }

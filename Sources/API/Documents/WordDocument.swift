@@ -9,7 +9,7 @@ enum WordDocument {
     /// 422 unless `format` is absent or `docx` (the only file these resources are).
     static func requireFormat(_ request: Request) throws {
         if let format = request.uri.queryParameters["format"], format != "docx" {
-            throw Problem.invalid([.init(field: "format", message: "只能为 docx（Word 文档）")])
+            throw Problem.invalid([.init(field: "format", .formatDocxOnly)])
         }
     }
 

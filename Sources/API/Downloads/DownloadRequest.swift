@@ -9,7 +9,7 @@ enum DownloadRequest {
         if let text = request.uri.queryParameters["format"] {
             if text == "json" { return nil }
             guard let format = SpreadsheetFormat(rawValue: String(text)) else {
-                throw Problem.invalid([FieldError(field: "format", message: "must be json, xlsx or csv")])
+                throw Problem.invalid([FieldError(field: "format", .notAChoice, ["allowed": "json, xlsx, csv", "value": String(text.prefix(40))])])
             }
             return format
         }

@@ -20,7 +20,7 @@ enum ListDownload {
             guard let format = try DownloadRequest.format(request) else { return try await handler(request, context) }
             _ = try Paging(request)  // a bad limit is 422 for a download too, though it sends every page
             guard let sheet = ListSheet(itemSchema: item) else {
-                throw Problem(.unprocessableContent, detail: "这个列表不能导出为表格，请去掉 format 参数，按页读取 JSON。")
+                throw Problem(.unprocessableContent, .listNotDownloadable)
             }
             let writer = try format.makeWriter(title: printTitle(title, request: request, context: context))
             try writer.beginSheet(name: title, columns: sheet.columns)
@@ -57,7 +57,7 @@ enum ListDownload {
         try await response.body.write(collector)
         guard case .object(let page) = try JSONSyntax.parse(collector.bytes).value,
               case .array(let items)? = page["items"], case .number(let total)? = page["total"] else {
-            throw Problem(.unprocessableContent, detail: "这个列表不能导出为表格，请去掉 format 参数，按页读取 JSON。")
+            throw Problem(.unprocessableContent, .listNotDownloadable)
         }
         return (items, NSDecimalNumber(decimal: total).intValue)
     }

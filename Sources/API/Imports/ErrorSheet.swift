@@ -16,7 +16,7 @@ enum ErrorSheet {
         switch request.uri.queryParameters["format"] {
         case nil, "json": return false
         case "xlsx": return true
-        default: throw Problem.invalid([.init(field: "format", message: "请填写 xlsx（错误说明表）或 json，或不填")])
+        default: throw Problem.invalid([.init(field: "format", .formatErrorSheet)])
         }
     }
 

@@ -75,7 +75,7 @@ struct ImportController: APIController {
                 summary.importID = try ImportQueries.record(kind: "monthly_reports", month: month, upload: upload.record, summary: summary, on: connection)
                 let written = try MonthlyReportImportQueries.merge(month: month, on: connection)
                 guard written == summary.created + summary.replaced else {
-                    throw Problem(.conflict, detail: "reports changed while the file was imported; nothing was imported: download the template again")
+                    throw Problem(.conflict, .importReportsChanged)
                 }
                 return summary
             }
@@ -107,7 +107,7 @@ struct ImportController: APIController {
                 var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
                 summary.importID = try ImportQueries.record(kind: "projects", month: nil, upload: upload.record, summary: summary, on: connection)
                 guard try ProjectImportQueries.merge(on: connection) == summary.created + summary.replaced else {
-                    throw Problem(.conflict, detail: "projects changed while the file was imported; nothing was imported: download them again")
+                    throw Problem(.conflict, .importProjectsChanged)
                 }
                 return summary
             }
@@ -116,14 +116,14 @@ struct ImportController: APIController {
 
     static func error(_ verdict: ProjectImportQueries.Verdict, row: Int, current: Int?) -> SheetError {
         typealias H = Export.ProjectHeader
-        let version = current.map(String.init) ?? "none"
+        let version = ["current": current.map(String.init) ?? "—"]
         return switch verdict {
-        case .codeTaken: SheetError(row: row, column: H.code, message: "unknown code: it belongs to a project you cannot see; choose another code")
-        case .notWritable: SheetError(row: row, column: H.district, message: "you may not create or change projects of this district")
-        case .versionMissing: SheetError(row: row, column: H.version, message: "the project exists (version \(version)): download it again, or fill in its version")
-        case .stale: SheetError(row: row, column: H.version, message: "the project was changed since this version (now \(version)): download it again")
-        case .movesDistrict: SheetError(row: row, column: H.district, message: "不能把项目改到其他区县：所在区县只有县级可以修改，请改回原区县")
-        case .noProject: SheetError(row: row, column: H.version, message: "no project has this code yet: leave \(H.version) empty to create it")
+        case .codeTaken: SheetError(row: row, column: H.code, message: Message(.codeOfHiddenProject))
+        case .notWritable: SheetError(row: row, column: H.district, message: Message(.districtNotWritable))
+        case .versionMissing: SheetError(row: row, column: H.version, message: Message(.projectVersionMissing, version))
+        case .stale: SheetError(row: row, column: H.version, message: Message(.projectStale, version))
+        case .movesDistrict: SheetError(row: row, column: H.district, message: Message(.projectMovesDistrict))
+        case .noProject: SheetError(row: row, column: H.version, message: Message(.noProjectYet))
         }
     }
 
@@ -159,16 +159,17 @@ struct ImportController: APIController {
 
     static func error(_ rejection: MonthlyReportImportQueries.Rejection, code: String) -> SheetError {
         typealias Header = MonthlyReportImportQueries.Header
-        let current = rejection.currentVersion.map(String.init) ?? "none"
-        return switch rejection.verdict {
-        case .unknownCode: SheetError(row: rejection.row, column: Header.code, message: "unknown code \(code): no project with this code that you can see")
-        case .notWritable: SheetError(row: rejection.row, column: Header.code, message: "you may not report for project \(code)")
-        case .versionMissing: SheetError(row: rejection.row, column: Header.version, message: "the month already has a report (version \(current)): download the template again, or fill in its version")
-        case .stale: SheetError(row: rejection.row, column: Header.version, message: "the report was changed since this version (now \(current)): download the template again")
-        case .noReport: SheetError(row: rejection.row, column: Header.version, message: "there is no report for this month yet: leave 版本 empty")
-        case .duplicate: SheetError(row: rejection.row, column: Header.code, message: "项目 \(code) 在前面的行中已出现（按项目编号或项目代码）：每个项目只保留一行")
-        case .locked: SheetError(row: rejection.row, column: Header.amount, message: "the report of project \(code) is approved and locked; ask a county editor to reopen it")
+        let current = ["current": rejection.currentVersion.map(String.init) ?? "—"]
+        let (column, message): (String, Message) = switch rejection.verdict {
+        case .unknownCode: (Header.code, Message(.unknownProjectCode, ["code": code]))
+        case .notWritable: (Header.code, Message(.projectNotWritable, ["code": code]))
+        case .versionMissing: (Header.version, Message(.reportVersionMissing, current))
+        case .stale: (Header.version, Message(.reportStale, current))
+        case .noReport: (Header.version, Message(.noReportYet))
+        case .duplicate: (Header.code, Message(.duplicateProjectRow, ["code": code]))
+        case .locked: (Header.amount, Message(.reportLocked))
         }
+        return SheetError(row: rejection.row, column: column, message: message)
     }
 
     /// The 情况说明 error of a row whose figure is unusual against its month's `plan` and that
@@ -191,7 +192,7 @@ struct ImportController: APIController {
         switch request.uri.queryParameters["dry_run"] {
         case nil, "false": return false
         case "true": return true
-        default: throw Problem.invalid([FieldError(field: "dry_run", message: "must be true or false")])
+        default: throw Problem.invalid([FieldError(field: "dry_run", .notABoolean)])
         }
     }
 }

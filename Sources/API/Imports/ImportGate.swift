@@ -15,7 +15,7 @@ public final class ImportGate: Sendable {
     func run<T>(_ body: () async throws -> T) async throws -> T {
         guard running.add(1, ordering: .acquiringAndReleasing).newValue <= limit else {
             running.subtract(1, ordering: .acquiringAndReleasing)
-            throw Problem(.serviceUnavailable, detail: "同时进行的导入已达上限（\(limit) 个），请稍后重试", headers: [.retryAfter: "5"])
+            throw Problem(.serviceUnavailable, .importsBusy, ["limit": "\(limit)"], headers: [.retryAfter: "5"])
         }
         defer { running.subtract(1, ordering: .acquiringAndReleasing) }
         return try await body()

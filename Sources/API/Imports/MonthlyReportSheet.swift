@@ -37,7 +37,7 @@ enum MonthlyReportSheet {
             let explanation = read(Header.explanation) { cell throws(CellProblem) in try Self.text(cell) }
             let version = read(Header.version) { cell throws(CellProblem) in try Self.version(cell) }
             if let code, let earlier = seen[code] {
-                errors.append(SheetError(row: row.number, column: Header.code, message: "project \(code) is already in row \(earlier); keep one row per project"))
+                errors.append(SheetError(row: row.number, column: Header.code, message: Message(.duplicateRow, ["code": code, "earlier": "\(earlier)"])))
                 continue
             }
             guard let code, let amount, let progress, let problems, let explanation, let version else { continue }
@@ -51,14 +51,14 @@ enum MonthlyReportSheet {
     }
 
     static func code(_ cell: ReadCell) throws(CellProblem) -> String {
-        guard let code = try cell.text() else { throw CellProblem("required: the project's code") }
-        guard code.count <= 64 else { throw CellProblem("must be at most 64 characters") }
+        guard let code = try cell.text() else { throw CellProblem(.requiredProjectCode) }
+        guard code.count <= 64 else { throw CellProblem(.textTooLong, ["max": "64", "got": "\(code.count)"]) }
         return code
     }
 
     /// 万元 ≥ 0 with at most two decimals.
     static func money(_ cell: ReadCell) throws(CellProblem) -> Decimal {
-        guard let value = try cell.decimal() else { throw CellProblem("required: the investment completed this month, in 万元 (0 if none)") }
+        guard let value = try cell.decimal() else { throw CellProblem(.requiredInvestment) }
         switch Money.check(value) {
         case .success(let money): return money.amount
         case .failure(let problem): throw CellProblem(problem.message)
@@ -68,17 +68,17 @@ enum MonthlyReportSheet {
     /// Free text (empty when blank), at most as long as the API allows.
     static func text(_ cell: ReadCell) throws(CellProblem) -> String {
         let text = try cell.text() ?? ""
-        guard text.count <= ReportBody.textLimit else { throw CellProblem("must be at most \(ReportBody.textLimit) characters (got \(text.count))") }
+        guard text.count <= ReportBody.textLimit else { throw CellProblem(.textTooLong, ["max": "\(ReportBody.textLimit)", "got": "\(text.count)"]) }
         return text
     }
 
     /// The report's version from the template, or nil (a new report).
     static func version(_ cell: ReadCell) throws(CellProblem) -> Int? {
         let value: Decimal?
-        do { value = try cell.decimal() } catch { throw CellProblem("must be the version from the template (a whole number), or empty") }
+        do { value = try cell.decimal() } catch { throw CellProblem(.templateVersion) }
         guard let value else { return nil }
         guard value >= 1, value <= Decimal(Int32.max), value == value.rounded(places: 0), let version = Int("\(value)") else {
-            throw CellProblem("must be the version from the template (a whole number), or empty")
+            throw CellProblem(.templateVersion)
         }
         return version
     }

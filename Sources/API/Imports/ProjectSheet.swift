@@ -45,7 +45,7 @@ enum ProjectSheet {
             do {
                 let project = try ProjectBody.create(&request)
                 if let earlier = seen[project.code] {
-                    rowErrors.append(SheetError(row: row.number, column: H.code, message: "project \(project.code) is already in row \(earlier)"))
+                    rowErrors.append(SheetError(row: row.number, column: H.code, message: Message(.duplicateRow, ["code": project.code, "earlier": "\(earlier)"])))
                 }
                 seen[project.code] = row.number
                 if rowErrors.isEmpty { rows.append(.init(row: row.number, fields: project, version: version)) }
@@ -75,30 +75,30 @@ enum ProjectSheet {
             switch text.lowercased() {
             case "是", "true", "1", "y", "yes": return .bool(true)
             case "否", "false", "0", "n", "no": return .bool(false)
-            default: throw CellProblem("must be 是 or 否")
+            default: throw CellProblem(.cellYesNo)
             }
         case "category":
             guard let text = try cell.text() else { return nil }
             guard let value = ProjectCategory(labelOrCode: text) else {
-                throw CellProblem("must be one of \(ProjectCategory.allCases.map(\.chineseLabel).joined(separator: "、"))")
+                throw CellProblem(.notAChoice, ["allowed": ProjectCategory.allCases.map(\.chineseLabel).joined(separator: "、"), "value": String(text.prefix(40))])
             }
             return .string(value.rawValue)
         case "stage":
             guard let text = try cell.text() else { return nil }
             guard let value = Stage(labelOrCode: text) else {
-                throw CellProblem("must be one of \(Stage.allCases.map(\.chineseLabel).joined(separator: "、"))")
+                throw CellProblem(.notAChoice, ["allowed": Stage.allCases.map(\.chineseLabel).joined(separator: "、"), "value": String(text.prefix(40))])
             }
             return .string(value.rawValue)
         case "district_id", "lead_department_id":
             guard let text = try cell.text() else { return field == "lead_department_id" ? .null : nil }
             let kind: AgencyKind = field == "district_id" ? .district : .department
             guard let agency = names.agencies[text], agency.kind == kind else {
-                throw CellProblem("no \(kind == .district ? "district" : "department") is named \(text)")
+                throw CellProblem(.unknownAgencyName, ["value": String(text.prefix(40)), "kind": kind == .district ? "区县" : "部门", "kind_code": kind.rawValue])
             }
             return .number(Decimal(agency.id))
         case "park_id":
             guard let text = try cell.text() else { return .null }
-            guard let park = names.parks[text] else { throw CellProblem("no park is named \(text)") }
+            guard let park = names.parks[text] else { throw CellProblem(.unknownParkName, ["value": String(text.prefix(40))]) }
             return .number(Decimal(park))
         default:
             return try cell.text().map(JSONValue.string) ?? (field == "owner" ? .string("") : .null)

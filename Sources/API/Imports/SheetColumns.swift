@@ -1,3 +1,4 @@
+import Campaign
 import Spreadsheet
 
 /// Where each expected column is in an uploaded sheet, found by its header in the first row
@@ -10,7 +11,7 @@ struct SheetColumns {
     /// `required` header that is missing.
     init(_ rows: [SheetRow], headers: [String: [String]], required: [String]) throws {
         guard let first = rows.first else {
-            throw Problem(.unprocessableContent, detail: "the sheet is empty: it needs a header row (\(required.joined(separator: ", "))) and rows below it")
+            throw Problem(.unprocessableContent, .sheetEmpty, ["headers": required.joined(separator: "、")])
         }
         headerRow = first.number
         var found: [String: Int] = [:]
@@ -23,7 +24,7 @@ struct SheetColumns {
         }
         let missing = required.filter { found[$0] == nil }
         guard missing.isEmpty else {
-            throw Problem.sheet(missing.map { SheetError(row: first.number, column: $0, message: "the header row has no column \($0)") })
+            throw Problem.sheet(missing.map { SheetError(row: first.number, column: $0, message: Message(.missingColumn, ["column": $0])) })
         }
         positions = found
     }

@@ -20,15 +20,15 @@ struct Upload: Sendable {
             do {
                 data = Data(buffer: try await request.body.collect(upTo: BodyLimit.imports))
             } catch let error as HTTPError where error.status == .contentTooLarge {
-                throw BodyLimit.problem(BodyLimit.imports, advice: "请把文件拆成几个较小的文件分别导入")
+                throw BodyLimit.problem(BodyLimit.imports, code: .uploadTooLarge)
             }
         }
         guard !data.isEmpty else {
-            throw Problem(.unprocessableContent, detail: "the body is empty: send the .xlsx or CSV file itself as the request body")
+            throw Problem(.unprocessableContent, .bodyEmpty)
         }
         let name = request.uri.queryParameters["filename"].map(String.init) ?? form?.filename ?? ""
         guard name.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw Problem.invalid([.init(field: "filename", message: "must be at most 255 characters without control characters")])
+            throw Problem.invalid([.init(field: "filename", .fileName)])
         }
         return Upload(data: data, record: .init(fileName: name, sha256: sha256(data)))
     }

@@ -20,7 +20,7 @@ public struct RequestBody: Sendable {
     public static func read(_ request: Request, context: some RequestContext) async throws -> RequestBody {
         let (_, value) = try await readJSON(request, context: context)
         guard case .object(let fields) = value else {
-            throw Problem(.badRequest, detail: "the body must be a JSON object, not \(value.typeName)")
+            throw Problem(.badRequest, .bodyNotObject, ["got": value.typeName])
         }
         return RequestBody(fields: fields)
     }
@@ -30,21 +30,18 @@ public struct RequestBody: Sendable {
     /// holds and every string that holds NUL.
     public static func readJSON(_ request: Request, context: some RequestContext) async throws -> (data: Data, value: JSONValue) {
         guard JSONMediaType.accepts(request.headers[.contentType] ?? "") else {
-            throw Problem(.unsupportedMediaType, detail: "send the body as JSON with Content-Type: application/json")
+            throw Problem(.unsupportedMediaType, .jsonContentType)
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let parsed: (value: JSONValue, outOfRange: [String])
         do {
             parsed = try buffer.withUnsafeReadableBytes { try JSONSyntax.parse($0.assumingMemoryBound(to: UInt8.self)) }
         } catch let failure as JSONSyntax.Failure {
-            throw Problem(.badRequest, detail: "the body is not valid JSON: \(failure.description)")
+            throw Problem(.badRequest, .jsonInvalid, ["reason": failure.description])
         }
         var validator = Validator()
         for field in parsed.outOfRange {
-            validator.add(field, """
-                is a number out of range (more than 38 significant digits, or beyond 1e-128 to 1e165); \
-                send amounts as plain decimals such as 1234.56
-                """)
+            validator.add(field, .numberOutOfRange)
         }
         parsed.value.rejectNUL(in: &validator)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
@@ -60,47 +57,47 @@ public struct RequestBody: Sendable {
     /// Throws a 422 for unknown fields and every recorded error.
     public mutating func finish() throws {
         for field in fields.keys.sorted() where !known.contains(field) {
-            validator.add(field, "is not a known field; remove it")
+            validator.add(field, .unknownField)
         }
         if !validator.isValid { throw Problem.invalid(validator.errors) }
     }
 
-    private mutating func value(_ field: String, nullable: Bool, expected: String) -> JSONValue? {
+    private mutating func value(_ field: String, nullable: Bool, expected: Expected) -> JSONValue? {
         known.insert(field)
         guard let value = fields[field] else { return nil }
         if case .null = value {
-            if !nullable { validator.add(field, "must not be null: send \(expected)") }
+            if !nullable { validator.add(field, .mustNotBeNull, expected.arguments) }
             return nil
         }
         return value
     }
 
-    private mutating func wrongType<T>(_ field: String, _ value: JSONValue, _ expected: String) -> T? {
-        validator.add(field, "must be \(expected), not \(value.typeName)")
+    private mutating func wrongType<T>(_ field: String, _ value: JSONValue, _ expected: Expected) -> T? {
+        validator.add(field, .wrongType, expected.arguments.merging(["got": value.typeName]) { $1 })
         return nil
     }
 
     /// A JSON string (raw; use `Validator` checks for meaning).
     public mutating func rawString(_ field: String, nullable: Bool = false) -> String? {
-        guard let value = value(field, nullable: nullable, expected: "a string") else { return nil }
-        guard case .string(let text) = value else { return wrongType(field, value, "a string") }
+        guard let value = value(field, nullable: nullable, expected: .text) else { return nil }
+        guard case .string(let text) = value else { return wrongType(field, value, .text) }
         return text
     }
 
     /// A JSON number, exactly.
     public mutating func rawNumber(_ field: String, nullable: Bool = false) -> Decimal? {
-        guard let value = value(field, nullable: nullable, expected: "a number") else { return nil }
-        guard case .number(let number) = value else { return wrongType(field, value, "a number") }
+        guard let value = value(field, nullable: nullable, expected: .number) else { return nil }
+        guard case .number(let number) = value else { return wrongType(field, value, .number) }
         return number
     }
 
     /// A JSON boolean.
     public mutating func bool(_ field: String, required: Bool = false, nullable: Bool = false) -> Bool? {
-        guard let value = value(field, nullable: nullable, expected: "true or false") else {
-            if required, fields[field] == nil { validator.add(field, "required: true or false") }
+        guard let value = value(field, nullable: nullable, expected: .boolean) else {
+            if required, fields[field] == nil { validator.add(field, .requiredBoolean) }
             return nil
         }
-        guard case .bool(let flag) = value else { return wrongType(field, value, "true or false") }
+        guard case .bool(let flag) = value else { return wrongType(field, value, .boolean) }
         return flag
     }
 
@@ -144,13 +141,28 @@ public struct RequestBody: Sendable {
         let raw = rawNumber(field, nullable: nullable)
         if raw == nil, fields[field] != nil { return nil }
         guard let raw else {
-            if required { validator.add(field, "required: an id (integer > 0)") }
+            if required { validator.add(field, .requiredID) }
             return nil
         }
         guard raw > 0, raw.hasAtMost(decimalPlaces: 0), raw < Decimal(Int64.max) else {
-            validator.add(field, "must be an id (integer > 0)")
+            validator.add(field, .notAnID)
             return nil
         }
         return Int64(truncating: raw as NSDecimalNumber)
+    }
+}
+
+extension RequestBody {
+    /// The JSON type a field needs, named in each language for its message.
+    enum Expected {
+        case text, number, boolean
+
+        var arguments: [String: String] {
+            switch self {
+            case .text: ["expected": "文字", "expected_en": "a string"]
+            case .number: ["expected": "数字", "expected_en": "a number"]
+            case .boolean: ["expected": "是或否", "expected_en": "true or false"]
+            }
+        }
     }
 }

@@ -11,16 +11,23 @@ enum BodyLimit {
     static let attachment = 10 << 20
     /// A JSON body.
     static let json = 1 << 20
+    /// What a `multipart/form-data` body may carry beside its file (boundaries, part headers).
+    static let form = 64 << 10
 
     /// The limit of the route `request` is for: an attachment by its media type (JPEG, PNG,
-    /// WebP, PDF: no other route takes these), an import by its path, else a JSON body.
+    /// WebP, PDF: no other route takes these) or its path, an import by its path, else a JSON
+    /// body; a `multipart/form-data` body may add `form` to its file.
     static func bytes(for request: Request) -> Int {
-        if request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) != nil { return attachment }
-        return request.uri.path.hasPrefix("/api/v1/imports/") ? imports : json
+        let path = request.uri.path
+        let overhead = MultipartFile.boundary(contentType: request.headers[.contentType]) == nil ? 0 : form
+        if request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) != nil || path.hasSuffix("/attachments") {
+            return attachment + overhead
+        }
+        return path.hasPrefix("/api/v1/imports/") ? imports + overhead : json
     }
 
-    /// 413 stating `bytes` (whole MiB) as the limit; the connection is closed after it.
-    static func problem(_ bytes: Int, advice: String = "请拆分或压缩后重新发送") -> Problem {
-        Problem(.contentTooLarge, detail: "请求体超过本接口的上限 \(bytes >> 20) MiB；\(advice)", headers: [.connection: "close"])
+    /// 413 stating `bytes` (whole MiB) as the limit, by `code`; the connection is closed after it.
+    static func problem(_ bytes: Int, code: MessageCode = .bodyTooLarge) -> Problem {
+        Problem(.contentTooLarge, code, ["mib": "\(bytes >> 20)"], headers: [.connection: "close"])
     }
 }

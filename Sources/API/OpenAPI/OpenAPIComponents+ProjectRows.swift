@@ -35,9 +35,11 @@ extension OpenAPIComponents {
         "MonthlyReport": .record(monthlyReportFields),
         "MonthlyReportRow": .record(monthlyReportFields.merging(["project": projectReference]) { $1 }),
         // `user` and `row_id` are null when there is none (a change made outside the API).
+        // `changes`: {column: {old, new, label, old_display, new_display}}; `source`: the import
+        // that wrote the row ({import_id, row, display}) or null.
         "HistoryEntry": .record([
-            "id": .id, "at": .timestamp, "user": .nullable(.ref("UserReference")), "action": .text, "table": .text,
-            "row_id": .nullable(.id), "changes": .any,
+            "id": .id, "at": .timestamp, "user": .nullable(.ref("UserReference")), "changed_by": .nullable(.ref("UserReference")),
+            "action": .text, "table": .text, "row_id": .nullable(.id), "changes": .any, "source": .any,
         ]),
         "FundingInput": .object(fundingFields, required: ["kind"]),
         "FundingPatch": patch(fundingFields),

@@ -13,12 +13,16 @@ enum OpenAPIComponents {
         }
 
     static let core: [String: Schema] = [
+        // `code` is for programs (every value of the catalogue, `MessageCode`); `title`, `detail`
+        // and `message` are for people, in Chinese unless Accept-Language prefers English.
         "Problem": .object([
-            "type": .text, "title": .text, "status": .integer, "detail": .text, "code": .text, "current_version": .integer,
+            "type": .text, "title": .text, "status": .integer, "code": .choice(MessageCode.self), "detail": .text,
+            "current_version": .integer,
             // Field errors name the field; an uploaded sheet's errors its row and column header.
-            "errors": .array(.object(
-                ["field": .text, "row": .integer, "column": .text, "message": .text, "code": .text], required: ["message"])),
-        ], required: ["type", "title", "status", "detail"]),
+            "errors": .array(.object([
+                "field": .text, "row": .integer, "column": .text, "code": .choice(MessageCode.self), "message": .text,
+            ], required: ["code", "message"])),
+        ], required: ["type", "title", "status", "code", "detail"]),
         "Agency": .record(["id": .id, "code": .text, "name": .text, "kind": .choice(AgencyKind.self)]),
         "User": .record([
             "id": .id, "username": .text, "display_name": .text, "role": .choice(UserRole.self), "agency": .ref("Agency"),

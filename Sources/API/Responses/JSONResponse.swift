@@ -52,7 +52,7 @@ public struct Paging: Sendable {
         func read(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
             guard let text = request.uri.queryParameters[Substring(name)] else { return value }
             guard let number = Int(text), range.contains(number) else {
-                errors.append(.init(field: name, message: "must be an integer from \(range.lowerBound) to \(range.upperBound)"))
+                errors.append(.init(field: name, .integerOutOfRange, ["min": "\(range.lowerBound)", "max": "\(range.upperBound)", "got": String(text.prefix(20))]))
                 return value
             }
             return number

@@ -7,7 +7,7 @@ enum PathValues {
     /// A year from 2000 to 2100.
     static func year(_ name: String = "year", in context: some RequestContext) throws -> Int {
         guard let text = context.parameters.get(name), let year = Int(text), Month.years.contains(year) else {
-            throw Problem.invalid([FieldError(field: name, message: "must be a year from \(Month.years.lowerBound) to \(Month.years.upperBound) in the path")])
+            throw Problem.invalid([FieldError(field: name, .notAYear, ["min": "\(Month.years.lowerBound)", "max": "\(Month.years.upperBound)"])])
         }
         return year
     }
@@ -18,7 +18,7 @@ enum PathValues {
     ) throws -> E where E.RawValue == String {
         guard let text = context.parameters.get(name), let value = E(rawValue: text) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Problem.invalid([FieldError(field: name, message: "must be one of \(allowed) in the path")])
+            throw Problem.invalid([FieldError(field: name, .notAChoice, ["allowed": allowed, "value": String((context.parameters.get(name) ?? "").prefix(40))])])
         }
         return value
     }

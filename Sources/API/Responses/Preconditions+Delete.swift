@@ -5,6 +5,6 @@ extension Preconditions {
     public static func notDeleted(current: Int?, expected: Int, what: String) -> Problem {
         guard let current else { return Problem.notFound(what) }
         if current != expected { return stale(current: current) }
-        return Problem(.forbidden, detail: "your agency or role may not delete this \(what.split(separator: " ").first ?? "row")")
+        return Problem(.forbidden, .forbiddenDelete, ["what": String(what.split(separator: " ").first ?? "row")])
     }
 }

@@ -15,7 +15,7 @@ extension Preconditions {
         let today = clock.today
         guard month <= today.yearMonth else {
             throw Problem.invalid([FieldError(
-                field: field, message: "\(month) has not begun (today is \(today) in Asia/Shanghai); report a month once it has begun")])
+                field: field, message: .monthNotBegun(month, today: today))])
         }
     }
 }

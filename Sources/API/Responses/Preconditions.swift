@@ -11,7 +11,7 @@ public enum Preconditions {
     /// `neverMatches` and the request is answered 412 with the current version like a stale one.
     public static func requiredVersion(_ request: Request) throws -> Int {
         guard let header = request.headers[.ifMatch] else {
-            throw Problem(.preconditionRequired, detail: "send If-Match: \"<version>\" with the version you last read (its ETag)")
+            throw Problem(.preconditionRequired, .ifMatchRequired)
         }
         let tag = header.trimmingCharacters(in: .whitespaces)
         let digits = tag.dropFirst().dropLast()
@@ -27,7 +27,7 @@ public enum Preconditions {
 
     /// 412 with the current version when the client's version is stale.
     public static func stale(current: Int) -> Problem {
-        Problem(.preconditionFailed, detail: "the resource changed since you read it (now version \(current)); read it again and retry",
+        Problem(.preconditionFailed, .versionMismatch, ["current": "\(current)"],
                 extensions: ["current_version": current])
     }
 
@@ -35,9 +35,9 @@ public enum Preconditions {
     /// concurrent request), with its current version; 409 if it is gone again or out of view.
     public static func required(current: Int?, what: String) -> Problem {
         guard let current else {
-            return Problem(.conflict, detail: "\(what) was changed concurrently; read it and retry")
+            return Problem(.conflict, .concurrentChange)
         }
-        return Problem(.preconditionRequired, detail: "\(what) exists (version \(current)): send If-Match: \"\(current)\" to replace it",
+        return Problem(.preconditionRequired, .ifMatchToReplace, ["what": what, "current": "\(current)"],
                        extensions: ["current_version": current])
     }
 
@@ -46,13 +46,13 @@ public enum Preconditions {
     public static func unchanged(current: Int?, expected: Int, what: String) -> Problem {
         guard let current else { return Problem.notFound(what) }
         if current != expected { return stale(current: current) }
-        return Problem(.forbidden, detail: "your agency or role may not change this \(what.split(separator: " ").first ?? "row")")
+        return Problem(.forbidden, .forbiddenChange, ["what": String(what.split(separator: " ").first ?? "row")])
     }
 
     /// The numeric path parameter `name`, or 422 naming it (invalid input, as CONTRACT.md says).
     public static func pathID(_ name: String, in context: some RequestContext) throws -> Int64 {
         guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
-            throw Problem.invalid([FieldError(field: name, message: "must be a positive integer id in the path")])
+            throw Problem.invalid([FieldError(field: name, .notAnID)])
         }
         return id
     }

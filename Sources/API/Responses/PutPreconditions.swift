@@ -23,7 +23,7 @@ enum PutPreconditions {
             throw Preconditions.unchanged(current: try current().map(version), expected: expected, what: what)
         }
         if ifMatch != nil {
-            throw Problem(.preconditionFailed, detail: "\(what) does not exist yet; send the PUT without If-Match to create it")
+            throw Problem(.preconditionFailed, .notCreatedYet, ["what": what])
         }
         if let created = try insert() { return (created, true) }
         throw Preconditions.required(current: try current().map(version), what: what)

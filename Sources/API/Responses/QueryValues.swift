@@ -7,7 +7,7 @@ enum QueryValues {
     static func id(_ name: String, in request: Request, validator: inout Validator) -> Int64? {
         guard let text = request.uri.queryParameters[Substring(name)] else { return nil }
         guard let value = Int64(text), value > 0 else {
-            validator.add(name, "must be a positive integer id")
+            validator.add(name, .notAnID)
             return nil
         }
         return value
@@ -17,11 +17,11 @@ enum QueryValues {
     static func year(_ name: String, in request: Request, required: Bool, validator: inout Validator) -> Int? {
         let text = request.uri.queryParameters[Substring(name)].map(String.init)
         guard let text else {
-            if required { validator.add(name, "required: a year from 2000 to 2100") }
+            if required { validator.add(name, .requiredYear, ["min": "\(Month.years.lowerBound)", "max": "\(Month.years.upperBound)"]) }
             return nil
         }
         guard let year = Int(text), Month.years.contains(year) else {
-            validator.add(name, "must be a year from \(Month.years.lowerBound) to \(Month.years.upperBound)")
+            validator.add(name, .notAYear, ["min": "\(Month.years.lowerBound)", "max": "\(Month.years.upperBound)"])
             return nil
         }
         return year
@@ -35,7 +35,7 @@ extension QueryValues {
         switch text {
         case "true": return true
         case "false": return false
-        default: validator.add(name, "must be true or false"); return nil
+        default: validator.add(name, .notABoolean); return nil
         }
     }
 }

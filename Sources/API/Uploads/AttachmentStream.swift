@@ -36,9 +36,9 @@ struct AttachmentStream {
         var problem: Problem {
             switch self {
             case .fileSize(let bytes):
-                BodyLimit.problem(bytes, advice: "请压缩或换一个较小的文件")
+                BodyLimit.problem(bytes, code: .attachmentTooLarge)
             case .quota(let remaining):
-                Problem(.contentTooLarge, detail: "the project's attachment quota has \(remaining) bytes left; delete attachments or send a smaller file",
+                Problem(.contentTooLarge, .attachmentQuota, ["bytes": "\(remaining)", "left": Wording.bytes(Int(clamping: remaining))],
                         extensions: ["remaining_bytes": Int(clamping: remaining)], headers: [.connection: "close"])
             }
         }
@@ -74,7 +74,7 @@ struct AttachmentStream {
             }
         }
         guard size > 0 else {
-            throw Problem.invalid([FieldError(field: "body", message: "is empty: send the file's bytes as the request body")])
+            throw Problem.invalid([FieldError(field: "body", .bodyEmpty)])
         }
         try checkType(atEnd: true)
         if !pending.isEmpty { pieces.append(flush()) }
@@ -87,11 +87,10 @@ struct AttachmentStream {
         guard !sniffed, atEnd || pending.count >= AttachmentType.sniffLength else { return }
         sniffed = true
         guard let actual = AttachmentType.sniff(pending) else {
-            throw Problem(.unsupportedMediaType, detail: "the file is none of \(AttachmentType.accepted) by its content; send one of those")
+            throw Problem(.unsupportedMediaType, .attachmentContent, ["accepted": "\(AttachmentType.accepted)"])
         }
         if actual != declared {
-            throw Problem(.unsupportedMediaType,
-                          detail: "the file's content is \(actual.rawValue) but Content-Type says \(declared.rawValue); declare \(actual.rawValue)")
+            throw Problem(.unsupportedMediaType, .attachmentMislabelled, ["actual": actual.rawValue, "declared": declared.rawValue])
         }
     }
 

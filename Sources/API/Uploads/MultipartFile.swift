@@ -27,51 +27,52 @@ struct MultipartFile: Sendable {
         guard let boundary = boundary(contentType: request.headers[.contentType]) else { return nil }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: limit + (64 << 10))
+            buffer = try await request.body.collect(upTo: limit + BodyLimit.form)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Problem(.contentTooLarge, detail: "文件超过 \(limit >> 20) MiB：请压缩或拆分后再上传")
+            throw BodyLimit.problem(limit, code: .uploadTooLarge)
         }
         do throws(Failure) {
             return try parse(Data(buffer: buffer), boundary: boundary)
         } catch {
-            throw Problem(.unprocessableContent, detail: error.message)
+            throw Problem(.unprocessableContent, error.code, error.arguments)
         }
     }
 
-    /// What is wrong with a multipart body, in words that say what to send instead.
+    /// What is wrong with a multipart body: a catalogue code whose words say what to send instead.
     struct Failure: Error {
-        var message: String
+        var code: MessageCode
+        var arguments: [String: String] = [:]
     }
 
     /// The single file part of `body`.
     static func parse(_ body: Data, boundary: String) throws(Failure) -> MultipartFile {
-        guard !boundary.isEmpty else { throw Failure(message: "multipart/form-data 缺少 boundary 参数，请用浏览器表单或 curl -F 上传文件") }
+        guard !boundary.isEmpty else { throw Failure(code: .multipartNoBoundary) }
         let delimiter = Data("--\(boundary)".utf8)
         var files: [MultipartFile] = []
         var searchFrom = body.startIndex
         guard var start = body.range(of: delimiter, in: searchFrom..<body.endIndex)?.upperBound else {
-            throw Failure(message: "multipart/form-data 正文中找不到分隔符，请用浏览器表单或 curl -F 上传文件")
+            throw Failure(code: .multipartMalformed)
         }
         while true {
             // `--` after a delimiter closes the body.
             if body[start...].starts(with: Data("--".utf8)) { break }
             searchFrom = start
             guard let next = body.range(of: Data("\r\n".utf8) + delimiter, in: searchFrom..<body.endIndex) else {
-                throw Failure(message: "multipart/form-data 正文不完整（缺少结束分隔符），请重新上传")
+                throw Failure(code: .multipartIncomplete)
             }
             let part = body[start..<next.lowerBound].drop { $0 == 0x0D || $0 == 0x0A }
             if let file = try Self.file(in: Data(part)) { files.append(file) }
             start = next.upperBound
         }
         guard files.count == 1, let file = files.first else {
-            throw Failure(message: files.isEmpty ? "multipart/form-data 中没有文件，请附上一个文件" : "multipart/form-data 中有 \(files.count) 个文件，请一次只上传一个文件")
+            throw files.isEmpty ? Failure(code: .multipartNoFile) : Failure(code: .multipartManyFiles, arguments: ["count": "\(files.count)"])
         }
         return file
     }
 
     /// The file in one part, nil for a plain form field.
     private static func file(in part: Data) throws(Failure) -> MultipartFile? {
-        guard let end = part.range(of: Data("\r\n\r\n".utf8)) else { throw Failure(message: "multipart/form-data 的一个部分缺少头部，请重新上传") }
+        guard let end = part.range(of: Data("\r\n\r\n".utf8)) else { throw Failure(code: .multipartMalformed) }
         let head = String(decoding: part[part.startIndex..<end.lowerBound], as: UTF8.self)
         var disposition = ""
         var type: String?

@@ -2,22 +2,19 @@
 /// national investment project online approval platform (项目代码) and the administrative division
 /// code (行政区划代码). The database checks the same formats (migration 0030).
 public enum CodeRules {
-    /// What a national project code looks like, for messages.
-    public static let nationalCodeFormat = "YYYY-DDDDDD-II-TT-NNNNNN (year, 6-digit division code, 2-digit industry, 2-digit project type, 6-digit serial)"
-
     /// Why `code` is not a national project code, or nil when it is one.
-    public static func nationalCodeProblem(_ code: String) -> String? {
+    public static func nationalCodeProblem(_ code: String) -> Message? {
         let groups = code.split(separator: "-", omittingEmptySubsequences: false)
         let lengths = groups.map(\.utf8.count)
         guard lengths == [4, 6, 2, 2, 6], groups.allSatisfy(isDigits) else {
-            return "must be 24 characters as \(nationalCodeFormat), digits only (got \"\(code)\")"
+            return Message(.nationalCodeFormat, ["value": String(code.prefix(40))])
         }
         return nil
     }
 
     /// Why `code` is not a 6-digit administrative division code, or nil when it is one.
-    public static func divisionCodeProblem(_ code: String) -> String? {
-        code.utf8.count == 6 && isDigits(Substring(code)) ? nil : "must be 6 digits, such as 520329 (got \"\(code)\")"
+    public static func divisionCodeProblem(_ code: String) -> Message? {
+        code.utf8.count == 6 && isDigits(Substring(code)) ? nil : Message(.divisionCodeFormat, ["value": String(code.prefix(40))])
     }
 
     /// Whether a national project code is required in `stage`: from `new_start` on (DOMAIN.md).

@@ -4,14 +4,11 @@ extension String {
 }
 
 extension Validator {
-    /// What a client is told about a NUL character.
-    public static let nulMessage = "must not contain the NUL character (U+0000); remove it"
-
     /// Records an error for `field` when `text` holds NUL; returns whether it is free of NUL.
     /// Every string read from a client goes through this (JSON bodies, query and path
     /// parameters, and uploaded sheets).
     @discardableResult
     public mutating func rejectNUL(_ text: String, field: String) -> Bool {
-        require(!text.containsNUL, field, Self.nulMessage)
+        require(!text.containsNUL, field, .containsNUL)
     }
 }

@@ -21,8 +21,13 @@ public struct Validator: Sendable {
     /// Whether no error has been recorded.
     public var isValid: Bool { errors.isEmpty }
 
-    /// Records an error.
-    public mutating func add(_ field: String, _ message: String) {
+    /// Records an error: catalogue `code` for `field`, its text filled from `arguments`.
+    public mutating func add(_ field: String, _ code: MessageCode, _ arguments: [String: String] = [:]) {
+        errors.append(FieldError(field: field, code, arguments))
+    }
+
+    /// Records an error whose message was made elsewhere.
+    public mutating func add(_ field: String, _ message: Message) {
         errors.append(FieldError(field: field, message: message))
     }
 
@@ -31,16 +36,16 @@ public struct Validator: Sendable {
         errors.append(contentsOf: more)
     }
 
-    /// Records `message` for `field` unless `condition` holds; returns `condition`.
+    /// Records `code` for `field` unless `condition` holds; returns `condition`.
     @discardableResult
-    public mutating func require(_ condition: Bool, _ field: String, _ message: String) -> Bool {
-        if !condition { add(field, message) }
+    public mutating func require(_ condition: Bool, _ field: String, _ code: MessageCode) -> Bool {
+        if !condition { add(field, code) }
         return condition
     }
 
-    /// Records the error for a missing field when `required`; returns nil either way.
-    mutating func missing<T>(_ field: String, required: Bool, _ what: String) -> T? {
-        if required { add(field, "required: \(what)") }
+    /// Records `code` for a missing field when `required`; returns nil either way.
+    mutating func missing<T>(_ field: String, required: Bool, _ code: MessageCode, _ arguments: [String: String] = [:]) -> T? {
+        if required { add(field, code, arguments) }
         return nil
     }
 
@@ -48,13 +53,13 @@ public struct Validator: Sendable {
     public mutating func string(
         _ value: String?, field: String, maxLength: Int, required: Bool = true
     ) -> String? {
-        let what = "a non-empty text of at most \(maxLength) characters"
+        let limit = ["max": "\(maxLength)"]
         guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
-            if value != nil, required { add(field, "must not be blank: \(what)"); return nil }
-            return missing(field, required: required, what)
+            if value != nil, required { add(field, .blankText, limit); return nil }
+            return missing(field, required: required, .requiredText, limit)
         }
         guard trimmed.count <= maxLength else {
-            add(field, "must be at most \(maxLength) characters (got \(trimmed.count))")
+            add(field, .textTooLong, ["max": "\(maxLength)", "got": "\(trimmed.count)"])
             return nil
         }
         return trimmed
@@ -65,9 +70,9 @@ public struct Validator: Sendable {
         _ value: String?, field: String, required: Bool = true
     ) -> E? where E.RawValue == String {
         let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let value else { return missing(field, required: required, "one of \(allowed)") }
+        guard let value else { return missing(field, required: required, .requiredChoice, ["allowed": allowed]) }
         guard let parsed = E(rawValue: value) else {
-            add(field, "must be one of \(allowed) (got \"\(value)\")")
+            add(field, .notAChoice, ["allowed": allowed, "value": String(value.prefix(40))])
             return nil
         }
         return parsed
@@ -75,10 +80,9 @@ public struct Validator: Sendable {
 
     /// A real calendar date written `YYYY-MM-DD`.
     public mutating func date(_ value: String?, field: String, required: Bool = true) -> CalendarDate? {
-        let what = "a date as YYYY-MM-DD"
-        guard let value else { return missing(field, required: required, what) }
+        guard let value else { return missing(field, required: required, .requiredDate) }
         guard let date = CalendarDate(value) else {
-            add(field, "must be a real date as YYYY-MM-DD (got \"\(value)\")")
+            add(field, .notADate, ["value": String(value.prefix(40))])
             return nil
         }
         return date
@@ -86,10 +90,9 @@ public struct Validator: Sendable {
 
     /// A month written `YYYY-MM`, year 2000…2100.
     public mutating func month(_ value: String?, field: String, required: Bool = true) -> Month? {
-        let what = "a month as YYYY-MM"
-        guard let value else { return missing(field, required: required, what) }
+        guard let value else { return missing(field, required: required, .requiredMonth) }
         guard let month = Month(value) else {
-            add(field, "must be a month as YYYY-MM with year 2000-2100 (got \"\(value)\")")
+            add(field, .notAMonth, ["value": String(value.prefix(40))])
             return nil
         }
         return month
@@ -97,13 +100,13 @@ public struct Validator: Sendable {
 
     /// Money from an exact `Decimal` (see `Money` for which check to prefer).
     public mutating func money(_ value: Decimal?, field: String, required: Bool = true) -> Money? {
-        guard let value else { return missing(field, required: required, Money.requirement.dropMust) }
+        guard let value else { return missing(field, required: required, .requiredMoney) }
         return record(Money.check(value), field: field)
     }
 
     /// Money from the raw text of a JSON number token.
     public mutating func money(token: String?, field: String, required: Bool = true) -> Money? {
-        guard let token else { return missing(field, required: required, Money.requirement.dropMust) }
+        guard let token else { return missing(field, required: required, .requiredMoney) }
         return record(Money.parse(token), field: field)
     }
 
@@ -116,8 +119,8 @@ public struct Validator: Sendable {
 
     /// An integer greater than zero (an id, a count, a year).
     public mutating func positiveInteger(_ value: Int?, field: String, required: Bool = true) -> Int? {
-        guard let value else { return missing(field, required: required, "an integer > 0") }
-        guard value > 0 else { add(field, "must be an integer > 0 (got \(value))"); return nil }
+        guard let value else { return missing(field, required: required, .requiredID) }
+        guard value > 0 else { add(field, .notAnID); return nil }
         return value
     }
 
@@ -125,14 +128,9 @@ public struct Validator: Sendable {
     public mutating func integer(
         _ value: Int?, field: String, in range: ClosedRange<Int>, required: Bool = true
     ) -> Int? {
-        let what = "an integer from \(range.lowerBound) to \(range.upperBound)"
-        guard let value else { return missing(field, required: required, what) }
-        guard range.contains(value) else { add(field, "must be \(what) (got \(value))"); return nil }
+        let bounds = ["min": "\(range.lowerBound)", "max": "\(range.upperBound)"]
+        guard let value else { return missing(field, required: required, .requiredInteger, bounds) }
+        guard range.contains(value) else { add(field, .integerOutOfRange, bounds.merging(["got": "\(value)"]) { $1 }); return nil }
         return value
     }
-}
-
-extension String {
-    /// "must be X" → "X", for the "required: X" message.
-    var dropMust: String { hasPrefix("must be ") ? String(dropFirst("must be ".count)) : self }
 }

@@ -33,16 +33,15 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         case tooLarge
 
         /// What the client should send instead.
-        public var message: String {
+        public var message: Message {
             switch self {
-            case .notANumber, .negative, .tooManyDecimals: Money.requirement
-            case .tooLarge: "must be below 100000000000000 (at most 14 digits before the decimal point), in 万元"
+            case .notANumber: Message(.notANumber)
+            case .negative: Message(.negativeAmount)
+            case .tooManyDecimals: Message(.tooManyDecimals)
+            case .tooLarge: Message(.amountTooLarge)
             }
         }
     }
-
-    /// The requirement, as told to clients.
-    public static let requirement = "must be a number ≥ 0 with at most 2 decimals, in 万元"
 
     /// Checks an exact decimal value.
     public static func check(_ value: Decimal) -> Result<Money, Problem> {
@@ -104,7 +103,7 @@ extension Money: Codable {
         switch Money.check(value) {
         case .success(let money): self = money
         case .failure(let problem):
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.message)
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.message.text(.en))
         }
     }
 

@@ -103,3 +103,86 @@ extension AgencyKind: ChineseLabelled {
         }
     }
 }
+
+extension ReportStatus: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .submitted: "已报送"
+        case .approved: "已审核"
+        case .returned: "已退回"
+        }
+    }
+}
+
+extension ReviewDecision: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .approve: "审核通过"
+        case .return: "退回"
+        case .reopen: "重新打开"
+        }
+    }
+}
+
+extension ParkStandard: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .sixOne: "六通一平"
+        case .eightOne: "八通一平"
+        }
+    }
+}
+
+extension Period: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .q1: "第一季度"
+        case .q2: "第二季度"
+        case .q3: "第三季度"
+        case .q4: "第四季度"
+        case .year: "年度"
+        }
+    }
+}
+
+extension ProblemKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .land: "用地"
+        case .environment: "环境"
+        case .rawMaterials: "原材料"
+        case .funding: "资金"
+        case .approvals: "审批手续"
+        case .other: "其他"
+        }
+    }
+}
+
+extension ProblemStatus: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .open: "待处理"
+        case .inProgress: "处理中"
+        case .resolved: "已解决"
+        case .escalated: "督办"
+        }
+    }
+}
+
+extension FundingKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .centralBudget: "中央预算内"
+        case .provincial: "省级专项"
+        case .countyFiscal: "县级财政"
+        case .capitalInjection: "资本金注入"
+        case .investmentSubsidy: "投资补助"
+        case .loanInterestSubsidy: "贷款贴息"
+        case .bankLoan: "银行贷款"
+        case .platform: "投融资平台"
+        case .selfRaised: "企业自筹"
+        case .attracted: "招商引资"
+        case .other: "其他"
+        }
+    }
+}

@@ -1,12 +1,17 @@
 import Campaign
 import Foundation
 
-/// Why a cell cannot be read as its column's type, in words for the person who filled it in.
+/// Why a cell cannot be read as its column's type: a catalogue message for the person who filled it in.
 public struct CellProblem: Error, Sendable, Equatable {
-    public var message: String
+    public var message: Message
 
-    public init(_ message: String) {
+    public init(_ message: Message) {
         self.message = message
+    }
+
+    /// The problem with catalogue `code`, its text filled from `arguments`.
+    public init(_ code: MessageCode, _ arguments: [String: String] = [:]) {
+        self.init(Message(code, arguments))
     }
 }
 
@@ -18,12 +23,12 @@ extension ReadCell {
         case .empty: return nil
         case .text(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) { throw CellProblem("must not contain NUL characters") }
+            if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) { throw CellProblem(.containsNUL) }
             return trimmed.isEmpty ? nil : trimmed
         case .number(let number): return number
         case .bool(let value): return value ? "TRUE" : "FALSE"
-        case .error(let code): throw CellProblem("holds the error \(code): correct the formula or type the value")
-        case .formulaWithoutValue: throw CellProblem("is a formula saved without its result: recalculate and save, or type the value")
+        case .error(let code): throw CellProblem(.cellFormulaError, ["value": code])
+        case .formulaWithoutValue: throw CellProblem(.cellFormulaUnsaved)
         }
     }
 
@@ -39,7 +44,7 @@ extension ReadCell {
         }
         guard written.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$"#, options: .regularExpression) != nil,
               let value = Decimal(string: written, locale: Locale(identifier: "en_US_POSIX")) else {
-            throw CellProblem("must be a number in 万元 (for example 1234.56), not \"\(written.prefix(40))\"")
+            throw CellProblem(.notANumber, ["value": String(written.prefix(40))])
         }
         return value
     }
@@ -50,7 +55,7 @@ extension ReadCell {
         switch self {
         case .number(let number):
             guard let serial = Double(number), serial >= 1, serial < 2_958_466, serial == serial.rounded(.down) else {
-                throw CellProblem("must be a date (YYYY-MM-DD), not the number \(number)")
+                throw CellProblem(.cellDateNumber, ["value": number])
             }
             return DateSerial.date(serial: Int(serial))
         default:
@@ -62,7 +67,7 @@ extension ReadCell {
             guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
                   (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
                   DateSerial.date(serial: DateSerial.serial(year: year, month: month, day: day)) == (year, month, day) else {
-                throw CellProblem("must be a date as YYYY-MM-DD, not \"\(text.prefix(40))\"")
+                throw CellProblem(.notADate, ["value": String(text.prefix(40))])
             }
             return (year, month, day)
         }

@@ -27,3 +27,19 @@ public enum HistoryQueries {
         return (items, total)
     }
 }
+
+extension HistoryQueries {
+    /// The display names of `userIDs`, by id.
+    public static func userNames(_ userIDs: [Int64], on connection: Connection) throws -> [Int64: String] {
+        guard !userIDs.isEmpty else { return [:] }
+        let rows = try connection.query("SELECT id, display_name FROM app.user_display_names(\(userIDs)::bigint[])")
+        return try Dictionary(rows.map { (try $0.decode("id", as: Int64.self), try $0.decode("display_name", as: String?.self) ?? "—") }) { a, _ in a }
+    }
+
+    /// The names of `ids` in `table` (`agencies`, `parks` or `financing_platforms`) that the caller sees, by id.
+    public static func names(in table: String, _ ids: [Int64], on connection: Connection) throws -> [Int64: String] {
+        guard !ids.isEmpty, ["agencies", "parks", "financing_platforms"].contains(table) else { return [:] }
+        let rows = try connection.query("SELECT id, name FROM app.\(unsafeSQL: table) WHERE id = ANY(\(ids)::bigint[])")
+        return try Dictionary(rows.map { (try $0.decode("id", as: Int64.self), try $0.decode("name", as: String.self)) }) { a, _ in a }
+    }
+}

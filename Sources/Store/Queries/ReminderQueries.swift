@@ -44,6 +44,7 @@ public enum ReminderQueries {
     public static func scan(_ rules: Rules, on connection: Connection) throws -> Outcome {
         let month = rules.reportMonth
         let deadline = month.reportDeadline(day: rules.deadlineDay)
+        let (monthText, deadlineText) = (Wording.month(month), Wording.date(deadline))
         var outcome = Outcome()
         // Major projects under way in the report month without a (counted) report for it.
         let missing = """
@@ -55,8 +56,8 @@ public enum ReminderQueries {
         var due: Query = """
             INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, month, period)
             SELECT p.district_id, 'report_due',
-                   format('【月报提醒】%s %s：%s 月报请于 %s 前报送', p.code, p.name, \(month.description)::text, \(deadline)::text),
-                   format('项目 %s %s 尚未报送 %s 月度进展，报送截止日为 %s。', p.code, p.name, \(month.description)::text, \(deadline)::text),
+                   format('【月报提醒】%s %s：%s月报请于 %s 前报送', p.code, p.name, \(monthText)::text, \(deadlineText)::text),
+                   format('项目 %s %s 尚未报送 %s月度进展，报送截止日为 %s。', p.code, p.name, \(monthText)::text, \(deadlineText)::text),
                    'project', p.id, \(month)::date, \(month.description)::text
             """
         due.append(missing)
@@ -65,8 +66,8 @@ public enum ReminderQueries {
         var late: Query = """
             INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, month, period)
             SELECT a.agency_id, 'report_late',
-                   format('【月报逾期】%s %s：%s 月报逾期未报', p.code, p.name, \(month.description)::text),
-                   format('项目 %s %s 的 %s 月度进展报送截止日 %s 已过，请尽快报送。', p.code, p.name, \(month.description)::text, \(deadline)::text),
+                   format('【月报逾期】%s %s：%s月报逾期未报', p.code, p.name, \(monthText)::text),
+                   format('项目 %s %s 的 %s月度进展报送截止日 %s 已过，请尽快报送。', p.code, p.name, \(monthText)::text, \(deadlineText)::text),
                    'project', p.id, \(month)::date, \(month.description)::text
               FROM (SELECT p.* 
             """
@@ -95,7 +96,7 @@ public enum ReminderQueries {
                           p.code, p.name),
                    format('%s“%s”的办结期限为 %s，尚未办结；逾期 %s 天将提交领导小组督办。',
                           CASE WHEN x.kind = 'meeting_decision' THEN '会议决定事项' ELSE '问题' END,
-                          left(x.description, 200), x.due_on, \(rules.escalateAfterDays)::integer),
+                          left(x.description, 200), app.wording_date(x.due_on), \(rules.escalateAfterDays)::integer),
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
               LEFT JOIN app.meeting_items mi ON mi.id = x.meeting_item_id
@@ -111,7 +112,7 @@ public enum ReminderQueries {
                    format('【督办】%s %s：问题逾期 %s 天未解决，提交领导小组督办%s', p.code, p.name, \(rules.escalateAfterDays)::integer,
                           coalesce('（包保县领导：' || ld.display_name || '）', '')),
                    format('问题“%s”（责任单位：%s）办结期限为 %s，至今未解决。', left(x.description, 200),
-                          coalesce(d.name, '未指定'), x.due_on),
+                          coalesce(d.name, '未指定'), app.wording_date(x.due_on)),
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
               LEFT JOIN app.meeting_items mi ON mi.id = x.meeting_item_id
@@ -138,8 +139,8 @@ public enum ReminderQueries {
             INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, month, period)
             SELECT a.agency_id, 'behind_plan',
                    format('【计划预警】%s %s：投资完成滞后于年度计划', p.code, p.name),
-                   format('截至 %s，累计完成投资 %s 万元，为计划 %s 万元的 %s%%。', \(month.description)::text,
-                          g.actual_to_date, g.plan_to_date, round(g.ratio * 100, 2)),
+                   format('截至 %s，累计完成投资 %s，为计划 %s的 %s。', \(Wording.month(month))::text,
+                          app.wording_money(g.actual_to_date), app.wording_money(g.plan_to_date), app.wording_percent(g.ratio)),
                    'project', p.id, \(month)::date, \(month.description)::text
               FROM (
             """

@@ -50,7 +50,7 @@ extension Matrix {
             Write(name: "P1 stage back", sql: q("UPDATE app.projects SET stage = 'preliminary' WHERE id = \(w.id("P1"))"),
                   expect: { a in countyWriter(a) ? "ok 1" : a.writes && a.code == "D1" ? "23514 projects_stage_forward" : "ok 0" }),
             Write(name: "P1 lead department a district", sql: q("UPDATE app.projects SET lead_department_id = \(d2) WHERE id = \(w.id("P1"))"),
-                  expect: { a in Self.writer("D1")(a) ? "23503 projects_lead_department_id_fkey" : "ok 0" }),
+                  expect: { a in Self.writer("D1")(a) ? "23503 projects_lead_department_id_kind" : "ok 0" }),
             // monthly reports
             Write(name: "insert report of P1",
                   sql: q("INSERT INTO app.monthly_reports (project_id, month) VALUES (\(w.id("P1")), '2024-02-01')"),
@@ -151,7 +151,7 @@ extension Matrix {
                   expect: Self.insert(countyWriter)),
             Write(name: "allocate reserve to non-major P2",
                   sql: q("INSERT INTO app.land_allocations (year, project_id, area_mu, from_reserve) VALUES (2024, \(w.id("P2")), 1, true)"),
-                  expect: { countyWriter($0) ? "23514 land_allocations_reserve" : Self.denied }),
+                  expect: { countyWriter($0) ? "23514 land_allocations_reserve_major" : Self.denied }),
             Write(name: "allocate beyond the quota",
                   sql: q("INSERT INTO app.land_allocations (year, project_id, area_mu) VALUES (2024, \(w.id("P1")), 60)"),
                   expect: { countyWriter($0) ? "23514 land_allocations_quota" : Self.denied }),

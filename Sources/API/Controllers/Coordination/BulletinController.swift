@@ -28,7 +28,7 @@ struct BulletinController: APIController {
         ]
     }
 
-    static let issued = Problem(.conflict, detail: "通报已印发，不能再修改；如需更正，请另行起草通报")
+    static let issued = Problem(.conflict, .bulletinIssued)
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         var body = try await RequestBody.read(request, context: context)
@@ -53,7 +53,7 @@ struct BulletinController: APIController {
             let draft: BulletinQueries.Draft
             if let month = subjectMonth {
                 guard month.lastDay < today else {
-                    throw Problem.invalid([FieldError(field: "month", message: "\(month) 尚未结束；月度通报只能对已结束的月份起草")])
+                    throw Problem.invalid([FieldError(field: "month", .monthNotEnded, ["month": Wording.month(month), "month_code": "\(month)"])])
                 }
                 let deadline = try SchemeQueries.find(year: month.next.year, on: connection)?.scheme.reportDeadlineDay ?? fallback.reportDeadlineDay
                 let figures = try BulletinFigureQueries.monthly(
@@ -61,7 +61,7 @@ struct BulletinController: APIController {
                 draft = BulletinText.monthly(month: month, figures: figures)
             } else {
                 guard let runID = subjectRun, let run = try AssessmentRunQueries.find(id: runID, on: connection), run.status == .published else {
-                    throw Problem.invalid([FieldError(field: "run_id", message: "须为已发布的考核结果；请先发布考核再起草考核通报")])
+                    throw Problem.invalid([FieldError(field: "run_id", .runNotPublished)])
                 }
                 let figures = try BulletinFigureQueries.assessment(runID: runID, on: connection)
                 draft = BulletinText.assessment(run: run, figures: figures)

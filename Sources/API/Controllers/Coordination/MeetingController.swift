@@ -50,7 +50,7 @@ struct MeetingController: APIController {
         let (meeting, id) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, Int64) in
             let unknown = try MeetingQueries.unknownAgencies(agencies, on: connection)
             if !unknown.isEmpty {
-                throw Problem.invalid([FieldError(field: "agency_ids", message: "参会单位 \(unknown.map(String.init).joined(separator: "、")) 不存在，请从单位列表中选择")])
+                throw Problem.invalid([FieldError(field: "agency_ids", .unknownAgencies, ["ids": unknown.map(String.init).joined(separator: "、")])])
             }
             let id = try MeetingQueries.insert(fields, on: connection)
             try MeetingItemQueries.drawAgenda(meetingID: id, rules, on: connection)
@@ -108,7 +108,7 @@ struct MeetingController: APIController {
         return state.version
     }
 
-    static let closed = Problem(.conflict, detail: "会议已结束，议题、决定事项和纪要不能再修改；如需更正，请在新的会议中作出决定")
+    static let closed = Problem(.conflict, .meetingClosed)
 
     @Sendable func addItem(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Preconditions.pathID("id", in: context)
@@ -120,7 +120,7 @@ struct MeetingController: APIController {
         let (item, itemID) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, Int64) in
             _ = try Self.requireOpen(id, on: connection)
             guard let found = try MeetingItemQueries.subject(type: subject.type.rawValue, id: subject.id, on: connection) else {
-                throw Problem.invalid([FieldError(field: "subject.id", message: "找不到这个\(Self.subjectWords[subject.type] ?? "对象")，请核对 id")])
+                throw Problem.invalid([FieldError(field: "subject.id", .subjectNotFound, ["what": Self.subjectWords[subject.type] ?? "对象", "type": subject.type])])
             }
             let itemID = try MeetingItemQueries.insertManual(
                 meetingID: id, summary: summary, subjectType: subject.type.rawValue, subjectID: subject.id, subject: found, on: connection)
@@ -169,7 +169,7 @@ struct MeetingController: APIController {
             }
             guard let agency = try AgencyQueries.find(id: agencyID, on: connection)?.summary,
                   agency.kind != .district || agency.id == state.districtID else {
-                throw Problem.invalid([FieldError(field: "agency_id", message: "责任单位须为县直部门、县级单位或项目所在区县，请重新选择")])
+                throw Problem.invalid([FieldError(field: "agency_id", .decisionAgency)])
             }
             let decision = MeetingItemQueries.Decision(text: text, agencyID: agencyID, agencyKind: agency.kind, dueDate: due)
             if state.problemID != nil {

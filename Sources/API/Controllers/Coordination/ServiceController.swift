@@ -62,13 +62,13 @@ struct ServiceController: APIController {
         let kinds = try ServiceQueries.agencyKinds(of: [leader, commissioner].compactMap { $0 }, on: connection)
         var errors: [FieldError] = []
         if let leader, kinds[leader] != .county {
-            errors.append(FieldError(field: "leader_user_id", message: "包保县领导须为县级单位的现有用户，请选择县领导的账号"))
+            errors.append(FieldError(field: "leader_user_id", .leaderNotCounty))
         }
         if let commissioner, kinds[commissioner] != .department {
-            errors.append(FieldError(field: "commissioner_user_id", message: "服务专员须为县直部门的现有用户，请选择部门人员的账号"))
+            errors.append(FieldError(field: "commissioner_user_id", .commissionerNotDepartment))
         }
         if !major {
-            errors.append(FieldError(field: "project_id", message: "只有重大项目设置包保县领导和服务专员；请先将项目标为重大项目"))
+            errors.append(FieldError(field: "project_id", .serviceMajorOnly))
         }
         if !errors.isEmpty { throw Problem.invalid(errors) }
     }
