@@ -42,7 +42,7 @@ import Testing
             #expect(try await client.call(.post, "/api/v1/assessments", as: "county", json: #"{"year":2026,"period":"Q5"}"#).status == .unprocessableContent)
             let noTargets = try await client.call(.post, "/api/v1/assessments", as: "county", json: #"{"year":2030,"period":"Q1"}"#)
             #expect(noTargets.status == .unprocessableContent)
-            #expect(noTargets.text.contains("no targets"))
+            #expect(noTargets.text.contains(#""code":"no_targets""#))
             #expect(try await client.call(.post, "/api/v1/assessments", as: "county", json: #"{"year":1999,"period":"Q1"}"#).status == .unprocessableContent)
             #expect(try await client.call(.post, "/api/v1/assessments", as: "county", json: #"{"year":2026,"period":"Q1","x":1}"#).status == .unprocessableContent)
             #expect(try await client.call(.post, "/api/v1/assessments", as: "county", json: #"{"year":2026"#).status == .badRequest)

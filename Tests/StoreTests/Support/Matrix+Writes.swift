@@ -143,7 +143,7 @@ extension Matrix {
             Write(name: "raise land quota", sql: q("UPDATE app.land_quotas SET quota_mu = 200 WHERE year = 2024"),
                   expect: Self.change(countyWriter)),
             Write(name: "shrink land quota below use", sql: q("UPDATE app.land_quotas SET quota_mu = 40 WHERE year = 2024"),
-                  expect: { countyWriter($0) ? "23514 land_allocations_quota" : "ok 0" }),
+                  expect: { countyWriter($0) ? "23514 land_quotas_quota_allocated" : "ok 0" }),
             Write(name: "delete unused land quota", sql: q("DELETE FROM app.land_quotas WHERE year = 2026"),
                   expect: Self.change(countyWriter)),
             Write(name: "allocate land to P1",
