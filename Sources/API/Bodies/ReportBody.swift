@@ -23,10 +23,8 @@ enum ReportBody {
     /// no explanation (`ExplanationRule`, DOMAIN.md).
     static func checkExplanation(_ fields: MonthlyReportFields, plan: Decimal?, rule: ExplanationRule) throws {
         guard rule.refuses(amount: fields.investmentCompleted, plan: plan, explanation: fields.explanation), let plan else { return }
-        var problem = Problem.invalid([FieldError(
-            field: "explanation", message: rule.message(amount: fields.investmentCompleted, plan: plan), code: "explanation_required")])
-        problem.code = "explanation_required"
-        throw problem
+        let message = rule.message(amount: fields.investmentCompleted, plan: plan)
+        throw Problem(.unprocessableContent, message: message, errors: [FieldError(field: "explanation", message: message)])
     }
 
     private static func text(_ field: String, _ body: inout RequestBody) -> String? {

@@ -88,7 +88,7 @@ struct SessionController: APIController {
 
     /// 429 with how long to wait.
     static func tooMany(_ seconds: Int) -> Problem {
-        Problem(.tooManyRequests, detail: "too many failed sign-ins from your address; wait \(seconds) seconds",
+        Problem(.tooManyRequests, .signInThrottledAddress, ["seconds": "\(seconds)"],
                 headers: [.retryAfter: String(seconds)])
     }
 

@@ -68,7 +68,7 @@ struct ImportController: APIController {
                 let errors = invalid + checked.rejections.map { Self.error($0, code: rowsByNumber[$0.row]?.code ?? "") } + unexplained
                 if !errors.isEmpty {
                     var problem = Problem.sheet(errors)
-                    if !unexplained.isEmpty { problem.code = "explanation_required" }
+                    if let first = unexplained.first { problem.message = first.message }
                     throw problem
                 }
                 var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)

@@ -16,6 +16,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     // Signing in and permissions
     case signInRequired = "sign_in_required", authorizationMalformed = "authorization_malformed", tokenExpired = "token_expired"
     case wrongCredentials = "wrong_credentials", signInThrottled = "sign_in_throttled"
+    case signInThrottledAddress = "sign_in_throttled_address"
     case roleForbidden = "role_forbidden", forbiddenChange = "forbidden_change", forbiddenDelete = "forbidden_delete"
     case countyOnly = "county_only", adminOnly = "admin_only", reviewerOnly = "reviewer_only", reopenCountyOnly = "reopen_county_only"
     case attachmentForbidden = "attachment_forbidden"
@@ -75,6 +76,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case projectNotWritable = "project_not_writable", reportVersionMissing = "report_version_missing"
     case reportStale = "report_stale", noReportYet = "no_report_yet"
     case projectMovesDistrict = "project_moves_district", duplicateProjectRow = "duplicate_project_row"
+    case explanationRequired = "explanation_required"
     // The server
     case databaseUnavailable = "database_unavailable", internalError = "internal_error"
     case databaseReadOnly = "database_read_only", importsBusy = "imports_busy"
@@ -271,6 +273,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .leaderNotCounty: ("包保县领导须为县级单位的现有用户，请选择县领导的账号。", "the responsible leader must be an active user of the county")
         case .commissionerNotDepartment: ("服务专员须为县直部门的现有用户，请选择部门人员的账号。", "the service commissioner must be an active user of a department")
         case .serviceMajorOnly: ("只有重大项目设置包保县领导和服务专员，请先将项目标为重大项目。", "only major projects have a responsible leader and commissioner; mark the project major first")
+        case .explanationRequired: ("本月完成投资 {amount} 万元不在本月计划 {plan} 万元的 {below}%–{above}% 之内，请填写情况说明（说明偏离计划的原因）。", "the month's investment of {amount} (10k yuan) is outside {below}%–{above}% of the month's plan of {plan}; send an explanation")
+        case .signInThrottledAddress: ("您所在网络的登录失败次数过多，请 {seconds} 秒后再试。", "too many failed sign-ins from your address; wait {seconds} seconds")
         case .databaseReadOnly: ("数据库暂时只读（正在恢复或切换），请稍后重试。", "the database is read-only for now (recovering or switching over); retry shortly")
         case .projectMovesDistrict: ("不能把项目改到其他区县：所在区县只有县发改局可以修改，请改回原区县。", "a project cannot move to another district here: only the county changes a project's district")
         case .duplicateProjectRow: ("项目 {code} 在前面的行中已出现（按项目编号或项目代码），每个项目只保留一行。", "project {code} already appears in an earlier row (by local or national code); keep one row per project")

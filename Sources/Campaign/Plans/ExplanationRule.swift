@@ -30,10 +30,10 @@ public struct ExplanationRule: Sendable, Equatable {
     }
 
     /// What the clerk reads when the explanation is missing (names the range and the plan).
-    public func message(amount: Decimal, plan: Decimal) -> String {
-        let percent = Decimal.FormatStyle(locale: Locale(identifier: "en_US")).precision(.fractionLength(0))
-        let money = Decimal.FormatStyle(locale: Locale(identifier: "en_US")).precision(.fractionLength(2))
-        return "本月完成投资 \(amount.formatted(money)) 万元不在本月计划 \(plan.formatted(money)) 万元的 "
-            + "\((below * 100).formatted(percent))%–\((above * 100).formatted(percent))% 之内，请填写情况说明（说明偏离计划的原因）"
+    public func message(amount: Decimal, plan: Decimal) -> Message {
+        Message(.explanationRequired, [
+            "amount": Wording.grouped(amount, decimals: 2), "plan": Wording.grouped(plan, decimals: 2),
+            "below": Wording.grouped(below * 100, decimals: 0), "above": Wording.grouped(above * 100, decimals: 0),
+        ])
     }
 }
