@@ -26,7 +26,7 @@ import TestSupport
             #expect(try await api.request(.put, "/api/v1/projects/\(project)/plans/2026", token: district,
                                           json: ["annual_investment": 1200, "monthly": Array(repeating: 100, count: 12)]).status == .created)
             for month in ["01", "02", "03"] {
-                _ = try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-\(month)", token: district, json: ["investment_completed": 10])
+                _ = try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-\(month)", token: district, json: ["investment_completed": 10, "explanation": "施工受阻，投资滞后"])
             }
             // MUT
             let county = try await api.signIn(api.fixture.county, "viewer")
