@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func theMessageNamesTheFiguresAndTheRange() {
-        let message = rule.message(amount: Decimal(string: "1280.5")!, plan: Decimal(string: "8939.28")!)
+        let message = rule.message(amount: Decimal(string: "1280.5")!, plan: Decimal(string: "8939.28")!).text()
         #expect(message.contains("1,280.50") && message.contains("8,939.28") && message.contains("30%–300%") && message.contains("情况说明"))
     }
 }

@@ -30,18 +30,18 @@ struct BatchReviewBody {
 
     private static func items(_ body: inout RequestBody) -> [Item]? {
         guard body.present("items"), let value = body.fields["items"] else {
-            body.validator.add("items", "required: an array of {\"project_id\",\"month\",\"version\"}, one per report")
+            body.validator.add("items", .batchItemsRequired, ["max": "\(limit)"])
             return nil
         }
         guard case .array(let values) = value, (1...limit).contains(values.count) else {
-            body.validator.add("items", "must be an array of 1 to \(limit) {\"project_id\",\"month\",\"version\"}, one per report")
+            body.validator.add("items", .batchItemsRequired, ["max": "\(limit)"])
             return nil
         }
         var items: [Item] = []
         for (index, value) in values.enumerated() {
             let field = "items[\(index)]"
             guard case .object(let fields) = value else {
-                body.validator.add(field, "must be an object {\"project_id\",\"month\",\"version\"}, not \(value.typeName)")
+                body.validator.add(field, .batchItemObject, ["got": value.typeName])
                 continue
             }
             var item = RequestBody(fields: fields)
@@ -50,7 +50,7 @@ struct BatchReviewBody {
             let version = Self.version(&item)
             try? item.finish()
             body.validator.add(contentsOf: item.validator.errors.map {
-                FieldError(field: "\(field).\($0.field)", message: $0.message, code: $0.code)
+                FieldError(field: "\(field).\($0.field)", message: $0.message)
             })
             if let projectID, let month, let version { items.append(Item(projectID: projectID, month: month, version: version)) }
         }
@@ -64,7 +64,7 @@ struct BatchReviewBody {
             return Int(truncating: raw as NSDecimalNumber)
         }
         if raw != nil || item.fields["version"] == nil {
-            item.validator.add("version", "required: the report's version as you saw it (an integer ≥ 1; If-Match of a single review)")
+            item.validator.add("version", .batchItemVersion)
         }
         return nil
     }

@@ -10,15 +10,16 @@ extension ReviewController {
     @Sendable func batch(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         var body = try await RequestBody.read(request, context: context)
         let batch = try BatchReviewBody.read(&body)
+        let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         var results: [BatchReviewResult] = []
         for item in batch.items {
             do {
                 let record = try await decide(item, decision: batch.decision, comment: batch.comment, caller: context.caller)
                 results.append(BatchReviewResult(item: item, outcome: .decided(record.review.status, version: record.version)))
             } catch let problem as Problem {
-                results.append(BatchReviewResult(item: item, outcome: .refused(problem.body)))
+                results.append(BatchReviewResult(item: item, outcome: .refused(problem.body(language))))
             } catch let error as PostgresError {
-                results.append(BatchReviewResult(item: item, outcome: .refused(DatabaseErrorMapping.problem(for: error).body)))
+                results.append(BatchReviewResult(item: item, outcome: .refused(DatabaseErrorMapping.problem(for: error).body(language))))
             }
         }
         return try JSONResponse.make(BatchReviewResults(results: results))

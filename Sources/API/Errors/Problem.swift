@@ -44,12 +44,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         Problem(.notFound, .notFound, ["what": what])
     }
 
-    /// The members written as the response body (also inside a batch review's results).
-    var body: ProblemBody {
-        ProblemBody(
-            type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: detail, code: code,
-            errors: errors.isEmpty ? nil : errors, sheetErrors: sheetErrors.isEmpty ? nil : sheetErrors, extensions: extensions
-        )
+    /// The members written as the response body in `language` (also inside a batch review's results).
+    func body(_ language: Language) -> ProblemBody {
+        ProblemBody(problem: self, language: language)
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -47,7 +47,7 @@ enum ErrorSheet {
                 headers.firstIndex { SheetColumns.normalised($0) == SheetColumns.normalised(error.column) }
             })
             if !found.isEmpty { marked.insert(width) }
-            let note = found.map { $0.column.isEmpty ? $0.message : "\($0.column)：\($0.message)" }.joined(separator: "；")
+            let note = found.map { $0.column.isEmpty ? $0.message.text() : "\($0.column)：\($0.message.text())" }.joined(separator: "；")
             try writer.append((0..<width).map { cell(row[$0]) } + [.text(note)], highlighting: marked)
         }
         return try writer.finish()

@@ -77,6 +77,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case reportStale = "report_stale", noReportYet = "no_report_yet"
     case projectMovesDistrict = "project_moves_district", duplicateProjectRow = "duplicate_project_row"
     case explanationRequired = "explanation_required"
+    case batchItemsRequired = "batch_items_required", batchItemObject = "batch_item_object", batchItemVersion = "batch_item_version"
+    case agencyIDsRequired = "agency_ids_required", agendaSubjectRequired = "agenda_subject_required"
     // The server
     case databaseUnavailable = "database_unavailable", internalError = "internal_error"
     case databaseReadOnly = "database_read_only", importsBusy = "imports_busy"
@@ -275,6 +277,11 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .serviceMajorOnly: ("只有重大项目设置包保县领导和服务专员，请先将项目标为重大项目。", "only major projects have a responsible leader and commissioner; mark the project major first")
         case .explanationRequired: ("本月完成投资 {amount} 万元不在本月计划 {plan} 万元的 {below}%–{above}% 之内，请填写情况说明（说明偏离计划的原因）。", "the month's investment of {amount} (10k yuan) is outside {below}%–{above}% of the month's plan of {plan}; send an explanation")
         case .signInThrottledAddress: ("您所在网络的登录失败次数过多，请 {seconds} 秒后再试。", "too many failed sign-ins from your address; wait {seconds} seconds")
+        case .batchItemsRequired: ("必填：要审核的月报列表（1 至 {max} 份），每份含项目、月份和版本。", "required: an array of 1 to {max} {\"project_id\",\"month\",\"version\"}, one per report")
+        case .batchItemObject: ("每一项须为一份月报（项目、月份和版本）。", "must be an object {\"project_id\",\"month\",\"version\"}, not {got}")
+        case .batchItemVersion: ("必填：您看到的月报版本（正整数）。", "required: the report's version as you saw it (an integer ≥ 1; If-Match of a single review)")
+        case .agencyIDsRequired: ("必填：参会单位编号的列表，如 [3, 5]（可为空）。", "required: an array of attending agency ids such as [3, 5] (may be empty)")
+        case .agendaSubjectRequired: ("必填：议题所涉对象（问题、项目或审批手续）及其编号。", "required: the item's subject {\"type\": \"problem\", \"project\" or \"approval\", \"id\"}")
         case .databaseReadOnly: ("数据库暂时只读（正在恢复或切换），请稍后重试。", "the database is read-only for now (recovering or switching over); retry shortly")
         case .projectMovesDistrict: ("不能把项目改到其他区县：所在区县只有县发改局可以修改，请改回原区县。", "a project cannot move to another district here: only the county changes a project's district")
         case .duplicateProjectRow: ("项目 {code} 在前面的行中已出现（按项目编号或项目代码），每个项目只保留一行。", "project {code} already appears in an earlier row (by local or national code); keep one row per project")

@@ -9,7 +9,6 @@ public struct FieldError: Sendable, Hashable, CustomStringConvertible {
     public init(field: String, message: Message) {
         self.field = field
         self.message = message
-        self.code = code
     }
 
     /// An error for `field` with catalogue `code`, its text filled from `arguments`.

@@ -154,6 +154,7 @@ extension ProblemKind: ChineseLabelled {
         case .funding: "资金"
         case .approvals: "审批手续"
         case .other: "其他"
+        case .meetingDecision: "会议决定事项"
         }
     }
 }

@@ -39,7 +39,7 @@ struct BulletinController: APIController {
         case .monthly:
             let text = body.rawString("month")
             month = text.flatMap(Month.init)
-            if month == nil { body.validator.add("month", "必填：月份，格式为 YYYY-MM，如 2026-11") }
+            if month == nil { body.validator.add("month", .requiredMonth) }
         case .assessment:
             runID = body.id("run_id")
         case nil:
@@ -102,7 +102,7 @@ struct BulletinController: APIController {
         let lead = body.rawString("lead_text")
         let requirements = body.rawString("requirements_text")
         for (field, text) in [("lead_text", lead), ("requirements_text", requirements)] where (text?.count ?? 0) > 10000 {
-            body.validator.add(field, "不能超过 10000 字，请精简")
+            body.validator.add(field, .textTooLong, ["max": "10000", "got": "\(text?.count ?? 0)"])
         }
         try body.finish()
         let bulletin = try await database.transaction(as: context.caller) { connection -> StoredJSON in

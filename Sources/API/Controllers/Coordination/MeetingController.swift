@@ -63,17 +63,17 @@ struct MeetingController: APIController {
     /// An array of distinct agency ids (may be empty).
     static func ids(_ body: inout RequestBody, _ field: String) -> [Int64]? {
         guard body.present(field) else {
-            body.validator.add(field, "必填：参会单位 id 的数组（可为空数组）")
+            body.validator.add(field, .agencyIDsRequired)
             return nil
         }
         guard case .array(let values)? = body.fields[field] else {
-            body.validator.add(field, "须为参会单位 id 的数组，如 [3, 5]")
+            body.validator.add(field, .agencyIDsRequired)
             return nil
         }
         var ids: [Int64] = []
         for value in values {
             guard case .number(let number) = value, number > 0, number.hasAtMost(decimalPlaces: 0), number < Decimal(Int64.max) else {
-                body.validator.add(field, "每一项须为单位 id（正整数）")
+                body.validator.add(field, .notAnID)
                 return nil
             }
             let id = Int64(truncating: number as NSDecimalNumber)
@@ -120,7 +120,7 @@ struct MeetingController: APIController {
         let (item, itemID) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, Int64) in
             _ = try Self.requireOpen(id, on: connection)
             guard let found = try MeetingItemQueries.subject(type: subject.type.rawValue, id: subject.id, on: connection) else {
-                throw Problem.invalid([FieldError(field: "subject.id", .subjectNotFound, ["what": Self.subjectWords[subject.type] ?? "对象", "type": subject.type])])
+                throw Problem.invalid([FieldError(field: "subject.id", .subjectNotFound, ["what": Self.subjectWords[subject.type] ?? "对象", "type": subject.type.rawValue])])
             }
             let itemID = try MeetingItemQueries.insertManual(
                 meetingID: id, summary: summary, subjectType: subject.type.rawValue, subjectID: subject.id, subject: found, on: connection)
@@ -137,14 +137,14 @@ struct MeetingController: APIController {
     /// `subject`: `{"type": problem|project|approval, "id"}`.
     static func subject(_ body: inout RequestBody) -> (type: AgendaSubjectType, id: Int64)? {
         guard body.present("subject"), case .object(let fields)? = body.fields["subject"] else {
-            body.validator.add("subject", "必填：议题所涉对象 {\"type\": \"problem\"、\"project\" 或 \"approval\", \"id\": 编号}")
+            body.validator.add("subject", .agendaSubjectRequired)
             return nil
         }
         var inner = RequestBody(fields: fields)
         let type: AgendaSubjectType? = inner.choice("type")
         let id = inner.id("id")
         for field in fields.keys.sorted() where !["type", "id"].contains(field) {
-            inner.validator.add(field, "不是可识别的字段，请删除")
+            inner.validator.add(field, .unknownField)
         }
         for error in inner.validator.errors { body.validator.add("subject.\(error.field)", error.message) }
         guard let type, let id else { return nil }
