@@ -66,10 +66,11 @@ import TestSupport
             // validation
             #expect(county.status == .notFound && district.status == .notFound)
             let told = try #require(try county.object()["detail"] as? String)
-            #expect(told.contains("Run \(q1) is done") && told.contains("POST /api/v1/assessments/\(q1)/publish"), "\(told)")
-            #expect(!told.contains("queues one"))
+            #expect(try county.object()["code"] as? String == "ranking_run_waiting")
+            #expect(told.contains("第 \(q1) 次考核已计算完成"), "\(told)")
             let general = try #require(try district.object()["detail"] as? String)
-            #expect(!general.contains("Run \(q1)"), "a district does not see the county's drafts")
+            #expect(try district.object()["code"] as? String == "no_published_ranking")
+            #expect(!general.contains("第 \(q1) 次"), "a district does not see the county's drafts")
         }
     }
 }

@@ -30,9 +30,17 @@ struct RankingController: APIController {
         let format = try DownloadRequest.format(request)
         let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
             guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
-                throw Problem(.notFound, .noPublishedRanking, [
-                    "year": "\(year)", "period": period.chineseLabel, "period_code": period.rawValue,
-                ])
+                let words = ["year": "\(year)", "period": period.chineseLabel, "period_code": period.rawValue]
+                // The county sees its drafts: name the run that waits, rather than ask for a new one.
+                if let draft = try AssessmentRunQueries.list(year: year, period: period, limit: 1, offset: 0, on: connection).items.first,
+                   [.done, .queued, .running].contains(draft.status) {
+                    let done = draft.status == .done
+                    throw Problem(.notFound, .rankingRunWaiting, words.merging([
+                        "run_id": "\(draft.id)", "status": done ? "已计算完成" : "正在计算", "status_code": draft.status.rawValue,
+                        "computing": done ? "" : " (the worker computes it)", "once_done": done ? "" : " once it is done",
+                    ]) { $1 })
+                }
+                throw Problem(.notFound, .noPublishedRanking, words)
             }
             return Ranking(
                 assessmentID: run.id, year: year, period: period,

@@ -47,6 +47,7 @@ enum ListColumns {
         e("signed_amount", "签约金额（万元）"), e("signed_on", "签约日期"), e("funds_in_place", "到位资金（万元）"),
         e("received_on", "到位日期"), e("amount", "金额（万元）"),
         e("investment_completed", "本月完成投资（万元）"), e("progress", "形象进度"), e("problems", "存在问题"), e("explanation", "情况说明"),
+        e("changed_by", "修改人"), e("source", "来源"),
         e("planned_amount", "计划金额（万元）"), e("amount_in_place", "到位资金（万元）"),
         e("planned_investment", "计划投资（万元）"), e("completed_investment", "完成投资（万元）"),
         e("items_total", "基础设施项数", .integer), e("items_done", "已完成项数", .integer), e("readiness", "基础设施完成度", .ratio),

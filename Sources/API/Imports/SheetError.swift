@@ -27,8 +27,10 @@ extension Problem {
     /// The status and message for a file that cannot be read as a spreadsheet; the reader's own
     /// account of the damage goes into the English text.
     static func unreadable(_ error: SpreadsheetReadError) -> Problem {
-        error.kind == .unsupportedFormat
-            ? Problem(.unsupportedMediaType, .fileUnsupported, ["reason": error.message])
-            : Problem(.unprocessableContent, .fileUnreadable, ["reason": error.message])
+        switch error.kind {
+        case .unsupportedFormat: Problem(.unsupportedMediaType, .fileUnsupported, ["reason": error.message])
+        case .encoding: Problem(.unprocessableContent, .csvEncoding, ["reason": error.message])
+        case .unreadable: Problem(.unprocessableContent, .fileUnreadable, ["reason": error.message])
+        }
     }
 }

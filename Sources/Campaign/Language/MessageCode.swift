@@ -76,7 +76,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case projectNotWritable = "project_not_writable", reportVersionMissing = "report_version_missing"
     case reportStale = "report_stale", noReportYet = "no_report_yet"
     case projectMovesDistrict = "project_moves_district", duplicateProjectRow = "duplicate_project_row"
-    case explanationRequired = "explanation_required"
+    case explanationRequired = "explanation_required", csvEncoding = "csv_encoding"
+    case rankingRunWaiting = "ranking_run_waiting"
     case batchItemsRequired = "batch_items_required", batchItemObject = "batch_item_object", batchItemVersion = "batch_item_version"
     case agencyIDsRequired = "agency_ids_required", agendaSubjectRequired = "agenda_subject_required"
     // The server
@@ -282,6 +283,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .batchItemVersion: ("必填：您看到的月报版本（正整数）。", "required: the report's version as you saw it (an integer ≥ 1; If-Match of a single review)")
         case .agencyIDsRequired: ("必填：参会单位编号的列表，如 [3, 5]（可为空）。", "required: an array of attending agency ids such as [3, 5] (may be empty)")
         case .agendaSubjectRequired: ("必填：议题所涉对象（问题、项目或审批手续）及其编号。", "required: the item's subject {\"type\": \"problem\", \"project\" or \"approval\", \"id\"}")
+        case .csvEncoding: ("这个 CSV 文件不是 UTF-8 或 GB18030（GBK）编码（例如 Excel 的“Unicode 文本”是 UTF-16），无法读取：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx。", "the CSV file is UTF-16, or neither UTF-8 nor GB18030; save it as \"CSV UTF-8\" or .xlsx and upload it again")
+        case .rankingRunWaiting: ("{year}年{period}考核排名尚未发布：第 {run_id} 次考核{status}，县发改局发布后即可查看。", "no {period_code} run of {year} has been published yet. Run {run_id} is {status_code}{computing}; a county editor publishes it with POST /api/v1/assessments/{run_id}/publish{once_done}")
         case .databaseReadOnly: ("数据库暂时只读（正在恢复或切换），请稍后重试。", "the database is read-only for now (recovering or switching over); retry shortly")
         case .projectMovesDistrict: ("不能把项目改到其他区县：所在区县只有县发改局可以修改，请改回原区县。", "a project cannot move to another district here: only the county changes a project's district")
         case .duplicateProjectRow: ("项目 {code} 在前面的行中已出现（按项目编号或项目代码），每个项目只保留一行。", "project {code} already appears in an earlier row (by local or national code); keep one row per project")

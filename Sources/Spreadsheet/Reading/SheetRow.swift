@@ -74,6 +74,8 @@ public struct SpreadsheetReadError: Error, Sendable, Equatable {
         case unsupportedFormat
         /// A spreadsheet that is damaged, too large when expanded, or holds what is refused: 422.
         case unreadable
+        /// A CSV file in a character encoding this does not read (UTF-16, or neither UTF-8 nor GB18030): 422.
+        case encoding
     }
 
     public var kind: Kind

@@ -14,12 +14,12 @@ public enum TextEncoding: String, Sendable {
     public static func utf8(_ data: Data) throws(SpreadsheetReadError) -> (Data, TextEncoding) {
         let head = [UInt8](data.prefix(2))
         if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {
-            throw SpreadsheetReadError.unreadable(
+            throw SpreadsheetReadError(.encoding,
                 "这个 CSV 文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法读取：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx")
         }
         if String(data: data, encoding: .utf8) != nil { return (data, .utf8) }
         if let converted = convert(data, from: "GB18030") { return (converted, .gb18030) }
-        throw SpreadsheetReadError.unreadable(
+        throw SpreadsheetReadError(.encoding,
             "这个 CSV 文件既不是 UTF-8 也不是 GB18030（GBK）编码：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx")
     }
 
