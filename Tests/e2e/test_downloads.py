@@ -28,7 +28,8 @@ def list_urls(api):
     for path, operations in sorted(document["paths"].items()):
         get = operations.get("get", {})
         parameters = get.get("parameters", [])
-        if not any(p["name"] == "format" for p in parameters):
+        # a Word document's format=docx is not a list download
+        if not any(p["name"] == "format" and "xlsx" in p.get("schema", {}).get("enum", ["xlsx"]) for p in parameters):
             continue
         url = path.replace("{year}", values["year"])
         url = re.sub(r"/(projects|attraction/deals|parks)/\{id\}",
