@@ -28,6 +28,7 @@ struct APIHarness {
                 metrics: PrometheusCollectorRegistry(),
                 clock: clock
             )
+            dependencies.passwordCost = 4  // as the fixture users' hashes (CountyFixture.passwordHash)
             configure(&dependencies)
             let app = Application(
                 router: buildRouter(dependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0))

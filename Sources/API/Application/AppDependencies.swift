@@ -35,6 +35,9 @@ public struct AppDependencies: Sendable {
     public var maxConcurrentImports: Int
     /// When a monthly figure needs 情况说明 (`reports.explanation_below` / `reports.explanation_above`).
     public var explanationRule: ExplanationRule
+    /// bcrypt's cost for new passwords and the unknown-username decoy (`PasswordHasher.cost`;
+    /// tests whose fixture users have cost-4 hashes set 4, so the decoy costs what they do).
+    public var passwordCost: UInt8 = PasswordHasher.cost
 
     public init(
         database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,

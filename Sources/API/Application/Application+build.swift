@@ -36,7 +36,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     let controllers: [any APIController] = [
         SessionController(
             database: database, sessionLifetime: dependencies.sessionLifetime, policy: dependencies.signInPolicy,
-            trustedProxies: dependencies.trustedProxies, metrics: dependencies.metrics
+            trustedProxies: dependencies.trustedProxies, metrics: dependencies.metrics, passwordCost: dependencies.passwordCost
         ),
         ProjectController(database: database),
         SchemeController(database: database, defaultScheme: dependencies.defaultScheme),
@@ -50,7 +50,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         TargetController(database: database),
         StatisticsController(database: database),
         AgencyController(database: database),
-        UserController(database: database),
+        UserController(database: database, passwordCost: dependencies.passwordCost),
         MonthlyReportController(database: database, clock: dependencies.clock, explanationRule: dependencies.explanationRule),
         PlanController(database: database, behindBelow: dependencies.planBehindRatio),
         ReviewController(database: database, explanationRule: dependencies.explanationRule),

@@ -15,9 +15,18 @@ public enum PasswordHasher {
         return pool
     }()
 
-    public static func hash(_ password: String) async throws -> String {
+    /// A new hash of `password` at `cost` (the server's setting, 12 unless a test sets less).
+    public static func hash(_ password: String, cost: UInt8 = cost) async throws -> String {
         try await pool.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
+
+    /// A hash verified when a username is unknown, so that both cases take as long; at `cost`,
+    /// the cost real hashes have.
+    static func decoy(cost: UInt8) -> String {
+        cost == Self.cost ? standardDecoy : Bcrypt.hash("decoy-password-never-used", cost: cost)
+    }
+
+    private static let standardDecoy = Bcrypt.hash("decoy-password-never-used", cost: cost)
 
     /// Whether `password` is the one `hash` was made from.
     public static func verify(_ password: String, hash: String) async throws -> Bool {

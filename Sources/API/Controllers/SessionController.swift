@@ -16,11 +16,12 @@ struct SessionController: APIController {
     let passwordChecks: (known: Prometheus.Counter, unknown: Prometheus.Counter)
     /// A bcrypt hash verified when the username is unknown, at the cost real hashes have, so both
     /// cases take the same time.
-    static let decoyHash = Bcrypt.hash("decoy-password-never-used", cost: PasswordHasher.cost)
+    let decoyHash: String
 
     init(database: Database, sessionLifetime: Duration, policy: SignInPolicy, trustedProxies: Set<String>,
-         metrics: PrometheusCollectorRegistry) {
+         metrics: PrometheusCollectorRegistry, passwordCost: UInt8 = PasswordHasher.cost) {
         self.database = database
+        self.decoyHash = PasswordHasher.decoy(cost: passwordCost)
         self.sessionLifetime = sessionLifetime
         self.policy = policy
         self.clientAddress = ClientAddress(trustedProxies: trustedProxies)
@@ -65,7 +66,7 @@ struct SessionController: APIController {
             throw Self.tooMany(attempt.retryAfter)
         }
         (candidate == nil ? passwordChecks.unknown : passwordChecks.known).increment()
-        let hash = candidate?.passwordHash ?? Self.decoyHash
+        let hash = candidate?.passwordHash ?? decoyHash
         let matches = try await PasswordHasher.verify(password, hash: hash)
         guard let candidate, candidate.active, matches else {
             throw Problem(.unauthorized, .wrongCredentials)

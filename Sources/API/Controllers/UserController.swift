@@ -6,6 +6,8 @@ import Store
 /// Passwords are hashed by `PasswordHasher` (bcrypt, cost 12, off the event loop).
 struct UserController: APIController {
     let database: Database
+    /// bcrypt's cost for new passwords (`AppDependencies.passwordCost`).
+    let passwordCost: UInt8
 
     var routes: [APIRoute] {
         [
@@ -41,7 +43,7 @@ struct UserController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let new = try UserBody.create(&body)
         try Self.requireAdmin(context)
-        let hash = try await PasswordHasher.hash(new.password)
+        let hash = try await PasswordHasher.hash(new.password, cost: passwordCost)
         let user = NewUser(username: new.username, displayName: new.displayName, passwordHash: hash, agencyID: new.agencyID, role: new.role)
         let record = try await database.transaction(as: context.caller) { try UserQueries.insert(user, on: $0) }
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/users/\(record.id)")
@@ -68,7 +70,7 @@ struct UserController: APIController {
         var hash: String?
         if let password = changes.password {
             try Self.requireAdmin(context)
-            hash = try await PasswordHasher.hash(password)
+            hash = try await PasswordHasher.hash(password, cost: passwordCost)
         }
         let stored = UserChanges(displayName: changes.displayName, role: changes.role, active: changes.active, passwordHash: hash)
         let record = try await database.transaction(as: context.caller) { connection -> UserRecord in
