@@ -5,10 +5,13 @@ import Testing
 /// OC4IDS sectors from the project's industry (and, for public works, its name): every industry
 /// and public-works project of the demo county lands on the closest projectSector code.
 @Suite struct SectorTests {
-    /// The codes of ../shared/oc4ids/projectSector.csv.
+    /// ../shared/oc4ids/projectSector.csv, beside the checkout (absent in a user's own clone).
+    static let codelistFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/oc4ids/projectSector.csv")
+
+    /// The codes of `codelistFile`.
     static func codelist() throws -> Set<String> {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/oc4ids/projectSector.csv")
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try String(contentsOf: codelistFile, encoding: .utf8)
         return Set(text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
     }
 
@@ -55,7 +58,10 @@ import Testing
         #expect(OpenDataCodes.sector(industry: industry, name: name, category: category) == expected, "\(industry) \(name)")
     }
 
-    @Test func everySectorNamedIsInTheCodelist() throws {
+    @Test(.enabled(
+        if: FileManager.default.fileExists(atPath: codelistFile.path),
+        "skipped: the OC4IDS codelist ../shared/oc4ids/projectSector.csv is not beside this checkout"))
+    func everySectorNamedIsInTheCodelist() throws {
         let codes = try Self.codelist()
         let named = Set(OpenDataCodes.sectorKeywords.map(\.sector) + ProjectCategory.allCases.map { OpenDataCodes.sector($0) })
         #expect(named.subtracting(codes).isEmpty, "\(named.subtracting(codes))")
