@@ -97,7 +97,7 @@ enum DocumentFigure {
         if label.contains("万元") { return money(value) }
         if label.contains("%") { return percent(value) }
         if label.contains("得分") || label.contains("扣分"), case .number(let number)? = value {
-            return fixed(number, places: 2, grouped: false)
+            return Wording.grouped(number, decimals: 2)
         }
         return plain(value)
     }
@@ -113,31 +113,11 @@ enum DocumentFigure {
 
     static func money(_ value: JSONValue?) -> String {
         guard case .number(let number)? = value else { return "—" }
-        return fixed(number, places: 2, grouped: true)
+        return Wording.grouped(number, decimals: 2)
     }
 
     static func percent(_ value: JSONValue?) -> String {
         guard case .number(let number)? = value else { return "—" }
-        return fixed(number, places: 1, grouped: false) + "%"
-    }
-
-    /// `number` rounded half away from zero to `places` decimals, digits grouped by thousands.
-    static func fixed(_ number: Decimal, places: Int, grouped: Bool) -> String {
-        var value = number
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, places, .plain)
-        let text = "\(rounded.magnitude)"
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        var whole = String(parts[0])
-        let fraction = (parts.count > 1 ? String(parts[1]) : "").padding(toLength: places, withPad: "0", startingAt: 0)
-        if grouped {
-            var groups: [String] = []
-            while whole.count > 3 {
-                groups.insert(String(whole.suffix(3)), at: 0)
-                whole.removeLast(3)
-            }
-            whole = ([whole] + groups).joined(separator: ",")
-        }
-        return (rounded < 0 ? "-" : "") + whole + (places > 0 ? "." + fraction : "")
+        return Wording.grouped(number, decimals: 1) + "%"
     }
 }
