@@ -80,6 +80,21 @@ import Testing
         }
     }
 
+    @Test func aMalformedChunkedBodyIs400NotAServerError() async throws {
+        try await LiveServer.run(limits: Self.limits) { port in
+            let connection = try await RawConnection.open(port: port)
+            // MUT: a chunked body whose chunk size is not hexadecimal (the parser fails mid-body)
+            try await connection.send("""
+                POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+                Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n
+                """)
+            let text = try await connection.read(until: "}", within: .seconds(10))
+            // validation: the client's mistake is a 400 that says so, not a logged 500
+            #expect(text.hasPrefix("HTTP/1.1 400"), "\(text)")
+            #expect(text.contains("malformed_request"), "\(text)")
+        }
+    }
+
     @Test func anExpectedContinueIsAnsweredBeforeTheBodyUnlessTheBodyIsTooLarge() async throws {
         try await LiveServer.run(limits: Self.limits) { port in
             let connection = try await RawConnection.open(port: port)

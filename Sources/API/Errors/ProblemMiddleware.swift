@@ -2,6 +2,7 @@ import Campaign
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import Postgres
 
 /// Turns every error into a problem+json response: our own problems as they are, database
@@ -23,6 +24,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try BodyLimit.problem(BodyLimit.bytes(for: request)).response(from: request, context: context)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return try BodyLimit.problem(BodyLimit.bytes(for: request)).response(from: request, context: context)
+        } catch let error as HTTPParserError {
+            // the client sent a broken body (bad chunk, connection cut mid-body): its mistake, not ours
+            context.logger.info("malformed request", metadata: ["error": "\(error)"])
+            return try Problem(.badRequest, .malformedRequest, ["reason": "\(error)"]).response(from: request, context: context)
         } catch let error as HTTPError {
             return try Problem(error.status, Self.code(for: error.status), headers: error.headers).response(from: request, context: context)
         } catch {

@@ -11,6 +11,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case bodyNotObject = "body_not_object", jsonInvalid = "json_invalid", jsonContentType = "json_content_type"
     case bodyTooLarge = "body_too_large", bodyEmpty = "body_empty", fileName = "file_name", numberOutOfRange = "number_out_of_range"
     case routeNotFound = "route_not_found", methodNotAllowed = "method_not_allowed", badRequest = "bad_request"
+    case malformedRequest = "malformed_request"
     case invalidFields = "invalid_fields", unknownField = "unknown_field", wrongType = "wrong_type", mustNotBeNull = "must_not_be_null"
     case lastEventID = "last_event_id"
     // Signing in and permissions
@@ -112,6 +113,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .routeNotFound: ("没有这个地址，请检查链接。", "no such resource; see /api/v1/openapi.json for the routes")
         case .methodNotAllowed: ("此处不能进行这种操作（只允许 {allow}）。", "{method} is not allowed here; use {allow}")
         case .badRequest: ("请求无法处理，请检查后重试。", "the request cannot be processed; check it and retry")
+        case .malformedRequest: ("请求报文不完整或格式有误，请重新提交。", "the HTTP message is malformed or incomplete ({reason}); send it again")
         case .invalidFields: ("填写有误，请按各项旁边的提示修改。", "the request has invalid fields; see errors")
         case .unknownField: ("不是可识别的项目，请删除。", "is not a known field; remove it")
         case .wrongType: ("类型不对：请填写{expected}。", "must be {expected_en}, not {got}")
