@@ -102,11 +102,12 @@ bench_peer_venv() {
 }
 
 # wrk_run WRK-ARGS...: wrk with 64 connections for $seconds s; prints "rps p50_ms p99_ms non2xx"
-# (set BENCH_CONNECTIONS for another count).
+# (set BENCH_CONNECTIONS for another count) and writes the number of requests to $BENCH_DIR/wrk.requests.
 wrk_run() {
     local out
     out=$(wrk -t2 -c"${BENCH_CONNECTIONS:-64}" -d"${seconds}s" --latency "$@" 2>&1)
     local rps p50 p99 bad
+    [ -n "${BENCH_DIR:-}" ] && echo "$out" | awk '/requests in/ { print $1 }' >"$BENCH_DIR/wrk.requests"
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
     p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
@@ -114,3 +115,48 @@ wrk_run() {
     echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${bad:-0}"
 }
 to_ms() { case $1 in *us) echo "${1%us} / 1000" | bc -l | xargs printf '%.2f';; *ms) printf '%.2f' "${1%ms}";; *s) echo "${1%s} * 1000" | bc -l | xargs printf '%.2f';; esac; }
+
+# bench_ticks PID...: CPU clock ticks (user + system) spent so far by the processes PID and all
+# their descendants, live ones and those already exited (cutime, cstime).
+bench_ticks() {
+    local total=0 p u s cu cs
+    for p in $(bench_tree "$@"); do
+        read -r u s cu cs < <(sed -E 's/^.*\) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $12, $13, $14, $15 }') || continue
+        [ -n "$u" ] && total=$((total + u + s + cu + cs))
+    done
+    echo "$total"
+}
+bench_tree() { local p; for p in "$@"; do echo "$p"; bench_tree $(pgrep -P "$p"); done; }
+
+# bench_statement_log_on / _off: PostgreSQL's log of every statement, for every session at once.
+bench_statement_log_on() {
+    psql -qX -d postgres -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 0.5
+}
+bench_statement_log_off() {
+    psql -qX -d postgres -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+}
+
+# bench_statements CMD...: runs CMD (one request) and prints the statements PostgreSQL logged
+# meanwhile, one "STATEMENT text" or "PARAMETERS values" line each, whitespace collapsed, the
+# prepared statement's name and a final semicolon left out (the peer's driver names them its way).
+bench_statements() {
+    local log=$BENCH_DIR/postgres.log before
+    before=$(wc -c <"$log")
+    "$@" >/dev/null
+    sleep 0.5
+    tail -c +"$((before + 1))" "$log" | python3 -c '
+import re, sys
+records, current = [], None
+for line in sys.stdin:
+    if line.startswith("\t") and current is not None:
+        current[1] += " " + line.strip(); continue
+    m = re.search(r"(LOG|DETAIL):  (?:execute [^:]+: |statement: |parameters: )(.*)$", line.rstrip("\n"))
+    if m is None:
+        current = None; continue
+    current = ["STATEMENT" if m.group(1) == "LOG" else "PARAMETERS", m.group(2)]
+    records.append(current)
+for kind, text in records:
+    print(kind, re.sub(r"\s+", " ", text).strip().rstrip(";"))
+'
+}
