@@ -119,7 +119,12 @@ enum PostgresTimestamp {
 
     /// Parses `2026-11-25 21:08:04.123456+00` (the server's output with TimeZone UTC).
     static func parse(_ text: String) -> Date? {
-        let utf8 = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// `parse` over the bytes of the text, as libpq holds them.
+    static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Date? {
         guard utf8.count >= 19 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -179,12 +184,18 @@ extension BinaryInteger {
 enum PostgresNumeric {
     /// `-123.45` → mantissa 12345, exponent −2; nil for anything else (`NaN`, longer numbers).
     static func parse(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// `parse` over the bytes of the text, as libpq holds them.
+    static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var mantissa: UInt64 = 0
         var digits = 0
         var fractionDigits = 0
         var negative = false
         var seenPoint = false
-        for (index, byte) in text.utf8.enumerated() {
+        for (index, byte) in utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard digits < 19 else { return nil }

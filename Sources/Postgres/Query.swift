@@ -29,13 +29,36 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
 
     /// Appends another query, renumbering its placeholders.
     public mutating func append(_ other: Query) {
-        var renumbered = other.sql
-        for index in stride(from: other.binds.count, through: 1, by: -1) {
-            renumbered = renumbered.replacingPlaceholder(index, with: index + binds.count)
-        }
-        sql += renumbered
+        sql += binds.isEmpty || other.binds.isEmpty ? other.sql : Self.renumbering(other.sql, placeholders: other.binds.count, by: binds.count)
         for (index, bytes) in other.binaryBinds { binaryBinds[index + binds.count] = bytes }
         binds += other.binds
+    }
+
+    /// `sql` with each placeholder `$n` (1 ≤ n ≤ `placeholders`) moved up by `offset`, in one pass
+    /// over its bytes (queries are assembled on every request of a list).
+    static func renumbering(_ sql: String, placeholders: Int, by offset: Int) -> String {
+        var output: [UInt8] = []
+        var sql = sql
+        sql.withUTF8 { text in
+            output.reserveCapacity(text.count + placeholders)
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                output.append(byte)
+                guard byte == UInt8(ascii: "$") else { continue }
+                var end = index, number = 0
+                while end < text.count, text[end] >= UInt8(ascii: "0"), text[end] <= UInt8(ascii: "9"), number <= placeholders {
+                    number = number * 10 + Int(text[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > index, end == text.count || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[end]),
+                      number >= 1, number <= placeholders else { continue }
+                output.append(contentsOf: String(number + offset).utf8)
+                index = end
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The SQL text only: parameter values are never part of a description.
@@ -80,24 +103,5 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
         public mutating func appendInterpolation(unsafeSQL fragment: String) {
             sql += fragment
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingPlaceholder(_ index: Int, with newIndex: Int) -> String {
-        var result = ""
-        var rest = Substring(self)
-        let token = "$\(index)"
-        while let range = rest.range(of: token) {
-            let after = rest[range.upperBound...]
-            result += rest[..<range.lowerBound]
-            if let next = after.first, next.isNumber {
-                result += token
-            } else {
-                result += "$\(newIndex)"
-            }
-            rest = after
-        }
-        return result + rest
     }
 }

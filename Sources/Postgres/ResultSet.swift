@@ -8,16 +8,26 @@ public final class ResultSet {
     /// The rows a command changed (`INSERT`, `UPDATE`, `DELETE`), 0 otherwise.
     public let affectedRows: Int
     private let columnIndex: [String: Int32]
+    /// The column names in order ("" where a later column has the same name).
+    private let columnNames: [String]
+    /// The column after the last one looked up by name: rows are decoded column after column in
+    /// the same order, so most lookups are one comparison instead of hashing the name.
+    private var nextColumn = 0
 
     init(handle: OpaquePointer) {
         self.handle = handle
         self.count = Int(PQntuples(handle))
         self.affectedRows = Int(String(cString: PQcmdTuples(handle))) ?? 0
         var columns: [String: Int32] = [:]
+        var names: [String] = []
         for column in 0..<PQnfields(handle) {
-            if let name = PQfname(handle, column) { columns[String(cString: name)] = column }
+            let name = PQfname(handle, column).map { String(cString: $0) } ?? ""
+            names.append(name)
+            columns[name] = column
         }
         self.columnIndex = columns
+        // a name that appears twice means its last column, as the index says
+        self.columnNames = names.enumerated().map { column, name in columns[name] == Int32(column) ? name : "" }
     }
 
     deinit { PQclear(handle) }
@@ -42,16 +52,23 @@ public final class ResultSet {
     public var first: Row? { count > 0 ? self[0] : nil }
 
     func column(named name: String) throws -> Int32 {
+        if nextColumn < columnNames.count, !name.isEmpty, columnNames[nextColumn] == name {
+            nextColumn += 1
+            return Int32(nextColumn - 1)
+        }
         guard let column = columnIndex[name] else {
             throw PostgresError(.decoding, reason: "no column named \(name) in the result")
         }
+        nextColumn = Int(column) + 1
         return column
     }
 
     func decode<T: PostgresDecodable>(_ type: T.Type, row: Int32, column: Int32) throws -> T {
         if PQgetisnull(handle, row, column) == 1 { return try T.postgresNull() }
-        let text = String(cString: PQgetvalue(handle, row, column))
-        return try T(postgresText: text, type: PostgresType(oid: PQftype(handle, column)))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(PQgetvalue(handle, row, column)).assumingMemoryBound(to: UInt8.self),
+            count: Int(PQgetlength(handle, row, column)))
+        return try T(postgresBytes: bytes, type: PostgresType(oid: PQftype(handle, column)))
     }
 }
 

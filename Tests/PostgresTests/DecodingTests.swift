@@ -60,6 +60,29 @@ import TestSupport
         }
     }
 
+    @Test func integersAndBooleansAreReadFromLibpqsBytesToTheirLimits() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            let row = try #require(try connection.query("""
+                SELECT \(Int64.min)::int8 AS low, \(Int64.max)::int8 AS high, -1::int4 AS minus, 0::int2 AS zero,
+                       false AS f, 3000000000::int8 AS big, 'twelve'::text AS word, '12'::text AS same
+                """).first)
+            #expect(try row.decode("low") == Int64.min)
+            #expect(try row.decode("high") == Int64.max)
+            #expect(try row.decode("minus") == Int32(-1))
+            #expect(try row.decode("zero") == 0)
+            #expect(try row.decode("f") == false)
+            #expect(try row.decode("same") == 12)
+            // beyond the Swift type, or not a number: a decoding error, never a wrong value
+            #expect(throws: PostgresError.self) { try row.decode("big", as: Int32.self) }
+            #expect(throws: PostgresError.self) { try row.decode("word", as: Int64.self) }
+            #expect(throws: PostgresError.self) { try row.decode("word", as: Bool.self) }
+            // looked up out of order and again: the same columns
+            #expect(try row.decode("high") == Int64.max)
+            #expect(try row.decode("low") == Int64.min)
+        }
+    }
+
     @Test func nullsDecodeAsNilAndFailForNonOptionals() async throws {
         try await TestDatabase.withEmpty { database in
             let connection = try database.connect()

@@ -83,7 +83,10 @@ struct JSONBytesWriter: JSONMemberWriter {
 
     mutating func write(_ key: String, _ value: Int64?) throws { begin(key); text.append(raw: value.map { String($0) } ?? "null") }
     mutating func write(_ key: String, _ value: Int?) throws { begin(key); text.append(raw: value.map { String($0) } ?? "null") }
-    mutating func write(_ key: String, _ value: Decimal?) throws { begin(key); text.append(raw: value?.description ?? "null") }
+    mutating func write(_ key: String, _ value: Decimal?) throws {
+        begin(key)
+        if let value { text.append(decimal: value) } else { text.append("null") }
+    }
 
     mutating func write(_ key: String, _ value: Bool?) throws {
         begin(key)

@@ -112,7 +112,7 @@ final class StreamEncoder: Encoder {
         else if T.self == Int.self { sink.text.append(raw: String(value as! Int)) }
         else if T.self == Int64.self { sink.text.append(raw: String(value as! Int64)) }
         else if T.self == Bool.self { sink.text.append((value as! Bool) ? "true" : "false") }
-        else if T.self == Decimal.self { sink.text.append(raw: (value as! Decimal).description) }
+        else if T.self == Decimal.self { sink.text.append(decimal: value as! Decimal) }
         else if T.self == Date.self { sink.text.append(timestamp: value as! Date) }
         else if T.self == Int32.self { sink.text.append(raw: String(value as! Int32)) }
         else if T.self == Data.self { sink.text.append(string: (value as! Data).base64EncodedString()) }
