@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Campaign
 import Postgres
+import Store
 
 /// Loads the demo data: the seed county, or a synthetic province for benchmarks.
 ///
@@ -61,11 +62,13 @@ public enum DemoLoader {
         }
     }
 
-    /// Loads `counties` synthetic counties of `projectsPerCounty` projects each.
+    /// Loads `counties` synthetic counties of `projectsPerCounty` projects each; with `years`, also
+    /// that many campaign years of history ending in `year` (`PastYearsQueries`): plans, and each
+    /// report's history row.
     @discardableResult
     public static func loadScale(
         _ connection: Connection, counties: Int, seed: UInt64, year: Int, projectsPerCounty: Int = 2_000,
-        passwords: DemoPasswords, force: Bool = false, progress: TerminalProgress? = nil
+        years: Int? = nil, passwords: DemoPasswords, force: Bool = false, progress: TerminalProgress? = nil
     ) throws -> LoadSummary {
         guard counties > 0 else { throw DemoError.badScale(counties) }
         guard (1...100_000).contains(projectsPerCounty) else { throw DemoError.badProjectsPerCounty(projectsPerCounty) }
@@ -92,8 +95,15 @@ public enum DemoLoader {
                 progress?.update(index, of: counties, note: "county \(index)/\(counties) · \(rows.formatted) rows · \(Int(now() - started)) s")
             }
             try writer.ids.advanceSequences(connection)
+            var counts = writer.counts
+            if let years {
+                counts["investment_plans", default: 0] += try PastYearsQueries.planFromReports(on: connection)
+                for (table, rows) in try PastYearsQueries.repeatYear(year, back: years - 1, on: connection) { counts[table, default: 0] += rows }
+                counts["history", default: 0] += try PastYearsQueries.recordReportHistory(on: connection)
+                notes.append("\(years) campaign year\(years == 1 ? "" : "s") of history, \(year - years + 1)–\(year): earlier years repeat \(year)'s figures")
+            }
             progress?.finish()
-            return LoadSummary(counts: writer.counts, seconds: now() - started, passwords: passwords, notes: notes)
+            return LoadSummary(counts: counts, seconds: now() - started, passwords: passwords, notes: notes)
         }
     }
 

@@ -39,6 +39,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The campaign year (default: the current year in Asia/Shanghai).")
     var year: Int?
 
+    @Option(help: ArgumentHelp(
+        "With --scale: load this many campaign years of history ending in --year (plans, and a history row for each report).",
+        valueName: "count"))
+    var years: Int?
+
     @Option(help: "Also write the demo users' passwords to this file, readable only by you (scripts/run: .data/demo-passwords.txt).")
     var passwordsFile: String?
 
@@ -51,6 +56,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         if let year, !(2000...2099).contains(year) {
             throw ValidationError("--year must be between 2000 and 2099 (got \(year))")
+        }
+        if let years {
+            guard scale != nil else { throw ValidationError("--years needs --scale: the demo county holds one year") }
+            guard (1...20).contains(years) else { throw ValidationError("--years must be between 1 and 20 (got \(years))") }
+            if (year ?? Self.currentYear()) - years + 1 < 2000 { throw ValidationError("--years reaches before 2000") }
         }
         if let passwordsFile {
             let folder = URL(fileURLWithPath: passwordsFile).deletingLastPathComponent().path
@@ -76,7 +86,7 @@ struct DemoCommand: AsyncParsableCommand {
             if let scale {
                 if contents != .empty, !force { throw CommandFailure(DemoError.foreignData.description) }
                 summary = try DemoLoader.loadScale(
-                    connection, counties: scale, seed: seed, year: year, projectsPerCounty: projectsPerCounty,
+                    connection, counties: scale, seed: seed, year: year, projectsPerCounty: projectsPerCounty, years: years,
                     passwords: passwords, force: force, progress: TerminalProgress(label: "generating")
                 )
                 print("loaded \(scale) synthetic count\(scale == 1 ? "y" : "ies") for \(year) (seed \(seed)):")
