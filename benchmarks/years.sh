@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The fifth campaign year against the first (issue 27): the same province loaded with one year of
+# history and with five (`demo --scale SCALE --years 1|5`, 2022–2026), each path measured on both
+# databases alternately, RUNS times:
+#
+#   benchmarks/years.sh [SCALE [RUNS [SECONDS]]]     defaults: 10 3 5
+#
+# - GET /api/v1/projects (a district's editor), GET /api/v1/plans?year=2026 (the plan list),
+#   GET /api/v1/projects/{id}/plans/2026 (one plan page), GET /api/v1/reviews?status=submitted
+#   (the county editor's review queue), PUT …/reports/{month} (a new report each request, a district
+#   of its own per measurement): wrk, 64 connections, SECONDS each; requests per second and p99;
+# - the reminder scan (a worker's first scan of each database, its own timing);
+# - the year-end run (2026, `year`: the worker's finished_at − started_at) and the bare aggregate of
+#   the same rows (2026's reports, receipts and statistics) by psql.
+# Prints medians and the ratio year 5 / year 1 of each (time) or year 1 / year 5 (throughput):
+# the goal is at most 1.1.
+. "$(dirname "$0")/lib.sh"
+scale=${1:-10}
+runs=${2:-3}
+seconds=${3:-5}
+here=$(cd "$(dirname "$0")" && pwd)
+
+bench_ensure_tools bc wrk curl
+bench_build
+bench_cluster_start
+export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+declare -A url port pid
+pids=()
+trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null; wait $p 2>/dev/null; done; bench_cluster_stop' EXIT INT TERM
+for years in 1 5; do
+    db=bench_years$years
+    url[$years]=$(bench_database $db)
+    bench_log "loading demo --scale $scale --years $years"
+    DATABASE_URL=${url[$years]} LOG_LEVEL=warning "$BENCH_BIN" demo --scale "$scale" --seed 1 --year 2026 --years $years >/dev/null
+    psql -qX -d $db -c "VACUUM ANALYZE" >/dev/null
+    bench_log "years $years: $(psql -qXAt -d $db -c "SELECT (SELECT count(*) FROM app.projects) || ' projects, ' ||
+        (SELECT count(*) FROM app.monthly_reports) || ' reports, ' || (SELECT count(*) FROM app.investment_plans) || ' plans, ' ||
+        (SELECT count(*) FROM app.history) || ' history rows'")"
+    port[$years]=$(py_free_port $((18700 + years * 10)))
+    DATABASE_URL="$(bench_as projectyear_server_login "${url[$years]}")" HTTP_PORT="${port[$years]}" LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$BENCH_BIN" serve >&2 &
+    pids+=($!); pid[$years]=$!
+done
+for years in 1 5; do
+    for _ in $(seq 1 150); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port[$years]}/api/v1/projects")" = 401 ] && break
+        sleep 0.2
+    done
+done
+sql() { psql -qXAt -d bench_years1 -c "$1"; } # ids and codes are the same in both databases (same seed)
+district() { # N: "code ids" of the N-th district (0-based, in id order)
+    sql "SELECT a.code, string_agg(p.id::text, ',' ORDER BY p.id)
+           FROM (SELECT * FROM app.agencies WHERE kind = 'district' ORDER BY id OFFSET $1 LIMIT 1) a
+           JOIN app.projects p ON p.district_id = a.id GROUP BY a.code" | tr '|' ' '
+}
+sign_in() { # YEARS USERNAME
+    curl -sf -X POST "http://127.0.0.1:${port[$1]}/api/v1/sessions" -H 'content-type: application/json' \
+        -d "{\"username\":\"$2\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+read -r list_code list_ids <<<"$(district 0)"
+county=$(sql "SELECT code FROM app.agencies WHERE kind = 'county' ORDER BY id LIMIT 1")
+declare -A editor reviewer
+for years in 1 5; do editor[$years]=$(sign_in $years "$list_code.editor"); reviewer[$years]=$(sign_in $years "$county.editor"); done
+bench_log "paths as $list_code.editor and $county.editor"
+
+declare -A results
+record() { local key=$1; shift; results[$key]+="$* "; }
+measure=0
+for run in $(seq 1 "$runs"); do
+    order=(1 5); [ $((run % 2)) -eq 0 ] && order=(5 1)
+    for years in "${order[@]}"; do
+        base="http://127.0.0.1:${port[$years]}/api/v1"
+        for path in "projects" "plans?year=2026" "projects/${list_ids%%,*}/plans/2026"; do
+            read -r rps _ p99 bad <<<"$(wrk_run -H "Authorization: Bearer ${editor[$years]}" "$base/$path")"
+            record "GET /$path $years" "$rps"; record "GET /$path $years p99" "$p99"
+            bench_log "run $run years $years GET /$path: $rps req/s, p99 $p99 ms, non-2xx $bad"
+        done
+        read -r rps _ p99 bad <<<"$(wrk_run -H "Authorization: Bearer ${reviewer[$years]}" "$base/reviews?status=submitted")"
+        record "GET /reviews?status=submitted $years" "$rps"; record "GET /reviews?status=submitted $years p99" "$p99"
+        bench_log "run $run years $years GET /reviews?status=submitted: $rps req/s, p99 $p99 ms, non-2xx $bad"
+        measure=$((measure + 1))
+        read -r code ids <<<"$(district "$measure")"
+        token=$(sign_in "$years" "$code.editor")
+        read -r rps _ p99 bad <<<"$(BENCH_TOKEN=$token BENCH_PROJECTS=$ids wrk_run -s "$here/api/report.lua" "http://127.0.0.1:${port[$years]}")"
+        record "PUT /projects/{id}/reports/{month} $years" "$rps"; record "PUT /projects/{id}/reports/{month} $years p99" "$p99"
+        bench_log "run $run years $years PUT report ($code): $rps req/s, p99 $p99 ms, non-2xx $bad"
+    done
+done
+for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; pids=()
+
+# The worker: the reminder scan (first scan of each database) and the year-end run.
+bare_sql="
+SELECT count(*), sum(x) FROM (
+  SELECT p.district_id AS a, sum(r.investment_completed) AS x
+    FROM app.monthly_reports r JOIN app.projects p ON p.id = r.project_id
+   WHERE r.month BETWEEN date '2026-01-01' AND date '2026-12-01' AND p.major GROUP BY p.district_id
+  UNION ALL
+  SELECT p.lead_department_id, sum(r.investment_completed)
+    FROM app.monthly_reports r JOIN app.projects p ON p.id = r.project_id
+   WHERE r.month BETWEEN date '2026-01-01' AND date '2026-12-01' AND p.major GROUP BY p.lead_department_id
+  UNION ALL
+  SELECT d.district_id, sum(c.amount) FROM app.receipts c JOIN app.deals d ON d.id = c.deal_id
+   WHERE c.received_on BETWEEN date '2026-01-01' AND date '2026-12-31' GROUP BY d.district_id
+  UNION ALL
+  SELECT agency_id, sum(amount) FROM app.fai_statistics WHERE month BETWEEN date '2026-01-01' AND date '2026-12-01' GROUP BY agency_id) t"
+for years in 1 5; do
+    db=bench_years$years log=$BENCH_DIR/worker.$years.log
+    DATABASE_URL=$(bench_as projectyear_worker_login "${url[$years]}") LOG_LEVEL=info WORKER_POLL=1 WORKER_REMINDERS=3600 \
+        "$BENCH_BIN" worker >"$log" 2>&1 &
+    worker=$!
+    for _ in $(seq 1 1200); do grep -q "reminder scan done" "$log" && break; sleep 0.5; done
+    scan=$(grep -o 'seconds=[0-9.]*' "$log" | head -1 | cut -d= -f2)
+    record "reminder scan $years" "$scan"
+    bench_log "years $years: reminder scan $scan s ($(grep -o 'created=[0-9]*' "$log" | head -1))"
+    for run in $(seq 1 "$runs"); do
+        id=$(psql -qXAt -d $db -c "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'year') RETURNING id" | head -1)
+        while [ "$(psql -qXAt -d $db -c "SELECT status IN ('done', 'failed') FROM app.assessment_runs WHERE id = $id")" != t ]; do sleep 0.2; done
+        seconds=$(psql -qXAt -d $db -c "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 3) FROM app.assessment_runs WHERE id = $id")
+        bare=$(bench_time psql -qX -d $db -c "$bare_sql")
+        record "year-end run $years" "$seconds"; record "bare aggregate $years" "$bare"
+        bench_log "years $years run $run: year-end run $seconds s ($(psql -qXAt -d $db -c "SELECT status FROM app.assessment_runs WHERE id = $id")), bare aggregate $bare s"
+    done
+    kill "$worker"; wait "$worker" 2>/dev/null || true
+done
+
+median() { bench_median ${results[$1]}; }
+echo "machine: $(bench_machine); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "command: benchmarks/years.sh $scale $runs $seconds (medians of $runs; ratios year 5 against year 1, cost: ≤ 1.1 is the goal)"
+for path in "GET /projects" "GET /plans?year=2026" "GET /projects/${list_ids%%,*}/plans/2026" "GET /reviews?status=submitted" "PUT /projects/{id}/reports/{month}"; do
+    one=$(median "$path 1"); five=$(median "$path 5")
+    echo "$path: year 1 $one req/s (p99 $(median "$path 1 p99") ms), year 5 $five req/s (p99 $(median "$path 5 p99") ms); cost year 5 / year 1: $(bench_ratio "$one" "$five")"
+done
+for step in "reminder scan" "year-end run" "bare aggregate"; do
+    echo "$step: year 1 $(median "$step 1") s, year 5 $(median "$step 5") s; year 5 / year 1: $(bench_ratio "$(median "$step 5")" "$(median "$step 1")")"
+done
+for years in 1 5; do
+    echo "year-end run / bare aggregate with $years year(s) of data: $(bench_ratio "$(median "year-end run $years")" "$(median "bare aggregate $years")")"
+done
