@@ -9,11 +9,12 @@ public enum MonthlyReportQueries {
                r.submitted_by, n.display_name AS submitted_by_name, r.version, r.status, r.first_submitted_at,
                r.review_comment, r.reviewed_by, v.display_name AS reviewed_by_name, r.reviewed_at
         """
-    static let fromClause = """
-        FROM app.monthly_reports r
+    /// The names of the submitter (`n`) and the reviewer (`v`) of report `r`.
+    static let displayNameJoins = """
           LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
           LEFT JOIN app.user_display_names(ARRAY[r.reviewed_by]) v ON true
         """
+    static let fromClause = "FROM app.monthly_reports r\n" + displayNameJoins
     static let select = "SELECT \(selectColumns) \(fromClause)"
 
     /// The project's reports, month ascending, and how many there are.

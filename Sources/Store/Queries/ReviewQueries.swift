@@ -57,8 +57,9 @@ public enum ReviewQueries {
     public static func queue(
         _ filter: Filter, rule: ExplanationRule, limit: Int, offset: Int, on connection: Connection
     ) throws -> (items: [Item], total: Int) {
+        // The page is chosen first (filters, count and order only), and the reviewer's context is
+        // computed for its rows alone: a county at month-end has thousands of reports waiting.
         let rows = try connection.query("""
-            SELECT * FROM (
             SELECT \(unsafeSQL: MonthlyReportQueries.selectColumns), p.code AS project_code, p.name AS project_name,
                    p.district_id, pl.monthly[date_part('month', r.month)::int] AS month_plan,
                    (SELECT l.investment_completed FROM app.monthly_reports l
@@ -67,15 +68,19 @@ public enum ReviewQueries {
                    (SELECT coalesce(sum(c.investment_completed), 0) FROM app.monthly_reports c
                      WHERE c.project_id = r.project_id AND c.status <> 'returned'
                        AND c.month BETWEEN date_trunc('year', r.month)::date AND r.month) AS cumulative_actual,
-                   count(*) OVER () AS total
-              \(unsafeSQL: MonthlyReportQueries.fromClause)
+                   page.total
+              FROM (SELECT w.id, w.submitted_at, count(*) OVER () AS total
+                      FROM app.monthly_reports w JOIN app.projects p ON p.id = w.project_id
+                     WHERE w.status = \(filter.status.rawValue) AND (\(filter.month)::date IS NULL OR w.month = \(filter.month)::date)
+                       AND (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
+                       AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
+                     ORDER BY w.submitted_at, w.id
+                     LIMIT \(limit) OFFSET \(offset)) page
+              JOIN app.monthly_reports r ON r.id = page.id
+            \(unsafeSQL: MonthlyReportQueries.displayNameJoins)
               JOIN app.projects p ON p.id = r.project_id
               LEFT JOIN app.investment_plans pl ON pl.project_id = r.project_id AND pl.year = date_part('year', r.month)::int
-             WHERE r.status = \(filter.status.rawValue) AND (\(filter.month)::date IS NULL OR r.month = \(filter.month)::date)
-               AND (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
-               AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
-            ) q ORDER BY q.submitted_at, q.id
-             LIMIT \(limit) OFFSET \(offset)
+             ORDER BY page.submitted_at, page.id
             """)
         let total = try rows.first?.decode("total", as: Int.self)
             ?? (offset > 0 ? queue(filter, rule: rule, limit: 1, offset: 0, on: connection).total : 0)
