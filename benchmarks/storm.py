@@ -7,7 +7,7 @@ TOKENS_FILE holds one line per simulated person: `clerk TOKEN PROJECT_IDS`, `rev
 - each clerk loads the project list (as the console's entry page does), then every 2–6 s reads
   one of its projects' December report (to get its version) and saves it (PUT with If-Match),
   reading the list again after every fifth save;
-- each reviewer pages through November's reports waiting for review (20 at a time) and approves
+- each reviewer (a department's editor) takes November's reports waiting for review (20 at a time) and approves
   them in one batch (`POST /api/v1/reviews/batch`), pausing 1–3 s;
 - each stream holds `GET /api/v1/notifications/stream` open and counts the events it receives.
 Prints one JSON object: counts, p50/p99 (ms) of saves and list loads, errors by kind.

@@ -6,8 +6,9 @@
 # Loads `demo --scale SCALE` (SCALE × 2,000 projects), then for SECONDS: CLERKS district editors
 # each saving December's report of one of their projects every 2–6 s, with the console's reads
 # around it (the report before each save, the project list at the start and after every fifth
-# save) and the console's notification stream open (CLERKS streams); REVIEWERS county editors
-# approving November's reports in batches of 20; a worker's reminder scan and a quarterly run
+# save) and the console's notification stream open (CLERKS streams); REVIEWERS department editors
+# (the reviewers of the projects their department leads) approving November's reports in batches
+# of 20; a worker's reminder scan and a quarterly run
 # (2026 Q3) started with the storm. Sessions are made in SQL beforehand (signing 500 people in
 # would only measure bcrypt). Prints p50/p99 of saves and list loads, errors, the events the
 # streams received, the scan's and the run's own times, and the server's peak memory.
@@ -40,7 +41,7 @@ psql -qXAt -d bench_storm -F ' ' -c "
     reviewers AS (
         SELECT u.id, 'storm-reviewer-' || u.id AS token
           FROM app.users u JOIN app.agencies a ON a.id = u.agency_id
-         WHERE a.kind = 'county' AND u.role = 'editor' ORDER BY u.id LIMIT $reviewers),
+         WHERE a.kind = 'department' AND u.role = 'editor' ORDER BY u.id LIMIT $reviewers),
     made AS (
         SELECT app.create_session(id, sha256(convert_to(token, 'UTF8')), now() + interval '1 day') FROM clerks
         UNION ALL SELECT app.create_session(id, sha256(convert_to(token, 'UTF8')), now() + interval '1 day') FROM reviewers)

@@ -6,9 +6,10 @@
 #   benchmarks/years.sh [SCALE [RUNS [SECONDS]]]     defaults: 10 3 5
 #
 # - GET /api/v1/projects (a district's editor), GET /api/v1/plans?year=2026 (the plan list),
-#   GET /api/v1/projects/{id}/plans/2026 (one plan page), GET /api/v1/reviews?status=submitted
-#   (the county editor's review queue), PUT …/reports/{month} (a new report each request, a district
-#   of its own per measurement): wrk, 64 connections, SECONDS each; requests per second and p99;
+#   GET /api/v1/projects/{id}/plans/2026 (one plan page), PUT …/reports/{month} (a new report each
+#   request, a district of its own per measurement): wrk, 64 connections, SECONDS each; and
+#   GET /api/v1/reviews?status=submitted&month=2026-11 (the county editor's review queue of the
+#   month, as the console filters it; 8 connections: a county's reviewers); requests per second and p99;
 # - the reminder scan (a worker's first scan of each database, its own timing);
 # - the year-end run (2026, `year`: the worker's finished_at − started_at) and the bare aggregate of
 #   the same rows (2026's reports, receipts and statistics) by psql.
@@ -53,7 +54,7 @@ district() { # N: "code ids" of the N-th district (0-based, in id order)
            JOIN app.projects p ON p.district_id = a.id GROUP BY a.code" | tr '|' ' '
 }
 sign_in() { # YEARS USERNAME
-    curl -sf -X POST "http://127.0.0.1:${port[$1]}/api/v1/sessions" -H 'content-type: application/json' \
+    curl -sf --retry 5 --retry-all-errors -X POST "http://127.0.0.1:${port[$1]}/api/v1/sessions" -H 'content-type: application/json' \
         -d "{\"username\":\"$2\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
 read -r list_code list_ids <<<"$(district 0)"
@@ -74,9 +75,10 @@ for run in $(seq 1 "$runs"); do
             record "GET /$path $years" "$rps"; record "GET /$path $years p99" "$p99"
             bench_log "run $run years $years GET /$path: $rps req/s, p99 $p99 ms, non-2xx $bad"
         done
-        read -r rps _ p99 bad <<<"$(wrk_run -H "Authorization: Bearer ${reviewer[$years]}" "$base/reviews?status=submitted")"
-        record "GET /reviews?status=submitted $years" "$rps"; record "GET /reviews?status=submitted $years p99" "$p99"
-        bench_log "run $run years $years GET /reviews?status=submitted: $rps req/s, p99 $p99 ms, non-2xx $bad"
+        # a county's reviewers, a few at once, with the console's month filter
+        read -r rps _ p99 bad <<<"$(BENCH_CONNECTIONS=8 wrk_run -H "Authorization: Bearer ${reviewer[$years]}" "$base/reviews?status=submitted&month=2026-11")"
+        record "GET /reviews?status=submitted&month=2026-11 $years" "$rps"; record "GET /reviews?status=submitted&month=2026-11 $years p99" "$p99"
+        bench_log "run $run years $years GET /reviews?status=submitted&month=2026-11 (8 connections): $rps req/s, p99 $p99 ms, non-2xx $bad"
         measure=$((measure + 1))
         read -r code ids <<<"$(district "$measure")"
         token=$(sign_in "$years" "$code.editor")
@@ -114,10 +116,10 @@ for years in 1 5; do
     for run in $(seq 1 "$runs"); do
         id=$(psql -qXAt -d $db -c "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'year') RETURNING id" | head -1)
         while [ "$(psql -qXAt -d $db -c "SELECT status IN ('done', 'failed') FROM app.assessment_runs WHERE id = $id")" != t ]; do sleep 0.2; done
-        seconds=$(psql -qXAt -d $db -c "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 3) FROM app.assessment_runs WHERE id = $id")
+        took=$(psql -qXAt -d $db -c "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 3) FROM app.assessment_runs WHERE id = $id")
         bare=$(bench_time psql -qX -d $db -c "$bare_sql")
-        record "year-end run $years" "$seconds"; record "bare aggregate $years" "$bare"
-        bench_log "years $years run $run: year-end run $seconds s ($(psql -qXAt -d $db -c "SELECT status FROM app.assessment_runs WHERE id = $id")), bare aggregate $bare s"
+        record "year-end run $years" "$took"; record "bare aggregate $years" "$bare"
+        bench_log "years $years run $run: year-end run $took s ($(psql -qXAt -d $db -c "SELECT status FROM app.assessment_runs WHERE id = $id")), bare aggregate $bare s"
     done
     kill "$worker"; wait "$worker" 2>/dev/null || true
 done
@@ -125,7 +127,7 @@ done
 median() { bench_median ${results[$1]}; }
 echo "machine: $(bench_machine); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "command: benchmarks/years.sh $scale $runs $seconds (medians of $runs; ratios year 5 against year 1, cost: ≤ 1.1 is the goal)"
-for path in "GET /projects" "GET /plans?year=2026" "GET /projects/${list_ids%%,*}/plans/2026" "GET /reviews?status=submitted" "PUT /projects/{id}/reports/{month}"; do
+for path in "GET /projects" "GET /plans?year=2026" "GET /projects/${list_ids%%,*}/plans/2026" "GET /reviews?status=submitted&month=2026-11" "PUT /projects/{id}/reports/{month}"; do
     one=$(median "$path 1"); five=$(median "$path 5")
     echo "$path: year 1 $one req/s (p99 $(median "$path 1 p99") ms), year 5 $five req/s (p99 $(median "$path 5 p99") ms); cost year 5 / year 1: $(bench_ratio "$one" "$five")"
 done
