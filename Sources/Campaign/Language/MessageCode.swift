@@ -93,6 +93,18 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case decisionAgency = "decision_agency", bulletinIssued = "bulletin_issued", monthNotEnded = "month_not_ended"
     case runNotPublished = "run_not_published", leaderNotCounty = "leader_not_county"
     case commissionerNotDepartment = "commissioner_not_department", serviceMajorOnly = "service_major_only"
+    // Notifications (提醒与督办), worded by `NotificationWords`
+    case reportDueTitle = "report_due_title", reportDueBody = "report_due_body"
+    case reportLateTitle = "report_late_title", reportLateBody = "report_late_body"
+    case reportReturnedTitle = "report_returned_title", reportReturnedBody = "report_returned_body"
+    case problemOverdueTitle = "problem_overdue_title", problemOverdueBody = "problem_overdue_body"
+    case problemEscalatedTitle = "problem_escalated_title", problemEscalatedBody = "problem_escalated_body"
+    case problemRaisedTitle = "problem_raised_title", problemRaisedBody = "problem_raised_body"
+    case behindPlanTitle = "behind_plan_title", behindPlanBody = "behind_plan_body"
+    case assessmentPublishedTitle = "assessment_published_title", assessmentPublishedBody = "assessment_published_body"
+    case bulletinIssuedTitle = "bulletin_issued_title", bulletinIssuedBody = "bulletin_issued_body"
+    case wordProblem = "word_problem", wordDecision = "word_decision", wordUnassigned = "word_unassigned"
+    case wordLeaderNote = "word_leader_note", wordDueNote = "word_due_note", wordRanked = "word_ranked", wordUnranked = "word_unranked"
 
     /// The words of this code in `language`, with `{name}` placeholders.
     public func text(_ language: Language) -> String {
@@ -290,6 +302,31 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .databaseReadOnly: ("数据库暂时只读（正在恢复或切换），请稍后重试。", "the database is read-only for now (recovering or switching over); retry shortly")
         case .projectMovesDistrict: ("不能把项目改到其他区县：所在区县只有县发改局可以修改，请改回原区县。", "a project cannot move to another district here: only the county changes a project's district")
         case .duplicateProjectRow: ("项目 {code} 在前面的行中已出现（按项目编号或项目代码），每个项目只保留一行。", "project {code} already appears in an earlier row (by local or national code); keep one row per project")
+        case .reportDueTitle: ("【月报提醒】{code} {name}：{month}月报请于 {deadline} 前报送", "Report due: {code} {name}, the {month_code} report by {deadline_code}")
+        case .reportDueBody: ("项目 {code} {name} 尚未报送 {month}月度进展，报送截止日为 {deadline}。", "Project {code} {name} has not reported its progress for {month_code}; the deadline is {deadline_code}.")
+        case .reportLateTitle: ("【月报逾期】{code} {name}：{month}月报逾期未报", "Report late: {code} {name}, the {month_code} report is overdue")
+        case .reportLateBody: ("项目 {code} {name} 的 {month}月度进展报送截止日 {deadline} 已过，请尽快报送。", "The deadline {deadline_code} for project {code} {name}'s {month_code} progress has passed; report it as soon as possible.")
+        case .reportReturnedTitle: ("{code} {name} 的 {month}月报被退回", "{code} {name}: the {month_code} report was returned")
+        case .reportReturnedBody: ("退回意见：{comment}。请修改后重新报送。", "Reviewer's comment: {comment}. Correct the report and submit it again.")
+        case .problemOverdueTitle: ("【{what}逾期】{code} {name}：已超过办结期限", "Overdue {what}: {code} {name} is past its due date")
+        case .problemOverdueBody: ("{what}“{description}”的办结期限为 {due}，尚未办结；逾期 {days} 天将提交领导小组督办。", "The {what} \"{description}\" was due {due_code} and is not resolved; {days} days after its due date it goes to the leading group (督办).")
+        case .problemEscalatedTitle: ("【督办】{code} {name}：{what}逾期 {days} 天未解决，提交领导小组督办{leader}", "Escalated: {code} {name}, a {what} {days} days overdue goes to the leading group{leader}")
+        case .problemEscalatedBody: ("{what}“{description}”（责任单位：{department}）办结期限为 {due}，至今未解决。", "The {what} \"{description}\" (responsible: {department}) was due {due_code} and is still not resolved.")
+        case .problemRaisedTitle: ("【包保项目】{code} {name}：新增{what}", "Your service project {code} {name}: a new {what}")
+        case .problemRaisedBody: ("内容：“{description}”{due_note}。", "Details: \"{description}\"{due_note}.")
+        case .behindPlanTitle: ("【计划预警】{code} {name}：投资完成滞后于年度计划", "Behind plan: {code} {name}'s investment is behind its annual plan")
+        case .behindPlanBody: ("截至 {month}，累计完成投资 {actual}，为计划 {plan}的 {ratio}。", "By the end of {month_code}, {actual_amount} (10,000 yuan) is completed: {ratio} of the planned {plan_amount}.")
+        case .assessmentPublishedTitle: ("{year}年{period}考核结果已发布", "The {year} {period_code} assessment results are published")
+        case .assessmentPublishedBody: ("本单位得分 {score}，{rank}。", "Your agency's score: {score}; {rank}.")
+        case .bulletinIssuedTitle: ("【通报】{title}", "Bulletin: {title}")
+        case .bulletinIssuedBody: ("{number} 已印发，请查阅并按要求落实。", "{number} is issued; read it and act on its requirements.")
+        case .wordProblem: ("困难问题", "problem")
+        case .wordDecision: ("会议决定事项", "meeting decision")
+        case .wordUnassigned: ("未指定", "not assigned")
+        case .wordLeaderNote: ("（包保县领导：{leader}）", " (responsible county leader: {leader})")
+        case .wordDueNote: ("，办结期限 {due}", ", due {due_code}")
+        case .wordRanked: ("排名第 {rank} 名", "ranked {rank}")
+        case .wordUnranked: ("不参与排名", "not ranked")
         case .databaseUnavailable: ("系统繁忙，请稍后重试。", "the database is busy or unavailable; retry shortly")
         case .internalError: ("系统出现意外错误，已记录，请稍后重试或联系管理员。", "an unexpected error occurred; it has been logged")
         }
