@@ -37,7 +37,7 @@ import TestSupport
             // validate
             let rows = try admin.query("SELECT kind, arguments::text AS arguments FROM app.notifications ORDER BY id")
             for (row, before) in zip(rows.rows, old) {
-                let words = NotificationWords(try row.decode("kind"), NotificationQueries.arguments(try row.decode("arguments")))
+                let words = NotificationWords(try row.decode("kind"), StoredFacts.decode(try row.decode("arguments")))
                 #expect(words.title(.zh) == before.title && words.body(.zh) == before.body)
                 #expect(words.body(.en) != before.body, "\(before.kind) is worded from its arguments, in English too")
             }

@@ -60,7 +60,7 @@ import TestSupport
     /// Each stored notification's words in `language`, with its kind.
     static func worded(_ connection: Connection, _ language: Language) throws -> [(kind: NotificationKind, title: String, body: String)] {
         try connection.query("SELECT kind, arguments::text AS arguments FROM app.notifications ORDER BY id").map { row in
-            let words = NotificationWords(try row.decode("kind"), NotificationQueries.arguments(try row.decode("arguments")))
+            let words = NotificationWords(try row.decode("kind"), StoredFacts.decode(try row.decode("arguments")))
             return (words.kind, words.title(language), words.body(language))
         }
     }

@@ -52,7 +52,7 @@ import TestSupport
     /// The words of the first notification of `kind`, as the server serves them in `language`.
     static func words(_ connection: Connection, _ kind: NotificationKind, _ language: Language = .zh) throws -> (title: String, body: String) {
         let row = try connection.query("SELECT arguments::text AS arguments FROM app.notifications WHERE kind = \(kind.rawValue) ORDER BY id LIMIT 1")[0]
-        let words = NotificationWords(kind, NotificationQueries.arguments(try row.decode("arguments")))
+        let words = NotificationWords(kind, StoredFacts.decode(try row.decode("arguments")))
         return (words.title(language), words.body(language))
     }
 

@@ -105,6 +105,10 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case bulletinIssuedTitle = "bulletin_issued_title", bulletinIssuedBody = "bulletin_issued_body"
     case wordProblem = "word_problem", wordDecision = "word_decision", wordUnassigned = "word_unassigned"
     case wordLeaderNote = "word_leader_note", wordDueNote = "word_due_note", wordRanked = "word_ranked", wordUnranked = "word_unranked"
+    // Agenda items drawn for a coordination meeting (调度会), worded by `AgendaWords`
+    case agendaOverdueProblem = "agenda_overdue_problem", agendaEscalatedProblem = "agenda_escalated_problem"
+    case agendaBehindPlan = "agenda_behind_plan", agendaMissingReport = "agenda_missing_report"
+    case agendaSlowApproval = "agenda_slow_approval", agendaCarriedOver = "agenda_carried_over"
 
     /// The words of this code in `language`, with `{name}` placeholders.
     public func text(_ language: Language) -> String {
@@ -327,6 +331,12 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .wordDueNote: ("，办结期限 {due}", ", due {due_code}")
         case .wordRanked: ("排名第 {rank} 名", "ranked {rank}")
         case .wordUnranked: ("不参与排名", "not ranked")
+        case .agendaOverdueProblem: ("问题“{description}”已超过办结期限 {due}，尚未解决", "The problem \"{description}\" is past its due date {due_code} and not resolved")
+        case .agendaEscalatedProblem: ("问题“{description}”逾期未解决，已提交领导小组督办（办结期限 {due}）", "The problem \"{description}\" is overdue and escalated to the leading group (due {due_code})")
+        case .agendaBehindPlan: ("截至 {month}，累计完成投资 {actual}，为计划 {plan}的 {ratio}，进度滞后", "By the end of {month_code}, {actual_amount} (10,000 yuan) is completed: {ratio} of the planned {plan_amount}, behind plan")
+        case .agendaMissingReport: ("{month}月报未报送（或已退回未重报）", "The {month_code} report is missing (or was returned and not submitted again)")
+        case .agendaSlowApproval: ("{approval}手续自 {applied} 申请以来已办理 {days} 天，超过 {limit} 天时限（办理单位：{department}）", "The {approval_code} approval applied for on {applied_code} has taken {days} days, over the {limit}-day limit (handled by {department})")
+        case .agendaCarriedOver: ("遗留事项（{meeting}）：{description}；责任单位：{department}，办结期限 {due}", "Carried over from {meeting}: {description}; responsible: {department}, due {due_code}")
         case .databaseUnavailable: ("系统繁忙，请稍后重试。", "the database is busy or unavailable; retry shortly")
         case .internalError: ("系统出现意外错误，已记录，请稍后重试或联系管理员。", "an unexpected error occurred; it has been logged")
         }

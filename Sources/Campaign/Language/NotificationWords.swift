@@ -49,30 +49,12 @@ public struct NotificationWords: Sendable, Equatable {
         }
     }
 
-    /// The placeholders' values for people in `language`: beside each raw month and date its
-    /// words (`month` 2026年11月, `month_code` 2026-11), amounts and ratios formatted, and the
-    /// phrases that depend on which facts are there (`what`, `leader`, `department`, `due_note`, `rank`).
+    /// The placeholders' values for people in `language`: the facts formatted (`Wording.facts`),
+    /// and the phrases that depend on which facts are there (`what`, `leader`, `department`,
+    /// `due_note`, `rank`).
     func values(_ language: Language) -> [String: String] {
-        var values = arguments
-        if let month = arguments["month"].flatMap(Month.init) {
-            values["month_code"] = month.description
-            values["month"] = Wording.month(month)
-        }
-        if let date = arguments["deadline"].flatMap(CalendarDate.init) {
-            values["deadline_code"] = date.description
-            values["deadline"] = Wording.date(date)
-        }
-        if let date = arguments["due_on"].flatMap(CalendarDate.init) {
-            values["due_code"] = date.description
-            values["due"] = Wording.date(date)
-        }
-        for key in ["actual", "plan"] {
-            guard let amount = arguments[key].flatMap(Self.decimal) else { continue }
-            values[key] = Wording.money(amount)
-            values["\(key)_amount"] = Wording.grouped(amount, decimals: 2)
-        }
-        values["ratio"] = arguments["ratio"].flatMap(Self.decimal).map(Wording.percent)
-        values["score"] = arguments["score"].flatMap(Self.decimal).map { Wording.grouped($0, decimals: 2) } ?? "—"
+        var values = Wording.facts(arguments)
+        values["score"] = arguments["score"].flatMap(Wording.decimal).map { Wording.grouped($0, decimals: 2) } ?? "—"
         if let period = arguments["period"].flatMap({ Period(rawValue: $0) }) {
             values["period_code"] = period.rawValue
             values["period"] = period.chineseLabel
@@ -89,7 +71,4 @@ public struct NotificationWords: Sendable, Equatable {
         values["rank"] = arguments["rank"].map { phrase(.wordRanked, ["rank": $0]) } ?? phrase(.wordUnranked)
         return values
     }
-
-    /// `1473.1` → 1473.1; nil for anything that is not a plain decimal.
-    static func decimal(_ text: String) -> Decimal? { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
 }

@@ -57,16 +57,11 @@ public enum NotificationQueries {
     }
 
     static func decode(_ row: Row, _ language: Language) throws -> NotificationRecord {
-        let words = NotificationWords(try row.decode("kind"), arguments(try row.decode("arguments")))
+        let words = NotificationWords(try row.decode("kind"), StoredFacts.decode(try row.decode("arguments")))
         return NotificationRecord(
             id: try row.decode("id"), kind: words.kind, createdAt: try row.decode("created_at"),
             read: try row.decode("read"), title: words.title(language), body: words.body(language),
             subjectType: try row.decode("subject_type"), subjectID: try row.decode("subject_id"), month: try row.decode("month"))
     }
 
-    /// The stored arguments (a jsonb object whose values are strings).
-    public static func arguments(_ json: String) -> [String: String] {
-        let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
-        return object.compactMapValues { $0 as? String }
-    }
 }
