@@ -495,6 +495,8 @@ export default {
   'import.ok': '共 {rows} 行：新增 {created}，更新 {replaced}，未变 {unchanged}。',
   'import.errors': '文件有 {count} 处错误，没有导入任何数据：',
   'import.row': '第 {row} 行',
+  'import.errorSheet': '下载错误说明表（在原表中标出错误）',
+  'import.errorSheetName': '导入错误说明',
 
   'imports.title': '导入记录',
   'imports.sub': '本单位导入的月报和项目表格（县发改局可查看全部），最新的在前。',
