@@ -26,7 +26,8 @@ trap 'kill "$server" 2>/dev/null; bench_cluster_stop' EXIT INT TERM
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
 
 agency=$(psql -qXAt -d bench_sse -c "SELECT id FROM app.agencies WHERE code = 'nanming'")
-insert="INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id, period)
-        VALUES ($agency, 'report_due', '【月报提醒】基准测试', 'project', 1, 'bench-' || clock_timestamp())"
+insert="INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, period)
+        VALUES ($agency, 'report_due', '{\"code\": \"BENCH\", \"name\": \"基准测试\", \"month\": \"2026-04\", \"deadline\": \"2026-05-05\"}',
+                'project', 1, 'bench-' || clock_timestamp())"
 python3 "$(dirname "$0")/sse_clients.py" "http://127.0.0.1:$port" nanming.viewer bench-viewer "$count" "$server" "$insert" bench_sse
 bench_machine

@@ -108,9 +108,13 @@ export const api = {
     return URL.createObjectURL(await response.blob());
   },
 
-  /** Downloads a file through fetch (so the token stays in a header) and saves it. */
-  async download(path, query, fallbackName) {
-    const response = await send('GET', path, { query, accept: '*/*' });
+  /**
+   * Downloads a file through fetch (so the token stays in a header) and saves it; with `file`, the
+   * file is POSTed and the answer saved (an import's 错误说明 sheet).
+   */
+  async download(path, query, fallbackName, { file } = {}) {
+    const upload = file ? { raw: file, contentType: file.type || 'application/octet-stream' } : {};
+    const response = await send(file ? 'POST' : 'GET', path, { query, accept: '*/*', ...upload });
     const disposition = response.headers.get('Content-Disposition') || '';
     // RFC 6266: the UTF-8 name in filename* (项目库-2026-12-06.xlsx), not the ASCII fallback.
     const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition);

@@ -29,6 +29,7 @@ route('/meetings', () => import('./pages/meetings.js'));
 route('/meetings/:id', () => import('./pages/meetings.js'));
 route('/bulletins', () => import('./pages/bulletins.js'));
 route('/bulletins/:id', () => import('./pages/bulletins.js'));
+route('/imports', () => import('./pages/imports.js'));
 
 /** The navigation: [path, label key, shown?] for the signed-in user. */
 function navItems() {
@@ -49,6 +50,7 @@ function navItems() {
     ['/meetings', 'nav.meetings', session.has('GET /meetings')],
     ['/bulletins', 'nav.bulletins', session.has('GET /bulletins')],
     ['/notifications', 'nav.notifications', session.has('GET /notifications')],
+    ['/imports', 'nav.imports', session.has('GET /imports') && (session.entersReports || session.isCounty)],
     ['/users', 'nav.users', session.isAdmin],
   ].filter(([, , shown]) => shown);
 }

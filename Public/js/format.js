@@ -38,16 +38,34 @@ export function addMonths(month, delta) {
 export const monthsOf = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
 /**
- * A number as a clerk types it (DOMAIN.md "Numbers as clerks type them"): full-width digits and
- * points (１２３．５), thousands separators (1,234.50) and a trailing 万元 are read as the number.
- * Returns the number, null for an empty box, or the text itself when it is not a number (the API's
- * message then says what to fix).
+ * A number as a clerk types it (DOMAIN.md "Numbers as clerks type them"), by the server's one rule
+ * (`ClerkNumber`): full-width digits, points and signs (１２３．５) read as ASCII, thousands separators
+ * and spaces dropped (1,234.50), and the field's unit taken off the end (12.5万元, 3亩). Returns the
+ * number, or null when the text is not one. Both are tested against one table of cases
+ * (Tests/clerk-numbers.json), so the console and the server cannot read a number differently.
+ */
+export function readNumber(text, unit = '万元') {
+  let written = '';
+  for (const c of String(text ?? '')) {
+    const code = c.codePointAt(0);
+    if (code >= 0xFF10 && code <= 0xFF19) written += String.fromCharCode(code - 0xFF10 + 0x30);
+    else if (c === '．') written += '.';
+    else if (c === '－' || c === '−') written += '-';
+    else if (c === '＋') written += '+';
+    else if (!',， \u3000\u00a0'.includes(c)) written += c;
+  }
+  if (unit && written.endsWith(unit)) written = written.slice(0, -unit.length);
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/.test(written) ? Number(written) : null;
+}
+
+/**
+ * An amount in 万元 typed in a box: the number, null for an empty box, or the text itself when it
+ * is not a number (the API's message then says what to fix).
  */
 export function readAmount(text) {
-  const folded = String(text ?? '').replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).trim();
-  if (folded === '') return null;
-  const bare = folded.replace(/\s*万元$/, '').replace(/^(\d{1,3}(,\d{3})+)(\.\d+)?$/, (all) => all.replace(/,/g, ''));
-  return /^\d+(\.\d+)?$/.test(bare) ? Number(bare) : text;
+  if (String(text ?? '').trim() === '') return null;
+  const value = readNumber(text, '万元');
+  return value === null ? text : value;
 }
 
 /** The county's range for 情况说明 (reports.explanation_below / _above; the server decides). */

@@ -53,13 +53,16 @@ import TestSupport
         }
     }
 
-    /// Inserts a notification for `agency` from another connection (as the worker would); returns its id.
+    /// Inserts a notification for `agency` from another connection (as the worker would: a
+    /// report due for a project named `title`); returns its id.
     static func insert(_ database: TestDatabase, agency: Int64, title: String) throws -> Int64 {
         let connection = try database.connect()
         defer { connection.close() }
         return try connection.query("""
-            INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id, period)
-            VALUES (\(agency), 'report_due', \(title), 'project', 1, \(title)) RETURNING id
+            INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, period)
+            VALUES (\(agency), 'report_due',
+                    jsonb_build_object('code', 'P-1', 'name', \(title)::text, 'month', '2026-04', 'deadline', '2026-05-05'),
+                    'project', 1, \(title)) RETURNING id
             """)[0].decode("id")
     }
 
@@ -85,7 +88,7 @@ import TestSupport
             #expect(elapsed < .seconds(5), "delivered after \(elapsed)")
             let data = try #require(events.first?.data)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
-            #expect(object["title"] as? String == "南明" && object["read"] as? Bool == false && object["kind"] as? String == "report_due")
+            #expect(object["title"] as? String == "【月报提醒】P-1 南明：2026年4月月报请于 2026年5月5日 前报送" && object["read"] as? Bool == false && object["kind"] as? String == "report_due")
             #expect(await stream.events(1, timeout: .milliseconds(700)).isEmpty, "nothing of D2 or the county")
         }
     }

@@ -53,4 +53,28 @@ import TestSupport
             #expect(badResume.status == .badRequest)
         }
     }
+
+    @Test func aNotificationIsWordedInTheReadersLanguageInTheListAndItsDownload() async throws {
+        try await APIHarness.run { api in
+            // setup: a report returned with a comment that ends its own sentence
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let drc = try await api.signIn(api.fixture.drc, "editor")
+            let project = try await api.createProject(token: district, code: "P-010", category: "services")
+            let path = "/api/v1/projects/\(project)/reports/2026-03"
+            #expect(try await api.request(.put, path, token: district, json: ["investment_completed": 10]).status == .created)
+            #expect(try await api.request(.post, path + "/review", token: drc, json: ["decision": "return", "comment": "请补充照片！"],
+                                          headers: ifMatch(1)).status == .ok)
+            // MUT
+            let chinese = try await api.request(.get, "/api/v1/notifications", token: district)
+            let english = try await api.request(.get, "/api/v1/notifications", token: district, headers: [.acceptLanguage: "en"])
+            let sheet = try await api.request(.get, "/api/v1/notifications?format=csv", token: district, headers: [.acceptLanguage: "zh-CN"])
+            // validate
+            let zh = try #require(chinese.items.first), en = try #require(english.items.first)
+            #expect(zh["title"] as? String == "P-010 项目 P-010 的 2026年3月月报被退回")
+            #expect(zh["body"] as? String == "退回意见：请补充照片。请修改后重新报送。")
+            #expect(en["title"] as? String == "P-010 项目 P-010: the 2026-03 report was returned")
+            #expect(en["body"] as? String == "Reviewer's comment: 请补充照片. Correct the report and submit it again.")
+            #expect(String(buffer: sheet.body).contains("P-010 项目 P-010 的 2026年3月月报被退回"))
+        }
+    }
 }

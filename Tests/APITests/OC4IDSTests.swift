@@ -33,4 +33,37 @@ import TestSupport
             #expect(after["status"] as? String == "implementation")
         }
     }
+
+    @Test func anIDStaysWhenTheCodeIsChanged() async throws {
+        try await APIHarness.run { api in
+            // setup: a published project
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let id = try await api.createProject(token: district, code: "P-002")
+            let published = try #require(try await Self.projects(api, token: district).first?["id"] as? String)
+            // MUT: its code changes
+            let patch = try await api.request(.patch, "/api/v1/projects/\(id)", token: district, json: ["code": "P-002-A"], headers: ifMatch(1))
+            #expect(patch.status == .ok, "\(String(buffer: patch.body))")
+            // validate: the same id, the new code among its identifiers
+            let after = try #require(try await Self.projects(api, token: district).first)
+            #expect(published.hasSuffix("-P-002") && after["id"] as? String == published)
+            let identifiers = after["identifiers"] as? [[String: Any]] ?? []
+            #expect(identifiers.contains { $0["id"] as? String == "P-002-A" })
+        }
+    }
+
+    @Test func aProjectCreatedWithAGivenUpCodeGetsAnIDOfItsOwn() async throws {
+        try await APIHarness.run { api in
+            // setup: a project renamed away from P-003
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let first = try await api.createProject(token: district, code: "P-003")
+            #expect(try await api.request(.patch, "/api/v1/projects/\(first)", token: district, json: ["code": "P-003-A"],
+                                          headers: ifMatch(1)).status == .ok)
+            // MUT: a new project takes P-003
+            let second = try await api.createProject(token: district, code: "P-003")
+            // validate: two different ids, the first one unchanged
+            let ids = try await Self.projects(api, token: district).compactMap { $0["id"] as? String }
+            #expect(ids.count == 2 && Set(ids).count == 2)
+            #expect(ids.first?.hasSuffix("-P-003") == true && ids.last?.hasSuffix("-P-003-\(second)") == true)
+        }
+    }
 }

@@ -49,6 +49,13 @@ import TestSupport
             """).map { try $0.decode("line", as: String.self) }
     }
 
+    /// The words of the first notification of `kind`, as the server serves them in `language`.
+    static func words(_ connection: Connection, _ kind: NotificationKind, _ language: Language = .zh) throws -> (title: String, body: String) {
+        let row = try connection.query("SELECT arguments::text AS arguments FROM app.notifications WHERE kind = \(kind.rawValue) ORDER BY id LIMIT 1")[0]
+        let words = NotificationWords(kind, StoredFacts.decode(try row.decode("arguments")))
+        return (words.title(language), words.body(language))
+    }
+
     @Test func eachReminderIsCreatedOnceOnItsDay() async throws {
         try await TestDatabase.with { db in
             // setup
@@ -65,16 +72,16 @@ import TestSupport
             let status: String = try admin.query("SELECT status FROM app.problems WHERE project_id = \(county["P1"])")[0].decode("status")
             #expect(status == "escalated")
             // in Chinese, with the project's code and name
-            let due = try admin.query("SELECT title, body, to_char(month, 'YYYY-MM') AS month FROM app.notifications WHERE kind = 'report_due'")[0]
-            #expect(try due.decode("title", as: String.self) == "【月报提醒】P6 P6 name：2026年4月月报请于 2026年5月5日 前报送")
-            #expect(try due.decode("month", as: String.self) == "2026-04")
-            let escalated: String = try admin.query("SELECT body FROM app.notifications WHERE kind = 'problem_escalated'")[0].decode("body")
+            let month: String = try admin.query("SELECT to_char(month, 'YYYY-MM') AS month FROM app.notifications WHERE kind = 'report_due'")[0].decode("month")
+            #expect(try Self.words(admin, .reportDue).title == "【月报提醒】P6 P6 name：2026年4月月报请于 2026年5月5日 前报送")
+            #expect(month == "2026-04")
+            let escalated = try Self.words(admin, .problemEscalated).body
             #expect(escalated.contains("用地指标未落实") && escalated.contains("DEP2 name"))
             // 6 May: late and behind plan, once
             let sixth = try await worker(db, pool: pool, name: "a", today: "2026-05-06").scanReminders()
             #expect(sixth.created[.reportLate] == 2 && sixth.created[.behindPlan] == 2 && sixth.total == 4)
             #expect(try await worker(db, pool: pool, name: "a", today: "2026-05-07").scanReminders().total == 0)
-            let behind: String = try admin.query("SELECT body FROM app.notifications WHERE kind = 'behind_plan' LIMIT 1")[0].decode("body")
+            let behind = try Self.words(admin, .behindPlan).body
             #expect(behind == "截至 2026年4月，累计完成投资 0.00 万元，为计划 400.00 万元的 0.0%。")
             #expect(try Self.notifications(admin).filter { $0.hasPrefix("D1") || $0.hasPrefix("DEP1") } == [
                 "D1 behind_plan P6", "D1 report_due P6", "D1 report_late P6", "DEP1 behind_plan P6", "DEP1 report_late P6",

@@ -475,3 +475,20 @@ def test_a_projects_history_reads_as_people_write_it(server, console):
     assert not re.search(r"：\s*\d+\s*→|→\s*\d+\s*$", text, re.M), "a user id"
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|[+-]00:00", text), "a UTC timestamp"
     assert page.errors == []
+    # the import named in the history is a link to its row in 导入记录
+    import_id = clerk.get("/api/v1/imports", params={"limit": 1}).json()["items"][0]["id"]
+    link = page.find(f"#history a[data-import='{import_id}']")
+    assert link.text.startswith(f"由导入 #{import_id}")
+    link.click()
+    page.wait(lambda: page.ready_path() == "/imports" and page.find_all("#marked-import"))
+    marked = page.find("#import-table tr.is-marked")
+    assert f"#{import_id}" in marked.text and "项目导入" in marked.text and "项目库.xlsx" in marked.text
+    assert "导入 #" in page.find("#marked-import").text
+    page.screenshot("imports-marked")
+    page.screenshot("imports-marked-phone", size=PHONE)
+    page.driver.set_window_size(*PHONE)
+    overflow = page.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    inside = page.driver.execute_script("const w = document.getElementById('import-table').parentElement; return w.scrollWidth - w.clientWidth")
+    page.driver.set_window_size(*DESKTOP)
+    assert overflow <= 1 and inside <= 1, f"导入记录 is wider than a phone by {overflow}px, its table scrolls by {inside}px"
+    assert page.errors == []

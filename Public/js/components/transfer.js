@@ -1,5 +1,6 @@
 // 导出 / 导入: download buttons for lists that answer ?format=xlsx|csv, and an upload form that
-// checks a file first (dry run) and shows the API's errors row by row.
+// checks a file first (dry run) and shows the API's errors row by row, with the refused file
+// offered back as its 错误说明 sheet.
 import { api } from '../api.js';
 import { h, toast, uid } from '../dom.js';
 import { t } from '../i18n.js';
@@ -37,8 +38,13 @@ export function importForm(path, query, { onDone, templatePath, templateQuery, t
       if (!dryRun) { toast(t('import.ok', answer)); onDone?.(); }
     } catch (error) {
       const rows = error.problem?.errors || [];
+      // the same file back with a 错误说明 column and the wrong cells marked, to fix in place
+      const sheet = rows.length ? h('button', {
+        class: 'button secondary small', type: 'button', 'data-error-sheet': '',
+        onclick: () => api.download(path, { ...query, format: 'xlsx' }, `${t('import.errorSheetName')}.xlsx`, { file }).catch((e) => toast(e.message)),
+      }, t('import.errorSheet')) : null;
       result.replaceChildren(h('div', { class: 'notice bad', role: 'alert' },
-        h('p', {}, rows.length ? t('import.errors', { count: rows.length }) : error.message),
+        h('p', {}, rows.length ? t('import.errors', { count: rows.length }) : error.message, ' ', sheet),
         rows.length ? h('ul', {}, rows.slice(0, 200).map((e) => h('li', {},
           e.row ? `${t('import.row', { row: e.row })} ${e.column || e.field || ''}：` : `${e.field || ''}：`, e.message))) : null));
     }

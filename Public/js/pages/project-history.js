@@ -1,11 +1,12 @@
 // 修改记录: who changed what and when, newest first, loaded when asked for. The server writes each
 // change as people read it (`label`, `old_display`, `new_display`; internal columns left out) and
-// names the import a change came from (`source.display`, 由导入 #20 第 39 行).
+// names the import a change came from (`source.display`, 由导入 #20 第 39 行), a link to it in 导入记录.
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { table } from '../components/ui.js';
+import { href } from '../router.js';
 
 const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', investment_plans: '年度计划', attachments: '附件', photos: '附件' };
 
@@ -14,7 +15,10 @@ function describe(entry) {
     if (entry.action === 'update') return h('li', {}, `${change.label}：${change.old_display} → ${change.new_display}`);
     return h('li', {}, `${change.label}：${entry.action === 'delete' ? change.old_display : change.new_display}`);
   });
-  if (entry.source) items.unshift(h('li', { class: 'source' }, entry.source.display));
+  if (entry.source) {
+    items.unshift(h('li', { class: 'source' },
+      h('a', { href: href('/imports', { import: entry.source.import_id }), 'data-import': entry.source.import_id }, entry.source.display)));
+  }
   return h('ul', { class: 'changes' }, items);
 }
 

@@ -34,8 +34,9 @@ struct NotificationController: APIController {
         var validator = Validator()
         let unread = QueryValues.bool("unread", in: request, validator: &validator)
         if !validator.isValid { throw Problem.invalid(validator.errors) }
+        let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         let page = try await database.transaction(as: context.caller) {
-            try NotificationQueries.list(unread: unread ?? false, limit: paging.limit, offset: paging.offset, on: $0)
+            try NotificationQueries.list(unread: unread ?? false, limit: paging.limit, offset: paging.offset, language: language, on: $0)
         }
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
@@ -59,6 +60,7 @@ struct NotificationController: APIController {
     /// its session does (signed out, expired, user deactivated or password changed).
     @Sendable func stream(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let caller = context.caller
+        let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         var resumeFrom: Int64?
         if let text = request.headers[.lastEventID] {
             guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {
@@ -100,7 +102,7 @@ struct NotificationController: APIController {
                 while true {
                     let after = last
                     let items = try await database.transaction(as: caller) {
-                        try NotificationQueries.after(id: after, limit: Self.batch, on: $0)
+                        try NotificationQueries.after(id: after, limit: Self.batch, language: language, on: $0)
                     }
                     for item in items {
                         var event = ByteBuffer(string: "id: \(item.id)\nevent: notification\ndata: ")

@@ -14,9 +14,10 @@ enum OC4IDSProject {
             ["id": .string("agency-\(fields.leadDepartmentID ?? 0)"), "name": .string(item.leadDepartmentName), "roles": ["reviewBody"]],
         ]
         var project: [String: JSONValue] = [
-            // The project code, never the national code: an id, once published, never changes, and a
-            // national code is often added later (it is in `identifiers`).
-            "id": .string("oc4ids-\(settings.prefix)-\(fields.code)"),
+            // The code the project was created with, never its current code or national code: an
+            // id, once published, never changes, though PATCH may change the code and a national
+            // code is often added later (both are in `identifiers`).
+            "id": .string("oc4ids-\(settings.prefix)-\(item.publishedKey)"),
             "identifiers": .array([["id": .string(fields.code), "scheme": "CN-YQ-PROJECT"]]
                 + (fields.nationalCode.map { [["id": .string($0), "scheme": "CN-TZXM"]] } ?? [])),
             "updated": .string(record.updatedAt.formatted(.iso8601)),

@@ -93,6 +93,22 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case decisionAgency = "decision_agency", bulletinIssued = "bulletin_issued", monthNotEnded = "month_not_ended"
     case runNotPublished = "run_not_published", leaderNotCounty = "leader_not_county"
     case commissionerNotDepartment = "commissioner_not_department", serviceMajorOnly = "service_major_only"
+    // Notifications (提醒与督办), worded by `NotificationWords`
+    case reportDueTitle = "report_due_title", reportDueBody = "report_due_body"
+    case reportLateTitle = "report_late_title", reportLateBody = "report_late_body"
+    case reportReturnedTitle = "report_returned_title", reportReturnedBody = "report_returned_body"
+    case problemOverdueTitle = "problem_overdue_title", problemOverdueBody = "problem_overdue_body"
+    case problemEscalatedTitle = "problem_escalated_title", problemEscalatedBody = "problem_escalated_body"
+    case problemRaisedTitle = "problem_raised_title", problemRaisedBody = "problem_raised_body"
+    case behindPlanTitle = "behind_plan_title", behindPlanBody = "behind_plan_body"
+    case assessmentPublishedTitle = "assessment_published_title", assessmentPublishedBody = "assessment_published_body"
+    case bulletinIssuedTitle = "bulletin_issued_title", bulletinIssuedBody = "bulletin_issued_body"
+    case wordProblem = "word_problem", wordDecision = "word_decision", wordUnassigned = "word_unassigned"
+    case wordLeaderNote = "word_leader_note", wordDueNote = "word_due_note", wordRanked = "word_ranked", wordUnranked = "word_unranked"
+    // Agenda items drawn for a coordination meeting (调度会), worded by `AgendaWords`
+    case agendaOverdueProblem = "agenda_overdue_problem", agendaEscalatedProblem = "agenda_escalated_problem"
+    case agendaBehindPlan = "agenda_behind_plan", agendaMissingReport = "agenda_missing_report"
+    case agendaSlowApproval = "agenda_slow_approval", agendaCarriedOver = "agenda_carried_over"
 
     /// The words of this code in `language`, with `{name}` placeholders.
     public func text(_ language: Language) -> String {
@@ -109,7 +125,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .bodyTooLarge: ("提交的内容过大（本接口上限 {mib} MiB），请减少内容后重试。", "the request body exceeds this route's limit of {mib} MiB; send a smaller body")
         case .bodyEmpty: ("没有收到文件内容，请重新选择文件上传。", "the body is empty: send the file itself as the request body")
         case .fileName: ("文件名最多 255 个字，且不能含有控制字符，请重命名后再上传。", "must be at most 255 characters without control characters")
-        case .numberOutOfRange: ("数字超出范围，请填写普通小数，例如 1234.56", "is a number out of range; send amounts as plain decimals such as 1234.56")
+        case .numberOutOfRange: ("数字超出范围，请填写普通小数，例如 1,234.56", "is a number out of range; send amounts as plain decimals such as 1234.56")
         case .routeNotFound: ("没有这个地址，请检查链接。", "no such resource; see /api/v1/openapi.json for the routes")
         case .methodNotAllowed: ("此处不能进行这种操作（只允许 {allow}）。", "{method} is not allowed here; use {allow}")
         case .badRequest: ("请求无法处理，请检查后重试。", "the request cannot be processed; check it and retry")
@@ -160,7 +176,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .requiredYear: ("必填：请填写 {min} 至 {max} 之间的年份。", "required: a year from {min} to {max}")
         case .notAYear: ("请填写 {min} 至 {max} 之间的年份。", "must be a year from {min} to {max}")
         case .requiredMoney: ("必填：请填写不小于 0 的金额（万元），最多 2 位小数。", "required: a number ≥ 0 with at most 2 decimals, in 万元")
-        case .notANumber: ("请填写数字金额（万元），例如 1234.56。", "must be a number ≥ 0 with at most 2 decimals, in 万元")
+        case .notANumber: ("请填写数字金额（万元），例如 1,234.56。", "must be a number ≥ 0 with at most 2 decimals, in 万元")
         case .negativeAmount: ("金额不能为负数，请填写不小于 0 的金额（万元）。", "must be a number ≥ 0 with at most 2 decimals, in 万元")
         case .tooManyDecimals: ("金额最多保留 2 位小数（万元），请四舍五入后再填。", "must be a number ≥ 0 with at most 2 decimals, in 万元")
         case .amountTooLarge: ("金额过大（整数部分最多 14 位），请核对单位是否为万元。", "must be below 100000000000000 (at most 14 digits before the decimal point), in 万元")
@@ -290,6 +306,37 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .databaseReadOnly: ("数据库暂时只读（正在恢复或切换），请稍后重试。", "the database is read-only for now (recovering or switching over); retry shortly")
         case .projectMovesDistrict: ("不能把项目改到其他区县：所在区县只有县发改局可以修改，请改回原区县。", "a project cannot move to another district here: only the county changes a project's district")
         case .duplicateProjectRow: ("项目 {code} 在前面的行中已出现（按项目编号或项目代码），每个项目只保留一行。", "project {code} already appears in an earlier row (by local or national code); keep one row per project")
+        case .reportDueTitle: ("【月报提醒】{code} {name}：{month}月报请于 {deadline} 前报送", "Report due: {code} {name}, the {month_code} report by {deadline_code}")
+        case .reportDueBody: ("项目 {code} {name} 尚未报送 {month}月度进展，报送截止日为 {deadline}。", "Project {code} {name} has not reported its progress for {month_code}; the deadline is {deadline_code}.")
+        case .reportLateTitle: ("【月报逾期】{code} {name}：{month}月报逾期未报", "Report late: {code} {name}, the {month_code} report is overdue")
+        case .reportLateBody: ("项目 {code} {name} 的 {month}月度进展报送截止日 {deadline} 已过，请尽快报送。", "The deadline {deadline_code} for project {code} {name}'s {month_code} progress has passed; report it as soon as possible.")
+        case .reportReturnedTitle: ("{code} {name} 的 {month}月报被退回", "{code} {name}: the {month_code} report was returned")
+        case .reportReturnedBody: ("退回意见：{comment}。请修改后重新报送。", "Reviewer's comment: {comment}. Correct the report and submit it again.")
+        case .problemOverdueTitle: ("【{what}逾期】{code} {name}：已超过办结期限", "Overdue {what}: {code} {name} is past its due date")
+        case .problemOverdueBody: ("{what}“{description}”的办结期限为 {due}，尚未办结；逾期 {days} 天将提交领导小组督办。", "The {what} \"{description}\" was due {due_code} and is not resolved; {days} days after its due date it goes to the leading group (督办).")
+        case .problemEscalatedTitle: ("【督办】{code} {name}：{what}逾期 {days} 天未解决，提交领导小组督办{leader}", "Escalated: {code} {name}, a {what} {days} days overdue goes to the leading group{leader}")
+        case .problemEscalatedBody: ("{what}“{description}”（责任单位：{department}）办结期限为 {due}，至今未解决。", "The {what} \"{description}\" (responsible: {department}) was due {due_code} and is still not resolved.")
+        case .problemRaisedTitle: ("【包保项目】{code} {name}：新增{what}", "Your service project {code} {name}: a new {what}")
+        case .problemRaisedBody: ("内容：“{description}”{due_note}。", "Details: \"{description}\"{due_note}.")
+        case .behindPlanTitle: ("【计划预警】{code} {name}：投资完成滞后于年度计划", "Behind plan: {code} {name}'s investment is behind its annual plan")
+        case .behindPlanBody: ("截至 {month}，累计完成投资 {actual}，为计划 {plan}的 {ratio}。", "By the end of {month_code}, {actual_amount} (10,000 yuan) is completed: {ratio} of the planned {plan_amount}.")
+        case .assessmentPublishedTitle: ("{year}年{period}考核结果已发布", "The {year} {period_code} assessment results are published")
+        case .assessmentPublishedBody: ("本单位得分 {score}，{rank}。", "Your agency's score: {score}; {rank}.")
+        case .bulletinIssuedTitle: ("【通报】{title}", "Bulletin: {title}")
+        case .bulletinIssuedBody: ("{number} 已印发，请查阅并按要求落实。", "{number} is issued; read it and act on its requirements.")
+        case .wordProblem: ("困难问题", "problem")
+        case .wordDecision: ("会议决定事项", "meeting decision")
+        case .wordUnassigned: ("未指定", "not assigned")
+        case .wordLeaderNote: ("（包保县领导：{leader}）", " (responsible county leader: {leader})")
+        case .wordDueNote: ("，办结期限 {due}", ", due {due_code}")
+        case .wordRanked: ("排名第 {rank} 名", "ranked {rank}")
+        case .wordUnranked: ("不参与排名", "not ranked")
+        case .agendaOverdueProblem: ("问题“{description}”已超过办结期限 {due}，尚未解决", "The problem \"{description}\" is past its due date {due_code} and not resolved")
+        case .agendaEscalatedProblem: ("问题“{description}”逾期未解决，已提交领导小组督办（办结期限 {due}）", "The problem \"{description}\" is overdue and escalated to the leading group (due {due_code})")
+        case .agendaBehindPlan: ("截至 {month}，累计完成投资 {actual}，为计划 {plan}的 {ratio}，进度滞后", "By the end of {month_code}, {actual_amount} (10,000 yuan) is completed: {ratio} of the planned {plan_amount}, behind plan")
+        case .agendaMissingReport: ("{month}月报未报送（或已退回未重报）", "The {month_code} report is missing (or was returned and not submitted again)")
+        case .agendaSlowApproval: ("{approval}手续自 {applied} 申请以来已办理 {days} 天，超过 {limit} 天时限（办理单位：{department}）", "The {approval_code} approval applied for on {applied_code} has taken {days} days, over the {limit}-day limit (handled by {department})")
+        case .agendaCarriedOver: ("遗留事项（{meeting}）：{description}；责任单位：{department}，办结期限 {due}", "Carried over from {meeting}: {description}; responsible: {department}, due {due_code}")
         case .databaseUnavailable: ("系统繁忙，请稍后重试。", "the database is busy or unavailable; retry shortly")
         case .internalError: ("系统出现意外错误，已记录，请稍后重试或联系管理员。", "an unexpected error occurred; it has been logged")
         }

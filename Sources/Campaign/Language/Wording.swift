@@ -58,6 +58,14 @@ public enum Wording {
         return formatter.string(from: rounded as NSDecimalNumber) ?? "\(rounded)"
     }
 
+    /// A person's text as one sentence inside another: trimmed, without the closing marks
+    /// (`。！；，.`) that the surrounding words add themselves (`请补充原因。` → `请补充原因`).
+    public static func sentence(_ text: String) -> String {
+        var trimmed = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        while let last = trimmed.last, "。．.！!；;，,".contains(last) || last.isWhitespace { trimmed.removeLast() }
+        return String(trimmed)
+    }
+
     /// `template` with each `{name}` replaced by `arguments[name]`, and a full stop that an
     /// argument already ended with not doubled (`原因。。` → `原因。`).
     static func fill(_ template: String, _ arguments: [String: String]) -> String {

@@ -3,16 +3,17 @@ import Foundation
 import Postgres
 
 /// The caller's agency's notifications and the caller's read state, under row-level security
-/// (an agency sees its own notifications only).
+/// (an agency sees its own notifications only). Each is worded in the reader's `language` from
+/// its kind and stored arguments (`NotificationWords`).
 public enum NotificationQueries {
     static let select = """
-        SELECT n.id, n.kind, n.created_at, (r.id IS NOT NULL) AS read, n.title, n.body, n.subject_type, n.subject_id, n.month
+        SELECT n.id, n.kind, n.created_at, (r.id IS NOT NULL) AS read, n.arguments::text AS arguments, n.subject_type, n.subject_id, n.month
           FROM app.notifications n
           LEFT JOIN app.notification_reads r ON r.notification_id = n.id AND r.user_id = app.current_user_id()
         """
 
     /// Newest first; `unread` keeps only those the caller has not read.
-    public static func list(unread: Bool, limit: Int, offset: Int, on connection: Connection) throws -> (items: [NotificationRecord], total: Int) {
+    public static func list(unread: Bool, limit: Int, offset: Int, language: Language, on connection: Connection) throws -> (items: [NotificationRecord], total: Int) {
         let rows = try connection.query("""
             SELECT * FROM (\(unsafeSQL: select) WHERE NOT \(unread) OR r.id IS NULL) q
              ORDER BY q.id DESC LIMIT \(limit) OFFSET \(offset)
@@ -22,12 +23,12 @@ public enum NotificationQueries {
               LEFT JOIN app.notification_reads r ON r.notification_id = n.id AND r.user_id = app.current_user_id()
              WHERE NOT \(unread) OR r.id IS NULL
             """)[0].decode("n")
-        return (try rows.map(decode), total)
+        return (try rows.map { try decode($0, language) }, total)
     }
 
     /// Those after `id`, oldest first, at most `limit` (the event stream's catch-up).
-    public static func after(id: Int64, limit: Int, on connection: Connection) throws -> [NotificationRecord] {
-        try connection.query("\(unsafeSQL: select) WHERE n.id > \(id) ORDER BY n.id LIMIT \(limit)").map(decode)
+    public static func after(id: Int64, limit: Int, language: Language, on connection: Connection) throws -> [NotificationRecord] {
+        try connection.query("\(unsafeSQL: select) WHERE n.id > \(id) ORDER BY n.id LIMIT \(limit)").map { try decode($0, language) }
     }
 
     /// The newest visible id (0 with none): a new stream starts after it.
@@ -55,10 +56,12 @@ public enum NotificationQueries {
             """)
     }
 
-    static func decode(_ row: Row) throws -> NotificationRecord {
-        NotificationRecord(
-            id: try row.decode("id"), kind: try row.decode("kind"), createdAt: try row.decode("created_at"),
-            read: try row.decode("read"), title: try row.decode("title"), body: try row.decode("body"),
+    static func decode(_ row: Row, _ language: Language) throws -> NotificationRecord {
+        let words = NotificationWords(try row.decode("kind"), StoredFacts.decode(try row.decode("arguments")))
+        return NotificationRecord(
+            id: try row.decode("id"), kind: words.kind, createdAt: try row.decode("created_at"),
+            read: try row.decode("read"), title: words.title(language), body: words.body(language),
             subjectType: try row.decode("subject_type"), subjectID: try row.decode("subject_id"), month: try row.decode("month"))
     }
+
 }

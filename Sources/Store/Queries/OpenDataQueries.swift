@@ -5,6 +5,9 @@ import Postgres
 /// names of its district, lead department and park.
 public struct OpenDataProject: Sendable {
     public var project: ProjectRecord
+    /// What the project's OC4IDS id is made of: the code it was created with, never changed by
+    /// later writes (migration 0091), so a published id never changes.
+    public var publishedKey: String
     public var districtName: String
     public var leadDepartmentName: String
     public var parkName: String?
@@ -17,7 +20,7 @@ public enum OpenDataQueries {
     /// Up to `limit` visible projects matching `filter` with ids above `afterID`, with their attachments.
     public static func page(_ filter: ProjectQueries.Filter, afterID: Int64, limit: Int, on connection: Connection) throws -> [OpenDataProject] {
         var query: Query = """
-            SELECT \(unsafeSQL: ProjectQueries.columns), d.name AS district_name,
+            SELECT \(unsafeSQL: ProjectQueries.columns), coalesce(p.oc4ids_key, p.code) AS oc4ids_key, d.name AS district_name,
                    l.name AS lead_department_name, k.name AS park_name
               FROM app.projects p
               JOIN app.agencies d ON d.id = p.district_id
@@ -29,7 +32,8 @@ public enum OpenDataQueries {
         query.append(" ORDER BY p.id LIMIT \(limit)")
         var projects = try connection.query(query).map { row in
             OpenDataProject(
-                project: try ProjectQueries.decode(row), districtName: try row.decode("district_name"),
+                project: try ProjectQueries.decode(row), publishedKey: try row.decode("oc4ids_key"),
+                districtName: try row.decode("district_name"),
                 leadDepartmentName: try row.decode("lead_department_name"), parkName: try row.decode("park_name")
             )
         }

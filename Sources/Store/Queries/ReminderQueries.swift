@@ -6,7 +6,9 @@ import Postgres
 /// that is due on `today`. Each statement inserts with `ON CONFLICT DO NOTHING` on the
 /// notifications' exactly-once key (agency, kind, subject, period), so a scan repeated, or run
 /// by two workers at once, or retried after a crash, creates each notification once. Run it in
-/// one transaction: a scan interrupted half-way leaves nothing behind.
+/// one transaction: a scan interrupted half-way leaves nothing behind. A notification stores its
+/// kind and raw `arguments` (codes, `YYYY-MM` months, ISO dates, decimal amounts); the server words
+/// it when it is read (`NotificationWords`).
 public enum ReminderQueries {
     /// How many notifications of each kind one scan created, and problems escalated.
     public struct Outcome: Sendable, Equatable {
@@ -44,7 +46,6 @@ public enum ReminderQueries {
     public static func scan(_ rules: Rules, on connection: Connection) throws -> Outcome {
         let month = rules.reportMonth
         let deadline = month.reportDeadline(day: rules.deadlineDay)
-        let (monthText, deadlineText) = (Wording.month(month), Wording.date(deadline))
         var outcome = Outcome()
         // Major projects under way in the report month without a (counted) report for it.
         let missing = """
@@ -54,20 +55,18 @@ public enum ReminderQueries {
               AND NOT exists (SELECT 1 FROM app.monthly_reports r WHERE r.project_id = p.id AND r.month = \(month)::date)
             """ as Query
         var due: Query = """
-            INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, month, period)
+            INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, month, period)
             SELECT p.district_id, 'report_due',
-                   format('【月报提醒】%s %s：%s月报请于 %s 前报送', p.code, p.name, \(monthText)::text, \(deadlineText)::text),
-                   format('项目 %s %s 尚未报送 %s月度进展，报送截止日为 %s。', p.code, p.name, \(monthText)::text, \(deadlineText)::text),
+                   jsonb_build_object('code', p.code, 'name', p.name, 'month', \(month.description)::text, 'deadline', \(deadline.description)::text),
                    'project', p.id, \(month)::date, \(month.description)::text
             """
         due.append(missing)
         due.append(" AND \(rules.today)::date BETWEEN \(deadline)::date - 3 AND \(deadline)::date ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING")
         outcome.created[.reportDue] = try connection.execute(due)
         var late: Query = """
-            INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, month, period)
+            INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, month, period)
             SELECT a.agency_id, 'report_late',
-                   format('【月报逾期】%s %s：%s月报逾期未报', p.code, p.name, \(monthText)::text),
-                   format('项目 %s %s 的 %s月度进展报送截止日 %s 已过，请尽快报送。', p.code, p.name, \(monthText)::text, \(deadlineText)::text),
+                   jsonb_build_object('code', p.code, 'name', p.name, 'month', \(month.description)::text, 'deadline', \(deadline.description)::text),
                    'project', p.id, \(month)::date, \(month.description)::text
               FROM (SELECT p.* 
             """
@@ -90,13 +89,10 @@ public enum ReminderQueries {
     /// the project's responsible county leader, whom the notification names.
     static func problems(_ rules: Rules, into outcome: inout Outcome, on connection: Connection) throws {
         outcome.created[.problemOverdue] = try connection.execute("""
-            INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, period)
+            INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, period)
             SELECT r.agency_id, 'problem_overdue',
-                   format('【%s逾期】%s %s：已超过办结期限', CASE WHEN x.kind = 'meeting_decision' THEN '决定事项' ELSE '问题' END,
-                          p.code, p.name),
-                   format('%s“%s”的办结期限为 %s，尚未办结；逾期 %s 天将提交领导小组督办。',
-                          CASE WHEN x.kind = 'meeting_decision' THEN '会议决定事项' ELSE '问题' END,
-                          left(x.description, 200), app.wording_date(x.due_on), \(rules.escalateAfterDays)::integer),
+                   jsonb_build_object('code', p.code, 'name', p.name, 'problem_kind', x.kind, 'description', left(x.description, 200),
+                                      'due_on', x.due_on::text, 'escalate_days', \(rules.escalateAfterDays)::integer::text),
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
               LEFT JOIN app.meeting_items mi ON mi.id = x.meeting_item_id
@@ -107,12 +103,12 @@ public enum ReminderQueries {
             ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
             """)
         outcome.created[.problemEscalated] = try connection.execute("""
-            INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, period)
+            INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, period)
             SELECT r.agency_id, 'problem_escalated',
-                   format('【督办】%s %s：问题逾期 %s 天未解决，提交领导小组督办%s', p.code, p.name, \(rules.escalateAfterDays)::integer,
-                          coalesce('（包保县领导：' || ld.display_name || '）', '')),
-                   format('问题“%s”（责任单位：%s）办结期限为 %s，至今未解决。', left(x.description, 200),
-                          coalesce(d.name, '未指定'), app.wording_date(x.due_on)),
+                   jsonb_strip_nulls(jsonb_build_object(
+                       'code', p.code, 'name', p.name, 'problem_kind', x.kind, 'description', left(x.description, 200),
+                       'due_on', x.due_on::text, 'escalate_days', \(rules.escalateAfterDays)::integer::text,
+                       'leader', ld.display_name, 'department', d.name)),
                    'problem', x.id, x.due_on::text
               FROM app.problems x JOIN app.projects p ON p.id = x.project_id
               LEFT JOIN app.meeting_items mi ON mi.id = x.meeting_item_id
@@ -136,11 +132,10 @@ public enum ReminderQueries {
     /// county's threshold.
     static func behindPlan(_ rules: Rules, through month: Month, on connection: Connection) throws -> Int {
         var query: Query = """
-            INSERT INTO app.notifications (agency_id, kind, title, body, subject_type, subject_id, month, period)
+            INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, month, period)
             SELECT a.agency_id, 'behind_plan',
-                   format('【计划预警】%s %s：投资完成滞后于年度计划', p.code, p.name),
-                   format('截至 %s，累计完成投资 %s，为计划 %s的 %s。', \(Wording.month(month))::text,
-                          app.wording_money(g.actual_to_date), app.wording_money(g.plan_to_date), app.wording_percent(g.ratio)),
+                   jsonb_build_object('code', p.code, 'name', p.name, 'month', \(month.description)::text,
+                                      'actual', g.actual_to_date::text, 'plan', g.plan_to_date::text, 'ratio', g.ratio::text),
                    'project', p.id, \(month)::date, \(month.description)::text
               FROM (
             """

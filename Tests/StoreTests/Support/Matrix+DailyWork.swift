@@ -76,7 +76,7 @@ extension Matrix {
                   INSERT INTO app.notification_reads (notification_id, user_id) VALUES (\(w.id("N-D1")), \(w.userIDs["d1-viewer"]!))
                   """), expect: { a in a.code == "D1" && a.role == .viewer ? "ok 1" : Self.denied }),
             Write(name: "insert a notification", sql: q("""
-                  INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id) VALUES (\(w.ag("D1")), 'report_due', 't', 'project', 1)
+                  INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id) VALUES (\(w.ag("D1")), 'report_due', '{}', 'project', 1)
                   """), expect: { _ in Self.denied }),
             // publishing tells every agency with a result (D1, DRC), through the definer (RUN-PUB told them already)
             Write(name: "publish the draft, telling its agencies", sql: { _ in [
@@ -97,8 +97,8 @@ extension Matrix {
         func q(_ query: Query) -> (Actor) -> [Query] { { _ in [query] } }
         return [
             Write(name: "worker inserts a notification", sql: q("""
-                  INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id, period)
-                  VALUES (\(w.ag("D1")), 'report_due', 't', 'project', 1, 'worker')
+                  INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, period)
+                  VALUES (\(w.ag("D1")), 'report_due', '{}', 'project', 1, 'worker')
                   """), expect: { _ in "ok 1" }),
             Write(name: "worker escalates X4", sql: q("UPDATE app.problems SET status = 'escalated' WHERE id = \(w.id("X4"))"),
                   expect: { _ in "ok 1" }),
@@ -116,8 +116,8 @@ extension World {
     mutating func seedDailyWork(on connection: Connection) throws {
         for code in ["CTY", "D1", "DRC"] {
             let id: Int64 = try connection.query("""
-                INSERT INTO app.notifications (agency_id, kind, title, subject_type, subject_id)
-                VALUES (\(ag(code)), 'report_due', \("to " + code), 'project', \(self.id("P1"))) RETURNING id
+                INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id)
+                VALUES (\(ag(code)), 'report_due', jsonb_build_object('name', \("to " + code)::text), 'project', \(self.id("P1"))) RETURNING id
                 """)[0].decode("id")
             ids["N-" + code] = id
             labels["notifications:\(id)"] = "N-" + code

@@ -26,7 +26,9 @@ public enum MeetingItemQueries {
     /// Draws the meeting's agenda from the data of this moment (DOMAIN.md): problems past due
     /// and escalated problems, major projects behind plan, major projects under way without a
     /// (counted) report for the last complete month, approvals open longer than the county's
-    /// limit, and every unresolved decision of earlier meetings. Returns the number of items.
+    /// limit, and every unresolved decision of earlier meetings. One statement reads each item's
+    /// raw facts; its summary is worded from the catalogue (`AgendaWords`) and the items are
+    /// inserted in one more. Returns the number of items.
     @discardableResult
     public static func drawAgenda(meetingID: Int64, _ rules: Rules, on connection: Connection) throws -> Int {
         let month = rules.lastMonth
@@ -36,27 +38,27 @@ public enum MeetingItemQueries {
             """
         query.append(PlanQueries.toDate(year: rules.today.year, through: through))
         query.append("""
-            ), limits AS (SELECT slow_approval_days AS days FROM app.coordination_settings),
-            drawn AS (
+            ), limits AS (SELECT slow_approval_days AS days FROM app.coordination_settings)
+            SELECT source, subject_type, subject_id, project_id, code, name, facts::text AS facts, carried_from FROM (
                 SELECT 1 AS o, 'overdue_problem' AS source, 'problem' AS subject_type, x.id AS subject_id, p.id AS project_id,
-                       p.code, p.name, format('问题“%s”已超过办结期限 %s，尚未解决', left(x.description, 200), x.due_on) AS summary,
+                       p.code, p.name, jsonb_build_object('description', left(x.description, 200), 'due_on', x.due_on::text) AS facts,
                        NULL::bigint AS carried_from
                   FROM app.problems x JOIN app.projects p ON p.id = x.project_id
                  WHERE x.kind <> 'meeting_decision' AND x.status IN ('open', 'in_progress') AND x.due_on < \(rules.today)::date
                 UNION ALL
                 SELECT 2, 'escalated_problem', 'problem', x.id, p.id, p.code, p.name,
-                       format('问题“%s”逾期未解决，已提交领导小组督办（办结期限 %s）', left(x.description, 200), x.due_on), NULL
+                       jsonb_build_object('description', left(x.description, 200), 'due_on', x.due_on::text), NULL
                   FROM app.problems x JOIN app.projects p ON p.id = x.project_id
                  WHERE x.kind <> 'meeting_decision' AND x.status = 'escalated'
                 UNION ALL
                 SELECT 3, 'behind_plan', 'project', p.id, p.id, p.code, p.name,
-                       format('截至 %s，累计完成投资 %s 万元，为计划 %s 万元的 %s%%，进度滞后', \(month.description)::text,
-                              g.actual_to_date, g.plan_to_date, round(g.ratio * 100, 1)), NULL
+                       jsonb_build_object('month', \(month.description)::text, 'actual', g.actual_to_date::text,
+                                          'plan', g.plan_to_date::text, 'ratio', g.ratio::text), NULL
                   FROM plans g JOIN app.projects p ON p.id = g.project_id
                  WHERE p.major AND g.ratio < \(rules.behindBelow)::numeric
                 UNION ALL
                 SELECT 4, 'missing_report', 'project', p.id, p.id, p.code, p.name,
-                       format('%s 月报未报送（或已退回未重报）', \(month.description)::text), NULL
+                       jsonb_build_object('month', \(month.description)::text), NULL
                   FROM app.projects p
                  WHERE p.major AND p.stage IN ('new_start', 'construction')
                    AND p.actual_start <= (\(month)::date + interval '1 month')::date - 1
@@ -64,29 +66,47 @@ public enum MeetingItemQueries {
                                     WHERE r.project_id = p.id AND r.month = \(month)::date AND r.status <> 'returned')
                 UNION ALL
                 SELECT 5, 'slow_approval', 'approval', a.id, p.id, p.code, p.name,
-                       format('%s手续自 %s 申请以来已办理 %s 天，超过 %s 天时限（办理单位：%s）',
-                              CASE a.kind WHEN 'filing' THEN '备案' WHEN 'approval' THEN '审批' WHEN 'verification' THEN '核准'
-                                          WHEN 'land' THEN '用地' WHEN 'eia' THEN '环评' WHEN 'planning' THEN '规划'
-                                          ELSE '施工许可' END,
-                              a.applied_on, \(rules.today)::date - a.applied_on, l.days, d.name), NULL
+                       jsonb_build_object('approval_kind', a.kind, 'applied_on', a.applied_on::text,
+                                          'days', (\(rules.today)::date - a.applied_on)::text, 'limit', l.days::text,
+                                          'department', d.name), NULL
                   FROM app.approvals a JOIN app.projects p ON p.id = a.project_id
                   JOIN app.agencies d ON d.id = a.department_id CROSS JOIN limits l
                  WHERE a.status = 'pending' AND a.applied_on < \(rules.today)::date - l.days
                 UNION ALL
                 SELECT 6, 'carried_over', 'problem', x.id, p.id, p.code, p.name,
-                       format('遗留事项（%s）：%s；责任单位：%s，办结期限 %s', m.title, left(x.description, 200), d.name, x.due_on), i.id
+                       jsonb_build_object('meeting', m.title, 'description', left(x.description, 200), 'department', d.name,
+                                          'due_on', x.due_on::text), i.id
                   FROM app.meeting_items i JOIN app.meetings m ON m.id = i.meeting_id
                   JOIN app.problems x ON x.id = i.problem_id JOIN app.projects p ON p.id = x.project_id
                   JOIN app.agencies d ON d.id = i.decision_agency_id
                  WHERE i.meeting_id <> \(meetingID) AND x.status <> 'resolved'
-            )
+            ) drawn
+             ORDER BY o, code, subject_id
+            """)
+        let rows = try connection.query(query).rows
+        var items = (source: [String](), type: [String](), subject: [Int64](), project: [Int64](), code: [String](),
+                     name: [String](), summary: [String](), carriedFrom: [Int64?]())
+        for row in rows {
+            let source: String = try row.decode("source")
+            let facts = StoredFacts.decode(try row.decode("facts"))
+            items.source.append(source)
+            items.type.append(try row.decode("subject_type"))
+            items.subject.append(try row.decode("subject_id"))
+            items.project.append(try row.decode("project_id"))
+            items.code.append(try row.decode("code"))
+            items.name.append(try row.decode("name"))
+            items.summary.append(AgendaSource(rawValue: source).flatMap { AgendaWords.summary($0, facts: facts) } ?? "")
+            items.carriedFrom.append(try row.decode("carried_from"))
+        }
+        return try connection.execute("""
             INSERT INTO app.meeting_items (meeting_id, position, source, subject_type, subject_id, project_id, subject_code,
                                            subject_name, summary, carried_from)
-            SELECT \(meetingID), row_number() OVER (ORDER BY o, code, subject_id), source, subject_type, subject_id, project_id,
-                   code, name, summary, carried_from
-              FROM drawn
+            SELECT \(meetingID), u.position, u.source, u.subject_type, u.subject_id, u.project_id, u.code, u.name, u.summary,
+                   u.carried_from
+              FROM unnest(\(items.source)::text[], \(items.type)::text[], \(items.subject)::bigint[], \(items.project)::bigint[],
+                          \(items.code)::text[], \(items.name)::text[], \(items.summary)::text[], \(items.carriedFrom)::bigint[])
+                   WITH ORDINALITY AS u (source, subject_type, subject_id, project_id, code, name, summary, carried_from, position)
             """)
-        return try connection.execute(query)
     }
 
     /// The project a subject (`problem`, `project`, `approval`) belongs to, with its code, name
