@@ -54,19 +54,20 @@ function derivation(code, target, period, scheme) {
 }
 
 function details(entry, period, scheme) {
+  const cell = (key, attrs, value) => h('td', { ...attrs, 'data-label': t(key) }, value);
   const rows = entry.indicators.map((i) => h('tr', {},
     h('th', { scope: 'row' }, label('indicator', i.code)),
-    h('td', { class: 'num' }, scheme?.weights?.[i.code] ?? '—'),
-    h('td', {}, COUNTS.has(i.code) ? t('ranking.unitCount') : t('ranking.unitMoney')),
-    h('td', { class: 'num' }, amount(i.code, i.target)),
-    h('td', { class: 'derivation' }, derivation(i.code, i.target, period, scheme)),
-    h('td', { class: 'num' }, amount(i.code, i.actual)),
-    h('td', { class: 'num' }, percent(i.ratio)),
-    h('td', { class: 'num' }, score(i.points))));
+    cell('ranking.weight', { class: 'num' }, scheme?.weights?.[i.code] ?? '—'),
+    cell('ranking.unit', {}, COUNTS.has(i.code) ? t('ranking.unitCount') : t('ranking.unitMoney')),
+    cell('ranking.periodTarget', { class: 'num' }, amount(i.code, i.target)),
+    cell('ranking.targetFrom', { class: 'derivation' }, derivation(i.code, i.target, period, scheme)),
+    cell('common.actual', { class: 'num' }, amount(i.code, i.actual)),
+    cell('common.ratio', { class: 'num' }, percent(i.ratio)),
+    cell('common.points', { class: 'num' }, score(i.points))));
   const missed = [...(entry.missed || []), ...(entry.behind || [])];
   return h('div', { class: 'panel' },
     h('h3', {}, t('ranking.indicators', { agency: entry.agency.name })),
-    h('div', { class: 'table-wrap short' }, h('table', { class: 'data', id: 'indicator-details' },
+    h('div', { class: 'table-wrap short' }, h('table', { class: 'data cards-on-phone', id: 'indicator-details' },
       h('thead', {}, h('tr', {}, ['指标', t('ranking.weight'), t('ranking.unit'), t('ranking.periodTarget'), t('ranking.targetFrom'), t('common.actual'), t('common.ratio'), t('common.points')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows),
       h('tfoot', {}, h('tr', {}, h('td', {}, t('ranking.score')), h('td'), h('td'), h('td'), h('td'), h('td'), h('td', { class: 'num' }, entry.deduction ? `${t('ranking.deduction')} ${score(entry.deduction)}` : ''), h('td', { class: 'num' }, score(entry.score)))))),

@@ -133,5 +133,5 @@ export async function render(view, { query }) {
     filters,
     waiting.length ? h('div', { class: 'batch-bar' }, batchButton) : null,
     pager(page),
-    page.items.length ? table(columns, page.items, { id: 'review-table', tableClass: 'reviews-table', rowClass: (r) => (r.unusual ? 'is-unusual' : '') }) : h('p', { class: 'notice ok' }, t('reviews.none')));
+    page.items.length ? table(columns, page.items, { id: 'review-table', tableClass: 'reviews-table', cards: false, rowClass: (r) => (r.unusual ? 'is-unusual' : '') }) : h('p', { class: 'notice ok' }, t('reviews.none')));
 }

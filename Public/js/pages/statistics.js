@@ -5,7 +5,7 @@ import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
-import { money, monthsOf, thisYear } from '../format.js';
+import { money, monthsOf, monthTitle, thisYear } from '../format.js';
 import { pageHead } from '../components/ui.js';
 import { downloads } from '../components/transfer.js';
 
@@ -18,7 +18,7 @@ export async function render(view, { query }) {
   const districts = session.ofKind('district');
 
   const rows = districts.map((d) => {
-    const total = h('td', { class: 'num' });
+    const total = h('td', { class: 'num', 'data-label': t('common.sum') });
     const sum = () => { total.textContent = money(months.reduce((a, m) => a + Number(cell.get(`${d.id}/${m}`)?.amount || 0), 0)); };
     sum();
     return h('tr', {}, h('th', { scope: 'row' }, d.name), months.map((m) => {
@@ -39,7 +39,7 @@ export async function render(view, { query }) {
           if (error.status === 412) cell.set(key, await api.get(`/statistics/fai/${d.id}/${m}`));
         }
       });
-      return h('td', {}, input);
+      return h('td', { 'data-label': monthTitle(m) }, input);
     }), total);
   });
   mount(view,

@@ -24,9 +24,9 @@ export async function render(view, { query }) {
       class: 'cell', type: 'text', inputmode: 'decimal', name: code, disabled: !edit,
       'aria-label': `${agency.name} ${label('indicator', code)}`, value: current?.[code] ?? '',
     }));
-    const status = h('td', { class: 'row-status', 'aria-live': 'polite' });
+    const status = h('td', { class: 'row-status', 'aria-live': 'polite', 'data-label': t('field.status') });
     const tr = h('tr', {}, h('th', { scope: 'row' }, agency.name, ' ', h('span', { class: 'muted' }, label('kind', agency.kind))),
-      inputs.map((i) => h('td', {}, i)), status);
+      inputs.map((i) => h('td', { 'data-label': label('indicator', i.name) }, i)), status);
     tr.addEventListener('change', async () => {
       const payload = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim() === '' ? null : Number(i.value.replace(/,/g, ''))]));
       try {
