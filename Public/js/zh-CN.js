@@ -291,6 +291,9 @@ export default {
   'home.majorProjects': '重大项目',
   'home.ytd': '本年累计完成投资（万元）',
   'home.noTargets': '本年度尚未下达目标任务。',
+  'home.decisionsOverdue': '逾期未办结的调度会决定事项（{count} 项）',
+  'home.overdue': '已逾期',
+  'home.goDecision': '查看决定事项',
 
   'projects.title': '项目库',
   'projects.new': '新增项目',

@@ -5,7 +5,7 @@ import { h, mount } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
-import { money, percent, thisYear, monthTitle, addMonths, thisMonth, dateTime, number } from '../format.js';
+import { money, percent, thisYear, monthTitle, addMonths, thisMonth, today, dateTime, number } from '../format.js';
 import { pageHead, card, table, badge, meter, pager } from '../components/ui.js';
 import { notificationList } from './notifications.js';
 
@@ -29,6 +29,20 @@ async function returnedReports() {
   return lists.flat().filter((r) => r.status === 'returned');
 }
 
+/**
+ * Coordination-meeting decisions (决定事项) assigned to the caller's agency, past their due date
+ * and not resolved, oldest due first: each is a task, linked to its item in the meeting. The
+ * county makes the decisions, so its home leaves them to the agencies that carry them out.
+ */
+async function overdueDecisions() {
+  if (session.isCounty) return [];
+  const meetings = await Promise.all((await api.all('/meetings')).map((m) => api.get(`/meetings/${m.id}`)));
+  return meetings.flatMap((meeting) => meeting.agenda
+    .filter((item) => item.decision?.agency?.id === session.agencyId && item.decision.status !== 'resolved' && item.decision.due_date < today())
+    .map((item) => ({ meeting, item })))
+    .sort((a, b) => a.item.decision.due_date.localeCompare(b.item.decision.due_date));
+}
+
 /** A page of 50 of `rows`, `offset` from the URL (CONSOLE.md: long lists page at 50). */
 function pageOf(rows, offset) {
   return { items: rows.slice(offset, offset + 50), total: rows.length, limit: 50, offset };
@@ -48,7 +62,7 @@ export async function render(view, { query }) {
   const month = warnings.month || addMonths(thisMonth(), -1);
   const missing = warnings.projects.filter((w) => w.reason === 'no_report');
   // Returned reports count as not reported for the rankings: the clerk must see them here.
-  const returned = await returnedReports();
+  const [returned, decisions] = await Promise.all([returnedReports(), overdueDecisions()]);
   const otherWarnings = warnings.projects.filter((w) => w.reason !== 'no_report');
 
   const cards = h('div', { class: 'cards' },
@@ -80,6 +94,16 @@ export async function render(view, { query }) {
           value: (r) => h('a', { class: 'fix-returned', href: href('/entry', { month: r.month, report: r.id }), 'aria-label': `${t('home.fixReturned')}：${r.project.name} ${r.month}` }, t('home.fixReturned')),
         } : null,
       ].filter(Boolean), returned, { short: true, tableClass: 'returned-table' }),
+    ] : null,
+    decisions.length ? [
+      h('h3', { id: 'decisions-overdue' }, t('home.decisionsOverdue', { count: decisions.length })),
+      table([
+        { label: t('meeting.due'), class: 'nowrap', value: ({ item }) => badge(`${item.decision.due_date} ${t('home.overdue')}`, 'bad') },
+        { label: t('meeting.decision'), header: true, value: ({ item }) => item.decision.text },
+        { label: t('field.name'), value: ({ item }) => h('a', { href: href(`/projects/${item.subject.project_id}`) }, item.subject.name) },
+        { label: t('meeting.title'), value: ({ meeting, item }) => h('a', { class: 'go-decision', href: href(`/meetings/${meeting.id}`, { item: item.id }),
+          'aria-label': `${t('home.goDecision')}：${meeting.title} ${item.subject.name}` }, meeting.title) },
+      ], decisions, { short: true, tableClass: 'decisions-table' }),
     ] : null,
     entryLink);
 

@@ -89,8 +89,10 @@ function itemForm(meeting, redraw) {
   return h('details', { class: 'panel' }, h('summary', {}, t('meeting.addItem')), form);
 }
 
-async function detail(view, id) {
-  const redraw = () => detail(view, id);
+async function detail(view, id, query) {
+  const redraw = () => detail(view, id, query);
+  // A task on the home links to one decision: ?item=<agenda item id>.
+  const target = Number(query.get('item')) || null;
   const { data: meeting, version } = await api.versioned(`/meetings/${id}`);
   const open = meeting.status === 'open' && session.countyWrites;
   const columns = [
@@ -126,10 +128,18 @@ async function detail(view, id) {
       ],
     }),
     open ? itemForm(meeting, redraw) : null,
-    table(columns, meeting.agenda, { id: 'agenda-table', caption: t('meeting.agenda', { count: meeting.agenda.length }) }));
+    table(columns, meeting.agenda, { id: 'agenda-table', caption: t('meeting.agenda', { count: meeting.agenda.length }),
+      rowClass: (i) => (i.id === target ? 'is-target' : '') }));
+  const row = view.querySelector('#agenda-table tr.is-target');
+  if (row) {
+    row.scrollIntoView({ block: 'center' });
+    row.setAttribute('tabindex', '-1');
+    row.setAttribute('data-autofocus', '');
+    row.focus();
+  }
 }
 
 export async function render(view, { params, query }) {
-  if (params.id) await detail(view, params.id);
+  if (params.id) await detail(view, params.id, query);
   else await list(view, query);
 }

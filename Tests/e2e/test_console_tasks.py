@@ -1,0 +1,70 @@
+"""The console's third-wave leftovers (issue 22), each checked in the browser at 1366×768 and
+390×844 with screenshots (`console/tasks-*`): a clerk's overdue meeting decisions on the home's
+task list, linking to the decision.
+
+These checks write (a meeting and its decisions), so they run on a demo county of their own.
+"""
+
+import time
+from datetime import timedelta
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from test_console import DESKTOP, PHONE, YEAR, Console
+from test_console_month import TODAY, both_widths
+
+
+@pytest.fixture
+def console(own_server, artifacts):
+    windows = []
+
+    def make(username, size=DESKTOP):
+        window = Console(own_server, artifacts, username)
+        windows.append(window)
+        window.driver.set_window_size(*size)
+        window.sign_in(username)
+        return window
+
+    yield make
+    for window in windows:
+        window.quit()
+
+
+def decide(county, meeting, project, agency, due, text):
+    """An agenda item added by hand to `meeting`, with a decision for `agency` due on `due`."""
+    item = county.post(f"/api/v1/meetings/{meeting}/items", json={"summary": f"{text}（议题）", "subject": {"type": "project", "id": project}})
+    assert item.status_code == 201, item.text
+    decided = county.put(f"/api/v1/meetings/{meeting}/items/{item.json()['id']}/decision",
+                         json={"text": text, "agency_id": agency, "due_date": due.isoformat()})
+    assert decided.status_code in (200, 201), decided.text
+    return item.json()["id"]
+
+
+def test_the_clerks_home_lists_overdue_decisions_and_links_to_each(console, own_server):
+    county, clerk = own_server.api("yuqing.editor"), own_server.api("nanming.editor")
+    district = clerk.get("/api/v1/me").json()["agency"]["id"]
+    other = next(a["id"] for a in clerk.get("/api/v1/agencies", params={"limit": 500}).json()["items"] if a["kind"] == "department")
+    project = clerk.get("/api/v1/projects", params={"limit": 1}).json()["items"][0]["id"]
+    meeting = county.post("/api/v1/meetings", json={"kind": "special", "title": "e2e 专题调度会", "date": TODAY.isoformat(),
+                                                    "chair": "县长", "agency_ids": [district, other]})
+    assert meeting.status_code == 201, meeting.text
+    meeting = meeting.json()["id"]
+    overdue = decide(county, meeting, project, district, TODAY - timedelta(days=3), "南明区限期完成征地拆迁")
+    decide(county, meeting, project, district, TODAY + timedelta(days=10), "南明区下月完成管线迁改")
+    decide(county, meeting, project, other, TODAY - timedelta(days=3), "牵头部门的逾期决定事项")
+    page = console("nanming.editor")
+    page.open("/")
+    section = page.find("#decisions-overdue").find_element(By.XPATH, "..")
+    assert "南明区限期完成征地拆迁" in section.text, "the overdue decision is a task"
+    assert "下月完成管线迁改" not in section.text, "a decision not yet due is not"
+    assert "牵头部门的逾期" not in section.text, "another agency's decision is not"
+    assert both_widths(page, "tasks-home-decisions") <= 1
+    page.find(f"a.go-decision[href*='item={overdue}']").click()
+    page.wait(lambda: page.ready_path() == f"/meetings/{meeting}")
+    row = page.find("#agenda-table tr.is-target")
+    assert "南明区限期完成征地拆迁" in row.text
+    assert page.driver.switch_to.active_element == row
+    page.screenshot("tasks-meeting-decision")
+    page.screenshot("tasks-meeting-decision-phone", size=PHONE)
+    assert page.errors == []
