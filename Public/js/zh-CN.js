@@ -460,6 +460,7 @@ export default {
   'ranking.print': '打印',
   'ranking.chart': '综合得分',
   'ranking.trend': '各季度得分走势',
+  'ranking.noTrend': '各季度得分走势从两个季度起绘制：本年度目前只有 {count} 个季度的得分。',
   'ranking.clickHint': '点击单位查看各项指标的完成与得分。',
   'ranking.indicators': '{agency}各项指标',
   'ranking.missed': '未完成指标：{list}',

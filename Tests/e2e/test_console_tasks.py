@@ -1,8 +1,10 @@
 """The console's third-wave leftovers (issue 22), each checked in the browser at 1366×768 and
 390×844 with screenshots (`console/tasks-*`): a clerk's overdue meeting decisions on the home's
-task list, linking to the decision.
+task list, linking to the decision; and the ranking board of a year with one published quarter,
+which draws no trend and says why.
 
-These checks write (a meeting and its decisions), so they run on a demo county of their own.
+These checks write (a meeting, its decisions, another year's targets, statistics and a published
+run), so they run on a demo county of their own.
 """
 
 import time
@@ -67,4 +69,36 @@ def test_the_clerks_home_lists_overdue_decisions_and_links_to_each(console, own_
     assert page.driver.switch_to.active_element == row
     page.screenshot("tasks-meeting-decision")
     page.screenshot("tasks-meeting-decision-phone", size=PHONE)
+    assert page.errors == []
+
+
+def test_a_board_with_one_published_quarter_draws_no_trend_and_says_why(console, own_server):
+    """A year before the demo's: targets and statistics entered, Q1 computed by the worker and
+    published, nothing else; its board has one quarter of scores."""
+    county = own_server.api("yuqing.editor")
+    year = YEAR - 1
+    districts = [a for a in county.get("/api/v1/agencies", params={"limit": 500}).json()["items"] if a["kind"] == "district"]
+    for index, district in enumerate(districts):
+        target = county.put(f"/api/v1/targets/{year}/{district['id']}",
+                            json={"fai": 10000, "major_investment": None, "new_starts": None, "completions": None, "attraction_funds": None})
+        assert target.status_code in (200, 201), target.text
+        figure = county.put(f"/api/v1/statistics/fai/{district['id']}/{year}-03", json={"amount": 1000 + 150 * index})
+        assert figure.status_code in (200, 201), figure.text
+    run = county.post("/api/v1/assessments", json={"year": year, "period": "Q1"})
+    assert run.status_code == 202, run.text
+    deadline = time.monotonic() + 120
+    while county.get(f"/api/v1/assessments/{run.json()['id']}").json()["status"] != "done":
+        assert time.monotonic() < deadline, "the Q1 run did not finish"
+        time.sleep(0.5)
+    assert county.post(f"/api/v1/assessments/{run.json()['id']}/publish").status_code == 200
+    ranked = county.get("/api/v1/rankings", params={"year": year, "period": "Q1"}).json()["groups"]["district"]
+    assert sum(1 for e in ranked if e["rank"] is not None) == len(districts), "every district is ranked in Q1"
+    page = console("yuqing.viewer")
+    page.open(f"/ranking?year={year}&period=Q1")
+    group = page.find("section[data-group=district]")
+    assert group.find_elements(By.CSS_SELECTOR, "table.board tbody tr") and group.find_elements(By.CSS_SELECTOR, "svg .bar-row")
+    assert not page.find_all(".board-trend"), "one published quarter draws no trend"
+    note = group.find_element(By.CSS_SELECTOR, ".no-trend").text
+    assert "从两个季度起" in note and "1 个季度" in note, note
+    assert both_widths(page, "tasks-ranking-one-quarter") <= 1
     assert page.errors == []

@@ -218,7 +218,8 @@ export async function render(view, { query }) {
           period === 'year' ? h('span', {}, h('span', { class: 'swatch legend-accountable' }), t('ranking.accountable')) : null,
           h('span', {}, h('span', { class: 'swatch legend-other' }), t('ranking.score')))),
         detailSlot),
-      quarters >= 2 ? trend(group, series) : null);
+      quarters >= 2 ? trend(group, series)
+        : h('p', { class: 'muted no-trend no-print', 'data-group': group }, t('ranking.noTrend', { count: quarters })));
   });
   mount(view, heading, picker, ...groups);
 }
