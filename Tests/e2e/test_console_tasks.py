@@ -1,7 +1,7 @@
 """The console's third-wave leftovers (issue 22), each checked in the browser at 1366×768 and
 390×844 with screenshots (`console/tasks-*`): a clerk's overdue meeting decisions on the home's
-task list, linking to the decision; and the ranking board of a year with one published quarter,
-which draws no trend and says why.
+task list, linking to the decision; the ranking board of a year with one published quarter, which
+draws no trend and says why; and a viewer who finds no control to change anything on any page.
 
 These checks write (a meeting, its decisions, another year's targets, statistics and a published
 run), so they run on a demo county of their own.
@@ -101,4 +101,61 @@ def test_a_board_with_one_published_quarter_draws_no_trend_and_says_why(console,
     note = group.find_element(By.CSS_SELECTOR, ".no-trend").text
     assert "从两个季度起" in note and "1 个季度" in note, note
     assert both_widths(page, "tasks-ranking-one-quarter") <= 1
+    assert page.errors == []
+
+
+# What a viewer may press: it reads, downloads, prints, filters, pages, or marks its own messages
+# read. Any other button, any field outside a filter form, any form that submits, is a control
+# that changes something.
+READING = {"导出 Excel", "导出 CSV", "打印", "查看", "上一页", "下一页", "筛选", "清除筛选", "资金到位记录", "下载会议纪要",
+           "下载 Word", "标为已读", "全部标为已读"}
+CONTROLS = """
+const reading = new Set(arguments[0]);
+const found = [];
+const main = document.getElementById('main');
+const name = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent || el.name || '').trim().slice(0, 30)}"`;
+const filtering = (el) => el.closest('.filters, [role=search], .pager');
+for (const field of main.querySelectorAll('input, select, textarea')) {
+  if (!field.disabled && !filtering(field)) found.push(`field ${name(field)}`);
+}
+for (const form of main.querySelectorAll('form')) {
+  if (!filtering(form) && form.querySelector('button[type=submit], input:not([disabled]), select:not([disabled]), textarea:not([disabled])')) found.push(`form ${name(form)}`);
+}
+for (const button of main.querySelectorAll('button, [role=button]')) {
+  if (filtering(button) || button.classList.contains('link-button') || reading.has(button.textContent.trim())) continue;
+  found.push(`button ${name(button)}`);
+}
+return found;
+"""
+
+
+@pytest.fixture(scope="module")
+def issued_bulletin(own_server):
+    """An issued monthly bulletin (viewers read issued bulletins only)."""
+    county = own_server.api("yuqing.editor")
+    month = (TODAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    draft = county.post("/api/v1/bulletins", json={"kind": "monthly", "month": month})
+    assert draft.status_code == 201, draft.text
+    issued = county.post(f"/api/v1/bulletins/{draft.json()['id']}/issue", headers={"If-Match": f"\"{draft.json()['version']}\""})
+    assert issued.status_code == 200, issued.text
+    return issued.json()
+
+
+@pytest.mark.parametrize("username", ["nanming.viewer", "drc.viewer", "yuqing.viewer"])
+def test_a_viewer_finds_no_control_that_changes_anything_on_any_page(console, own_server, issued_bulletin, username):
+    api = own_server.api(username)
+    page = console(username)
+    paths = page.nav_paths()
+    assert "/entry" not in paths and "/reviews" not in paths and "/users" not in paths
+    project = api.get("/api/v1/projects", params={"limit": 1, "stage": "construction"}).json()["items"][0]
+    paths += [f"/projects/{project['id']}", f"/bulletins/{issued_bulletin['id']}"]
+    meetings = api.get("/api/v1/meetings").json()["items"]
+    paths += [f"/meetings/{m['id']}" for m in meetings[:1]]
+    found = []
+    for path in paths:
+        page.open(path)
+        found += [f"{path}: {control}" for control in page.driver.execute_script(CONTROLS, sorted(READING))]
+        if path.startswith("/projects/"):
+            page.screenshot(f"tasks-viewer-{username.split('.')[0]}-project")
+    assert found == [], f"{username} can change things:\n" + "\n".join(found)
     assert page.errors == []
