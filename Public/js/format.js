@@ -2,6 +2,8 @@
 // ratios as percentages with one decimal, scores with two decimals, months 2026-11 in tables and
 // 2026年11月 in titles, times in Asia/Shanghai.
 
+import { t } from './i18n.js';
+
 const money2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 const shanghai = new Intl.DateTimeFormat('sv-SE', {
@@ -24,7 +26,7 @@ export const thisMonth = () => today().slice(0, 7);
 /** 2026-11 → 2026年11月 */
 export function monthTitle(month) {
   const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
+  return t('text.monthTitle', { year: y, month: Number(m) });
 }
 
 /** The month `delta` months after YYYY-MM. */
@@ -44,9 +46,10 @@ export const monthsOf = (year) => Array.from({ length: 12 }, (_, i) => `${year}-
  * message then says what to fix).
  */
 export function readAmount(text) {
-  const folded = String(text ?? '').replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).trim();
+  const folded = String(text ?? '').replace(/[\uFF10-\uFF19\uFF0E\uFF0C]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).trim();
   if (folded === '') return null;
-  const bare = folded.replace(/\s*万元$/, '').replace(/^(\d{1,3}(,\d{3})+)(\.\d+)?$/, (all) => all.replace(/,/g, ''));
+  const unit = t('text.unitWan');
+  const bare = (folded.endsWith(unit) ? folded.slice(0, -unit.length).trim() : folded).replace(/^(\d{1,3}(,\d{3})+)(\.\d+)?$/, (all) => all.replace(/,/g, ''));
   return /^\d+(\.\d+)?$/.test(bare) ? Number(bare) : text;
 }
 

@@ -10,7 +10,7 @@ export function pageHead(title, { actions = [], crumbs = [], sub } = {}) {
   document.title = `${title} · ${t('app.title')}`;
   return h('div', { class: 'page-head' },
     h('div', {},
-      crumbs.length ? h('nav', { class: 'breadcrumb', 'aria-label': '位置' },
+      crumbs.length ? h('nav', { class: 'breadcrumb', 'aria-label': t('text.breadcrumb') },
         crumbs.map(([text, link], i) => [i ? ' › ' : '', link ? h('a', { href: link }, text) : text])) : null,
       h('h1', { id: 'page-title', tabindex: '-1' }, title),
       sub ? h('p', { class: 'muted' }, sub) : null),
