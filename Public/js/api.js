@@ -3,6 +3,8 @@
 // (Accept-Language: zh-CN: the server writes every problem's words in the county's language), and
 // turns problem+json answers into ApiError with the field errors by field.
 
+import { t } from './i18n.js';
+
 const BASE = '/api/v1';
 const TOKEN = 'projectyear.token';
 
@@ -54,7 +56,7 @@ async function send(method, path, { query, body, version, raw, contentType, acce
   try {
     response = await fetch(url(path, query), { method, headers, body: payload });
   } catch {
-    throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试。' });
+    throw new ApiError(0, { detail: t('errors.network') });
   }
   if (response.status === 401 && path !== '/sessions') {
     token.clear();
@@ -109,17 +111,15 @@ export const api = {
   },
 
   /**
-   * Downloads a file through fetch (so the token stays in a header) and saves it; with `file`, the
-   * file is POSTed and the answer saved (an import's 错误说明 sheet).
+   * Downloads a file through fetch (so the token stays in a header) and saves it under the name the
+   * server gives it; with `file`, the file is POSTed and the answer saved (an import's error sheet).
    */
-  async download(path, query, fallbackName, { file } = {}) {
+  async download(path, query, { file } = {}) {
     const upload = file ? { raw: file, contentType: file.type || 'application/octet-stream' } : {};
     const response = await send(file ? 'POST' : 'GET', path, { query, accept: '*/*', ...upload });
-    const disposition = response.headers.get('Content-Disposition') || '';
     // RFC 6266: the UTF-8 name in filename* (项目库-2026-12-06.xlsx), not the ASCII fallback.
-    const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition);
-    const plain = /filename="([^"]*)"/i.exec(disposition);
-    const name = utf8 ? decodeURIComponent(utf8[1]) : plain ? plain[1] : fallbackName;
+    const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(response.headers.get('Content-Disposition'));
+    const name = decodeURIComponent(utf8[1]);
     const blob = await response.blob();
     const href = URL.createObjectURL(blob);
     const a = document.createElement('a');

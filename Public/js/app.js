@@ -36,7 +36,7 @@ function navItems() {
   return [
     ['/', 'nav.home', true],
     ['/entry', 'nav.entry', session.entersReports],
-    ['/reviews', 'nav.reviews', session.reviews && session.has('GET /reviews')],
+    ['/reviews', 'nav.reviews', session.reviews],
     ['/projects', 'nav.projects', true],
     ['/parks', 'nav.parks', true],
     ['/attraction', 'nav.attraction', true],
@@ -46,24 +46,24 @@ function navItems() {
     ['/schemes', 'nav.schemes', session.isCounty],
     ['/assessments', 'nav.assessments', session.isCounty],
     ['/ranking', 'nav.ranking', true],
-    ['/service', 'nav.service', session.has('GET /service/mine') && (session.isCounty || session.isDepartment)],
-    ['/meetings', 'nav.meetings', session.has('GET /meetings')],
-    ['/bulletins', 'nav.bulletins', session.has('GET /bulletins')],
-    ['/notifications', 'nav.notifications', session.has('GET /notifications')],
-    ['/imports', 'nav.imports', session.has('GET /imports') && (session.entersReports || session.isCounty)],
+    ['/service', 'nav.service', session.isCounty || session.isDepartment],
+    ['/meetings', 'nav.meetings', true],
+    ['/bulletins', 'nav.bulletins', true],
+    ['/notifications', 'nav.notifications', true],
+    ['/imports', 'nav.imports', session.entersReports || session.isCounty],
     ['/users', 'nav.users', session.isAdmin],
   ].filter(([, , shown]) => shown);
 }
 
 let stream = null;
 
-/** The unread count beside 消息, kept live by the notification stream when the server has one. */
+/** The unread count beside 消息, kept live by the notification stream. */
 async function watchNotifications() {
-  if (stream || !session.has('GET /notifications/stream')) return;
+  if (stream) return;
   stream = new AbortController();
   const { listen } = await import('./pages/notifications.js');
   listen((notification) => {
-    toast(`${t('nav.notifications')}：${notification.title}`);
+    toast(t('text.labelled', { label: t('nav.notifications'), value: notification.title }));
     const badge = document.querySelector('[data-nav="/notifications"] .nav-count');
     if (badge) badge.textContent = String(Number(badge.textContent || 0) + 1);
   }, stream.signal);
@@ -72,7 +72,7 @@ async function watchNotifications() {
 async function unreadCount(link) {
   try {
     const page = await api.get('/notifications', { unread: 'true', limit: 1 });
-    if (page.total) link.append(h('span', { class: 'nav-count', 'aria-label': `${page.total} 条未读` }, String(page.total)));
+    if (page.total) link.append(h('span', { class: 'nav-count', 'aria-label': t('text.unread', { count: page.total }) }, String(page.total)));
   } catch { /* the count is a convenience */ }
 }
 

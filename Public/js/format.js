@@ -2,6 +2,8 @@
 // ratios as percentages with one decimal, scores with two decimals, months 2026-11 in tables and
 // 2026年11月 in titles, times in Asia/Shanghai.
 
+import { t } from './i18n.js';
+
 const money2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 const shanghai = new Intl.DateTimeFormat('sv-SE', {
@@ -24,7 +26,7 @@ export const thisMonth = () => today().slice(0, 7);
 /** 2026-11 → 2026年11月 */
 export function monthTitle(month) {
   const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
+  return t('text.monthTitle', { year: y, month: Number(m) });
 }
 
 /** The month `delta` months after YYYY-MM. */
@@ -44,15 +46,15 @@ export const monthsOf = (year) => Array.from({ length: 12 }, (_, i) => `${year}-
  * number, or null when the text is not one. Both are tested against one table of cases
  * (Tests/clerk-numbers.json), so the console and the server cannot read a number differently.
  */
-export function readNumber(text, unit = '万元') {
+export function readNumber(text, unit = t('text.unitWan')) {
   let written = '';
   for (const c of String(text ?? '')) {
     const code = c.codePointAt(0);
     if (code >= 0xFF10 && code <= 0xFF19) written += String.fromCharCode(code - 0xFF10 + 0x30);
-    else if (c === '．') written += '.';
-    else if (c === '－' || c === '−') written += '-';
-    else if (c === '＋') written += '+';
-    else if (!',， \u3000\u00a0'.includes(c)) written += c;
+    else if (c === '\uFF0E') written += '.';
+    else if (c === '\uFF0D' || c === '\u2212') written += '-';
+    else if (c === '\uFF0B') written += '+';
+    else if (!',\uFF0C \u3000\u00a0'.includes(c)) written += c;
   }
   if (unit && written.endsWith(unit)) written = written.slice(0, -unit.length);
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/.test(written) ? Number(written) : null;
@@ -64,7 +66,7 @@ export function readNumber(text, unit = '万元') {
  */
 export function readAmount(text) {
   if (String(text ?? '').trim() === '') return null;
-  const value = readNumber(text, '万元');
+  const value = readNumber(text);
   return value === null ? text : value;
 }
 

@@ -16,6 +16,11 @@ export function label(group, value) {
   return catalogue[`${group}.${value}`] ?? String(value);
 }
 
+/** Names in a list as Chinese writes them: 南明区、云岩区. */
+export function joinList(items) {
+  return items.join(catalogue['text.listSeparator']);
+}
+
 /** The values of an enumeration in catalogue order, as [value, label] pairs. */
 export function options(group) {
   const prefix = `${group}.`;

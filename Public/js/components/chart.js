@@ -1,6 +1,7 @@
 // SVG charts drawn from data by plain functions: a bar is a <rect> with a <title>, a line is a
 // <polyline>; each chart has a role="img" and a label, and its colours come with words.
 import { s } from '../dom.js';
+import { t } from '../i18n.js';
 
 const niceMax = (value) => {
   if (!(value > 0)) return 1;
@@ -33,7 +34,7 @@ export function barChart(items, { title, max, format = String, labelWidth = 150,
       return s('g', { class: 'bar-row', 'data-agency': item.key ?? item.label },
         s('text', { x: labelWidth - 6, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, item.label),
         s('rect', { class: `bar ${item.className || ''}`, x: labelWidth, y: y + 4, width: Math.max(1, x(value) - labelWidth), height: rowH - 8 },
-          s('title', {}, item.title || `${item.label}：${format(value)}`)),
+          s('title', {}, item.title || t('text.labelled', { label: item.label, value: format(value) }))),
         s('text', { x: x(value) + 4, y: y + rowH / 2 + 4 }, item.value === null || item.value === undefined ? '—' : format(value)),
         item.mark ? s('text', { class: `mark ${item.className || ''}`, x: width - markWidth + 36, y: y + rowH / 2 + 4 }, item.mark) : null);
     }),
@@ -65,7 +66,7 @@ export function columnChart(categories, series, { title, format = String, width 
         const v = se.values[ci];
         if (v === null || v === undefined) return null;
         return s('rect', { class: `bar ${se.className}`, x: left + ci * slot + 3 + si * barW, y: y(v), width: barW - 1, height: Math.max(0, top + plotH - y(v)) },
-          s('title', {}, `${cat} ${se.name}：${format(v)}`));
+          s('title', {}, t('text.labelled', { label: `${cat} ${se.name}`, value: format(v) })));
       }),
       s('text', { x: left + ci * slot + slot / 2, y: height - 6, 'text-anchor': 'middle' }, cat),
     ]),
@@ -96,6 +97,6 @@ export function lineChart(categories, series, { title, format = String, width = 
       return s('g', { class: `series-${si % 10}` },
         points.length > 1 ? s('polyline', { class: `line series-${si % 10}`, points: points.map((p) => p.join(',')).join(' ') }) : null,
         se.values.map((v, i) => (v === null || v === undefined ? null
-          : s('circle', { class: `dot series-${si % 10}`, cx: x(i), cy: y(v), r: 3.5 }, s('title', {}, `${se.name} ${categories[i]}：${format(v)}`)))));
+          : s('circle', { class: `dot series-${si % 10}`, cx: x(i), cy: y(v), r: 3.5 }, s('title', {}, t('text.labelled', { label: `${se.name} ${categories[i]}`, value: format(v) }))))));
     }));
 }

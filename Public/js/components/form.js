@@ -80,7 +80,7 @@ export function showErrors(form, error, labels = {}) {
       wrapper.querySelector('.field-error').textContent = message;
       control?.setAttribute('aria-invalid', 'true');
     }
-    const text = `${labels[name] || t(`field.${name}`)}：${message}`;
+    const text = t('text.labelled', { label: labels[name] || t(`field.${name}`), value: message });
     items.push(h('li', {}, control ? h('a', { href: `#${control.id}`, onclick: (e) => { e.preventDefault(); control.focus(); } }, text) : text));
   }
   if (!fieldErrors.length) items.push(h('li', {}, error.status === 403 ? t('common.forbidden') : error.message));

@@ -46,11 +46,12 @@ export function recordForm({ specs, record, save, reload, onSaved, onCancel, sub
   const conflict = (current, typed) => {
     const theirs = specs.filter((s) => !s.readOnly && !same(base[s.name], current[s.name]));
     const rows = theirs.map((s) => h('tr', { class: 'changed' },
-      h('th', { scope: 'row' }, s.label), h('td', {}, show(s, current[s.name])), h('td', {}, show(s, typed[s.name]))));
+      h('th', { scope: 'row' }, s.label), h('td', { 'data-label': t('errors.conflict.theirs') }, show(s, current[s.name])),
+      h('td', { 'data-label': t('errors.conflict.yours') }, show(s, typed[s.name]))));
     const box = h('div', { class: 'notice warn conflict', role: 'alert', tabindex: '-1', id: 'conflict-notice' },
       h('h2', {}, t('errors.conflict.title')),
       h('p', {}, t('errors.conflict.body', { version: current.version })),
-      rows.length ? h('table', { class: 'data' },
+      rows.length ? h('table', { class: 'data cards-on-phone' },
         h('thead', {}, h('tr', {}, h('th', {}, t('errors.conflict.field')), h('th', {}, t('errors.conflict.theirs')), h('th', {}, t('errors.conflict.yours')))),
         h('tbody', {}, rows)) : null,
       h('button', {

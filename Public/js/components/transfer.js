@@ -4,17 +4,14 @@
 import { api } from '../api.js';
 import { h, toast, uid } from '../dom.js';
 import { t } from '../i18n.js';
-import { session } from '../session.js';
-import { today } from '../format.js';
 
-/** Download buttons for `path` with the page's filters, when the API offers spreadsheets there. */
-export function downloads(path, query = {}, name = 'list') {
-  const route = session.routeOf('GET', path);
-  if (!route || !session.takes(route, 'format')) return null;
+/** Download buttons for the list at `path` with the page's filters (every list answers
+ *  ?format=xlsx|csv, named by the server). */
+export function downloads(path, query = {}) {
   const clean = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== '' && v !== null && v !== undefined && k !== 'offset' && k !== 'limit'));
   const button = (format, text) => h('button', {
     class: 'button secondary small', type: 'button', 'data-download': format,
-    onclick: () => api.download(path, { ...clean, format }, `${name}-${today()}.${format}`).catch((e) => toast(e.message)),
+    onclick: () => api.download(path, { ...clean, format }).catch((e) => toast(e.message)),
   }, text);
   return h('span', { class: 'actions' }, button('xlsx', t('common.downloadXlsx')), button('csv', t('common.downloadCsv')));
 }
@@ -23,8 +20,7 @@ export function downloads(path, query = {}, name = 'list') {
  * An upload form for an import endpoint: choose a file, 检查 (dry run) or 导入; the result or
  * every row's error is listed under the form. `onDone` runs after a successful import.
  */
-export function importForm(path, query, { onDone, templatePath, templateQuery, templateName } = {}) {
-  if (!session.has(`POST ${path}`)) return null;
+export function importForm(path, query, { onDone, templatePath, templateQuery } = {}) {
   const id = uid('import');
   const input = h('input', { type: 'file', id, accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv' });
   const result = h('div', { class: 'import-result', 'aria-live': 'polite' });
@@ -41,21 +37,21 @@ export function importForm(path, query, { onDone, templatePath, templateQuery, t
       // the same file back with a 错误说明 column and the wrong cells marked, to fix in place
       const sheet = rows.length ? h('button', {
         class: 'button secondary small', type: 'button', 'data-error-sheet': '',
-        onclick: () => api.download(path, { ...query, format: 'xlsx' }, `${t('import.errorSheetName')}.xlsx`, { file }).catch((e) => toast(e.message)),
+        onclick: () => api.download(path, { ...query, format: 'xlsx' }, { file }).catch((e) => toast(e.message)),
       }, t('import.errorSheet')) : null;
       result.replaceChildren(h('div', { class: 'notice bad', role: 'alert' },
         h('p', {}, rows.length ? t('import.errors', { count: rows.length }) : error.message, ' ', sheet),
         rows.length ? h('ul', {}, rows.slice(0, 200).map((e) => h('li', {},
-          e.row ? `${t('import.row', { row: e.row })} ${e.column || e.field || ''}：` : `${e.field || ''}：`, e.message))) : null));
+          t('text.labelled', { label: e.row ? `${t('import.row', { row: e.row })} ${e.column || e.field || ''}` : e.field || '', value: e.message })))) : null));
     }
   };
   return h('details', { class: 'panel no-print' },
     h('summary', {}, t('import.title')),
     h('div', { class: 'field' }, h('label', { for: id }, t('import.choose')), input),
     h('div', { class: 'actions' },
-      templatePath && session.has(`GET ${templatePath}`) ? h('button', {
+      templatePath ? h('button', {
         class: 'button secondary', type: 'button',
-        onclick: () => api.download(templatePath, templateQuery, templateName).catch((e) => toast(e.message)),
+        onclick: () => api.download(templatePath, templateQuery).catch((e) => toast(e.message)),
       }, t('common.template')) : null,
       h('button', { class: 'button secondary', type: 'button', onclick: () => run(true) }, t('import.check')),
       h('button', { class: 'button', type: 'button', onclick: () => run(false) }, t('import.apply'))),

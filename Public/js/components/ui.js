@@ -10,7 +10,7 @@ export function pageHead(title, { actions = [], crumbs = [], sub } = {}) {
   document.title = `${title} · ${t('app.title')}`;
   return h('div', { class: 'page-head' },
     h('div', {},
-      crumbs.length ? h('nav', { class: 'breadcrumb', 'aria-label': '位置' },
+      crumbs.length ? h('nav', { class: 'breadcrumb', 'aria-label': t('text.breadcrumb') },
         crumbs.map(([text, link], i) => [i ? ' › ' : '', link ? h('a', { href: link }, text) : text])) : null,
       h('h1', { id: 'page-title', tabindex: '-1' }, title),
       sub ? h('p', { class: 'muted' }, sub) : null),
@@ -29,21 +29,23 @@ export function reportStatusBadge(report) {
 
 /**
  * A table: columns [{label, value(row) → node|text, num, class}], rows; `onRow(row, tr)` makes rows
- * clickable. `foot` is an optional array of cells.
+ * clickable. `foot` is an optional array of cells. On a phone each row becomes a card with every
+ * value under its column's label (`cards-on-phone`), unless the page draws its own (`cards: false`).
  */
-export function table(columns, rows, { caption, onRow, foot, short = false, rowClass, id, tableClass = '' } = {}) {
+export function table(columns, rows, { caption, onRow, foot, short = false, rowClass, id, tableClass = '', cards = true } = {}) {
+  const labelOf = (c) => (typeof c?.label === 'string' ? c.label : null);
   const body = rows.map((row) => {
     const tr = h('tr', { class: [onRow ? 'is-clickable' : '', rowClass ? rowClass(row) : ''] },
-      columns.map((c) => h(c.header ? 'th' : 'td', { class: [c.num ? 'num' : '', c.class], scope: c.header ? 'row' : null, 'data-label': typeof c.label === 'string' ? c.label : null }, c.value(row))));
+      columns.map((c) => h(c.header ? 'th' : 'td', { class: [c.num ? 'num' : '', c.class], scope: c.header ? 'row' : null, 'data-label': labelOf(c) }, c.value(row))));
     if (onRow) tr.addEventListener('click', (event) => { if (!event.target.closest('a,button,input,select,textarea')) onRow(row, tr); });
     return tr;
   });
   return h('div', { class: ['table-wrap', short ? 'short' : ''] },
-    h('table', { class: `data ${tableClass}`, id },
+    h('table', { class: ['data', cards ? 'cards-on-phone' : '', tableClass], id },
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.label)))),
       h('tbody', {}, rows.length ? body : h('tr', {}, h('td', { colspan: columns.length, class: 'empty' }, t('common.none')))),
-      foot ? h('tfoot', {}, h('tr', {}, foot.map((cell, i) => h('td', { class: i && columns[i]?.num ? 'num' : '' }, cell)))) : null));
+      foot ? h('tfoot', {}, h('tr', {}, foot.map((cell, i) => h('td', { class: i && columns[i]?.num ? 'num' : '', 'data-label': i ? labelOf(columns[i]) : null }, cell)))) : null));
 }
 
 /** "第 1–50 条，共 181 条" with previous/next links that change `offset` in the URL. */

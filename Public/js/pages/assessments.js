@@ -9,16 +9,7 @@ import { dateTime, thisYear, today } from '../format.js';
 import { pageHead, table, badge, dialog } from '../components/ui.js';
 import { field, showErrors } from '../components/form.js';
 
-const KNOWN = 'projectyear.runs';
 const tone = { queued: 'info', running: 'warn', done: 'info', failed: 'bad', published: 'ok' };
-
-/** The year's runs: from the list when the API has one, else the runs queued in this tab. */
-async function runsOf(year) {
-  if (session.has('GET /assessments')) return api.all('/assessments', { year });
-  const ids = JSON.parse(sessionStorage.getItem(KNOWN) || '[]');
-  const runs = await Promise.all(ids.map((id) => api.get(`/assessments/${id}`).catch(() => null)));
-  return runs.filter((r) => r && r.year === year).sort((a, b) => b.id - a.id);
-}
 
 /**
  * The latest period of `year` that is due (DOMAIN.md: a quarter is assessed once its last month's
@@ -32,7 +23,7 @@ export function duePeriod(year, day = today()) {
   return past(9) ? 'Q3' : past(6) ? 'Q2' : 'Q1';
 }
 
-const runTitle = (run) => (run.period === 'year' ? `${run.year}年度考核` : `${run.year}年${label('period', run.period)}考核`);
+const runTitle = (run) => (run.period === 'year' ? t('text.yearRun', { year: run.year }) : t('text.quarterRun', { year: run.year, period: label('period', run.period) }));
 
 export async function render(view, { query }) {
   const year = Number(query.get('year')) || thisYear();
@@ -40,9 +31,9 @@ export async function render(view, { query }) {
   let timer = null;
 
   const draw = async () => {
-    const runs = await runsOf(year);
+    const runs = await api.all('/assessments', { year });
     const columns = [
-      { label: '编号', value: (r) => r.id },
+      { label: t('text.number'), value: (r) => r.id },
       { label: t('field.period'), header: true, value: (r) => runTitle(r) },
       { label: t('field.status'), value: (r) => [badge(label('runStatus', r.status), tone[r.status]), r.error ? h('div', { class: 'cell-error' }, r.error) : null] },
       { label: t('assessments.created'), value: (r) => dateTime(r.created_at) },
@@ -88,14 +79,12 @@ export async function render(view, { query }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const queued = await api.post('/assessments', { year: Number(form.elements.year.value), period: form.elements.period.value });
-      const ids = JSON.parse(sessionStorage.getItem(KNOWN) || '[]');
-      sessionStorage.setItem(KNOWN, JSON.stringify([queued.id, ...ids].slice(0, 50)));
+      await api.post('/assessments', { year: Number(form.elements.year.value), period: form.elements.period.value });
       toast(t('assessments.queued'));
       await draw();
     } catch (error) { showErrors(form, error); }
   });
 
-  mount(view, pageHead(t('assessments.title'), { sub: `${year}年` }), form, list);
+  mount(view, pageHead(t('assessments.title'), { sub: t('common.year', { year }) }), form, list);
   await draw();
 }

@@ -30,7 +30,7 @@ export async function render(view, { query }) {
 
   const receipts = async (deal) => {
     const list = await api.all(`/attraction/deals/${deal.id}/receipts`);
-    dialog(`${t('attraction.receipts')}：${deal.investor}`, (close) => h('div', {},
+    dialog(t('text.labelled', { label: t('attraction.receipts'), value: deal.investor }), (close) => h('div', {},
       table([
         { label: t('attraction.receivedOn'), value: (r) => date(r.received_on) },
         { label: t('field.amount'), num: true, value: (r) => money(r.amount) },
@@ -70,8 +70,8 @@ export async function render(view, { query }) {
   });
   mount(view,
     pageHead(t('attraction.title'), {
-      sub: `${thisYear()}年`,
-      actions: [downloads('/attraction/deals', { team_id: teamId, district_id: districtId }, '签约项目'),
+      sub: t('common.year', { year: thisYear() }),
+      actions: [downloads('/attraction/deals', { team_id: teamId, district_id: districtId }),
         session.writes && (session.isCounty || teams.some((x) => x.lead_department_id === session.agencyId)) ? h('button', { class: 'button', type: 'button', onclick: addDeal }, t('attraction.addDeal')) : null],
     }),
     h('div', { class: 'cards' },
@@ -80,8 +80,8 @@ export async function render(view, { query }) {
       card(t('attraction.deals'), number(allDeals.length))),
     h('div', { class: 'panel', id: 'attraction-progress' },
       h('h2', {}, t('attraction.progress')),
-      h('p', {}, `${t('attraction.target')}：${money(inPlace)} / ${money(TARGET_FUNDS)}`), meter(inPlace / TARGET_FUNDS, { title: t('attraction.progress'), tone: inPlace >= TARGET_FUNDS ? 'ok' : '' }),
-      h('p', {}, `${t('attraction.soe')}（${t('attraction.soeTarget')}）：${soe} / ${TARGET_SOE}`), meter(soe / TARGET_SOE, { title: t('attraction.soe'), tone: soe >= TARGET_SOE ? 'ok' : 'warn' })),
+      h('p', {}, t('text.labelled', { label: t('attraction.target'), value: `${money(inPlace)} / ${money(TARGET_FUNDS)}` })), meter(inPlace / TARGET_FUNDS, { title: t('attraction.progress'), tone: inPlace >= TARGET_FUNDS ? 'ok' : '' }),
+      h('p', {}, t('text.labelled', { label: t('text.note', { text: t('attraction.soe'), note: t('attraction.soeTarget') }), value: `${soe} / ${TARGET_SOE}` })), meter(soe / TARGET_SOE, { title: t('attraction.soe'), tone: soe >= TARGET_SOE ? 'ok' : 'warn' })),
     h('h2', {}, t('attraction.teams')),
     table([
       { label: t('attraction.team'), header: true, value: (r) => r.team.name },

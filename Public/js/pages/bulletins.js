@@ -6,20 +6,20 @@ import { h, mount, toast } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { href, go } from '../router.js';
 import { session } from '../session.js';
-import { addMonths, thisMonth, dateTime } from '../format.js';
+import { addMonths, thisMonth, dateTime, money, score } from '../format.js';
 import { pageHead, pager, table, badge } from '../components/ui.js';
 import { field, values, showErrors } from '../components/form.js';
 
 const statusBadge = (b) => badge(label('bulletinStatus', b.status), b.status === 'issued' ? 'ok' : 'info');
-const download = (b) => api.download(`/bulletins/${b.id}`, { format: 'docx' }, `${label('bulletinKind', b.kind)}-${b.number ?? b.id}.docx`);
+const download = (b) => api.download(`/bulletins/${b.id}`, { format: 'docx' });
 
 async function draftForm() {
-  const runs = (await api.get('/assessments', { limit: 50 }).catch(() => ({ items: [] }))).items.filter((r) => r.status === 'published');
+  const runs = (await api.get('/assessments', { limit: 50 })).items.filter((r) => r.status === 'published');
   const specs = [
     { name: 'kind', label: t('bulletin.kind'), type: 'select', options: 'bulletinKind', value: 'monthly' },
     { name: 'month', label: t('bulletin.month'), type: 'month', value: addMonths(thisMonth(), -1) },
     { name: 'run_id', label: t('bulletin.run'), type: 'select', numeric: true, blank: '',
-      options: runs.map((r) => [r.id, `${r.year}年${label('period', r.period)}`]) },
+      options: runs.map((r) => [r.id, t('text.yearPeriod', { year: r.year, period: label('period', r.period) })]) },
   ];
   const form = h('form', { class: 'form-grid', id: 'bulletin-form', novalidate: true }, specs.map(field),
     h('div', { class: 'actions wide' }, h('button', { class: 'button', type: 'submit', id: 'draft-bulletin' }, t('bulletin.draft'))));
@@ -49,17 +49,24 @@ async function list(view, query) {
     table(columns, page.items, { id: 'bulletin-table' }), pager(page));
 }
 
+// How a figure reads, by its column's code (the bulletin's columns are stable codes): money in
+// 万元, the plan ratio already in percent, scores with two decimals, counts as they are.
+const MONEY = new Set(['actual_to_date', 'plan_to_date', 'target']);
+const SCORES = new Set(['score', 'deduction']);
+const PERCENT = new Set(['ratio_to_date']);
+
+function figure(code, value) {
+  if (value === null || value === undefined) return '—';
+  if (MONEY.has(code)) return money(value);
+  if (PERCENT.has(code)) return `${Number(value).toFixed(1)}%`;
+  if (SCORES.has(code)) return score(value);
+  return String(value);
+}
+
 function figureTable(figures) {
-  const cell = (column, value) => {
-    if (value === null || value === undefined) return '—';
-    if (column.label.includes('万元')) return Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    if (column.label.includes('%')) return `${Number(value).toFixed(1)}%`;
-    if (/得分|扣分/.test(column.label)) return Number(value).toFixed(2);
-    return String(value);
-  };
   return figures.tables.map((tbl) => h('section', { class: 'figure-table' },
     h('h2', {}, tbl.title),
-    table(tbl.columns.map((c) => ({ label: c.label, num: /万元|%|个|得分|扣分/.test(c.label), value: (r) => cell(c, r[c.code]) })), tbl.rows,
+    table(tbl.columns.map((c) => ({ label: c.label, num: tbl.rows.some((r) => typeof r[c.code] === 'number'), value: (r) => figure(c.code, r[c.code]) })), tbl.rows,
       { id: `figures-${tbl.code}` })));
 }
 

@@ -17,7 +17,7 @@ export async function render(view, { query }) {
   const names = new Map();
   if (allocations.length) for (const p of await api.all('/projects')) names.set(p.id, p);
 
-  const setQuota = () => dialog(`${year}年${t('land.title')}`, (close) => recordForm({
+  const setQuota = () => dialog(`${t('common.year', { year })}${t('land.title')}`, (close) => recordForm({
     specs: [{ name: 'quota_mu', label: t('field.quota_mu'), type: 'number' }, { name: 'reserved_mu', label: t('field.reserved_mu'), type: 'number' }],
     record: quota,
     save: (body, version) => api.put(`/land/quotas/${year}`, { quota_mu: quota?.quota_mu, reserved_mu: quota?.reserved_mu, ...body }, version),
@@ -27,7 +27,7 @@ export async function render(view, { query }) {
   }));
   const allocate = () => dialog(t('land.allocate'), (close) => recordForm({
     specs: [
-      { name: 'project_id', label: `${t('field.project_id')}（编号）`, type: 'number', step: '1', hint: '项目详情页地址中的数字编号' },
+      { name: 'project_id', label: t('land.projectNumber', { label: t('field.project_id') }), type: 'number', step: '1', hint: t('land.projectNumberHint') },
       { name: 'area_mu', label: t('field.area_mu'), type: 'number' },
       { name: 'from_reserve', label: t('field.from_reserve'), type: 'checkbox' },
     ],
@@ -38,10 +38,10 @@ export async function render(view, { query }) {
   }));
 
   const yearNav = h('div', { class: 'actions' },
-    h('a', { class: 'button secondary small', href: href('/land', { year: year - 1 }) }, `‹ ${year - 1}年`),
-    h('a', { class: 'button secondary small', href: href('/land', { year: year + 1 }) }, `${year + 1}年 ›`));
-  const head = pageHead(`${year}年${t('land.title')}`, {
-    actions: [yearNav, downloads(`/land/quotas/${year}/allocations`, {}, '建设用地指标'),
+    h('a', { class: 'button secondary small', href: href('/land', { year: year - 1 }) }, t('text.prevYear', { year: year - 1 })),
+    h('a', { class: 'button secondary small', href: href('/land', { year: year + 1 }) }, t('text.nextYear', { year: year + 1 })));
+  const head = pageHead(`${t('common.year', { year })}${t('land.title')}`, {
+    actions: [yearNav, downloads(`/land/quotas/${year}/allocations`, {}),
       session.countyWrites ? h('button', { class: 'button secondary', type: 'button', onclick: setQuota }, quota ? t('common.edit') : t('common.add')) : null,
       session.countyWrites && quota ? h('button', { class: 'button', type: 'button', onclick: allocate }, t('land.allocate')) : null],
   });

@@ -3,7 +3,7 @@
 // downloads the minutes (会议纪要); an agency sees the meetings it attends.
 import { api } from '../api.js';
 import { h, mount, toast } from '../dom.js';
-import { t, label } from '../i18n.js';
+import { t, label, joinList } from '../i18n.js';
 import { href, go } from '../router.js';
 import { session } from '../session.js';
 import { today } from '../format.js';
@@ -15,9 +15,9 @@ const statusBadge = (m) => badge(label('meetingStatus', m.status), m.status === 
 function prepareForm() {
   const specs = [
     { name: 'kind', label: t('meeting.kind'), type: 'select', options: 'meetingKind', value: 'monthly' },
-    { name: 'title', label: t('meeting.titleField'), value: `${today().slice(0, 4)}年${Number(today().slice(5, 7))}月项目建设调度会` },
+    { name: 'title', label: t('meeting.titleField'), value: t('meeting.defaultTitle', { year: today().slice(0, 4), month: Number(today().slice(5, 7)) }) },
     { name: 'date', label: t('meeting.date'), type: 'date', value: today() },
-    { name: 'chair', label: t('meeting.chair'), value: '县长' },
+    { name: 'chair', label: t('meeting.chair'), value: t('meeting.defaultChair') },
   ];
   const attend = h('fieldset', { class: 'field wide', 'data-field': 'agency_ids' },
     h('legend', {}, t('meeting.attendees')), h('span', { class: 'field-error' }),
@@ -89,12 +89,14 @@ function itemForm(meeting, redraw) {
   return h('details', { class: 'panel' }, h('summary', {}, t('meeting.addItem')), form);
 }
 
-async function detail(view, id) {
-  const redraw = () => detail(view, id);
+async function detail(view, id, query) {
+  const redraw = () => detail(view, id, query);
+  // A task on the home links to one decision: ?item=<agenda item id>.
+  const target = Number(query.get('item')) || null;
   const { data: meeting, version } = await api.versioned(`/meetings/${id}`);
   const open = meeting.status === 'open' && session.countyWrites;
   const columns = [
-    { label: '序号', value: (i) => i.position },
+    { label: t('text.position'), value: (i) => i.position },
     { label: t('meeting.source'), value: (i) => badge(label('agendaSource', i.source), i.source === 'carried_over' ? 'warn' : 'info') },
     { label: t('field.name'), header: true, value: (i) => h('a', { href: href(`/projects/${i.subject.project_id}`) }, `${i.subject.code} ${i.subject.name}`) },
     { label: t('meeting.summary'), value: (i) => i.summary },
@@ -117,19 +119,27 @@ async function detail(view, id) {
   mount(view,
     pageHead(meeting.title, {
       crumbs: [[t('meeting.title'), href('/meetings')], [meeting.title]],
-      sub: `${label('meetingKind', meeting.kind)} · ${meeting.date} · ${t('meeting.chair')}：${meeting.chair} · ${meeting.attendees.map((a) => a.name).join('、') || '—'}`,
+      sub: `${label('meetingKind', meeting.kind)} · ${meeting.date} · ${t('text.labelled', { label: t('meeting.chair'), value: meeting.chair })} · ${joinList(meeting.attendees.map((a) => a.name)) || '—'}`,
       actions: [
         statusBadge(meeting),
         h('button', { class: 'button secondary', type: 'button', id: 'download-minutes',
-          onclick: () => api.download(`/meetings/${id}/minutes`, { format: 'docx' }, `会议纪要-${meeting.date}.docx`) }, t('meeting.minutes')),
+          onclick: () => api.download(`/meetings/${id}/minutes`, { format: 'docx' }) }, t('meeting.minutes')),
         open ? h('button', { class: 'button', type: 'button', id: 'close-meeting', onclick: close }, t('meeting.close')) : null,
       ],
     }),
     open ? itemForm(meeting, redraw) : null,
-    table(columns, meeting.agenda, { id: 'agenda-table', caption: t('meeting.agenda', { count: meeting.agenda.length }) }));
+    table(columns, meeting.agenda, { id: 'agenda-table', caption: t('meeting.agenda', { count: meeting.agenda.length }),
+      rowClass: (i) => (i.id === target ? 'is-target' : '') }));
+  const row = view.querySelector('#agenda-table tr.is-target');
+  if (row) {
+    row.scrollIntoView({ block: 'center' });
+    row.setAttribute('tabindex', '-1');
+    row.setAttribute('data-autofocus', '');
+    row.focus();
+  }
 }
 
 export async function render(view, { params, query }) {
-  if (params.id) await detail(view, params.id);
+  if (params.id) await detail(view, params.id, query);
   else await list(view, query);
 }

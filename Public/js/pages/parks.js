@@ -23,8 +23,8 @@ export async function render(view, { query }) {
   const editItem = (park, item) => dialog(`${park.name} · ${label('parkItem', item.item)}`, (close) => recordForm({
     specs: [
       { name: 'status', label: t('field.status'), type: 'select', options: 'itemStatus' },
-      { name: 'planned_investment', label: '计划投资（万元）', type: 'number' },
-      { name: 'completed_investment', label: '已完成投资（万元）', type: 'number' },
+      { name: 'planned_investment', label: t('parks.plannedInvestment'), type: 'number' },
+      { name: 'completed_investment', label: t('parks.completedInvestment'), type: 'number' },
     ],
     record: item,
     save: (body, version) => api.put(`/parks/${park.id}/items/${item.item}`, { ...item, ...body, id: undefined, park_id: undefined, item: undefined, version: undefined, updated_at: undefined }, version),
@@ -39,15 +39,15 @@ export async function render(view, { query }) {
   filters.addEventListener('submit', (e) => { e.preventDefault(); setQuery({ district_id: filters.elements.district_id.value }); });
 
   const columns = [
-    { label: '园区', header: true, value: (p) => p.name },
+    { label: t('parks.name'), header: true, value: (p) => p.name },
     { label: t('field.district_id'), value: (p) => session.agencyName(p.district_id) },
-    { label: '标准', class: 'nowrap', value: (p) => label('standard', p.standard) },
+    { label: t('parks.standard'), class: 'nowrap', value: (p) => label('standard', p.standard) },
     { label: t('parks.readiness'), value: (p) => [meter(p.readiness, { tone: p.readiness >= 1 ? 'ok' : '', title: p.name }), h('span', { class: 'muted' }, t('parks.itemsDone', { done: p.items_done, total: p.items_total }))] },
     {
       label: t('parks.items'),
       value: (p) => h('div', { class: 'items' }, items.get(p.id).map((i) => {
         const text = `${i.status === 'done' ? '✓' : i.status === 'building' ? '…' : '○'} ${label('parkItem', i.item)}`;
-        const title = `${label('parkItem', i.item)}：${label('itemStatus', i.status)}，${money(i.completed_investment)} / ${money(i.planned_investment)} 万元`;
+        const title = t('parks.itemTitle', { item: label('parkItem', i.item), status: label('itemStatus', i.status), completed: money(i.completed_investment), planned: money(i.planned_investment) });
         // A thin bar under the word: the share of the item's planned investment completed.
         const share = i.planned_investment > 0 ? Math.min(1, i.completed_investment / i.planned_investment) : (i.status === 'done' ? 1 : 0);
         const bar = h('span', { class: 'chip-bar' });
@@ -61,7 +61,7 @@ export async function render(view, { query }) {
     { label: t('parks.investment'), num: true, value: (p) => `${money(p.planned_investment)} / ${money(p.completed_investment)}` },
   ];
   mount(view,
-    pageHead(t('parks.title'), { actions: [downloads('/parks', { district_id: districtId }, '园区')] }),
+    pageHead(t('parks.title'), { actions: [downloads('/parks', { district_id: districtId })] }),
     filters,
     h('p', { class: 'legend' }, h('span', { class: 'item-chip done' }, `✓ ${label('itemStatus', 'done')}`), h('span', { class: 'item-chip building' }, `… ${label('itemStatus', 'building')}`), h('span', { class: 'item-chip planned' }, `○ ${label('itemStatus', 'planned')}`)),
     table(columns, parks, { id: 'park-table' }));

@@ -10,7 +10,7 @@ import { table, dialog } from '../components/ui.js';
 /** A photo's thumbnail, fetched with the token (an <img> cannot send it); a document gets none. */
 function thumbnail(row) {
   if (!row.content_type.startsWith('image/')) return '';
-  const img = h('img', { class: 'thumb', alt: `${t('project.photo')}：${row.filename}`, width: 96, height: 72 });
+  const img = h('img', { class: 'thumb', alt: t('text.labelled', { label: t('project.photo'), value: row.filename }), width: 96, height: 72 });
   api.objectURL(`/attachments/${row.id}/content`).then((url) => { img.src = url; }).catch(() => img.remove());
   return img;
 }
@@ -45,10 +45,10 @@ export async function attachmentsSection(project) {
       h('h2', { id: 'attachments-title' }, t('project.attachments')),
       table([
         { label: t('project.photo'), value: thumbnail },
-        { label: '文件名', value: (r) => h('button', { class: 'link-button', type: 'button', onclick: () => api.download(`/attachments/${r.id}/content`, {}, r.filename).catch((e) => toast(e.message)) }, r.filename) },
+        { label: t('project.attachmentName'), value: (r) => h('button', { class: 'link-button', type: 'button', onclick: () => api.download(`/attachments/${r.id}/content`).catch((e) => toast(e.message)) }, r.filename) },
         { label: t('field.month'), value: (r) => r.month || '—' },
-        { label: '大小（KB）', num: true, value: (r) => number(r.size / 1024) },
-        { label: '上传时间', value: (r) => dateTime(r.uploaded_at) },
+        { label: t('project.attachmentSize'), num: true, value: (r) => number(r.size / 1024) },
+        { label: t('project.uploadedAt'), value: (r) => dateTime(r.uploaded_at) },
         canWrite ? {
           label: t('common.actions'),
           value: (r) => h('button', {
@@ -59,7 +59,7 @@ export async function attachmentsSection(project) {
       ].filter(Boolean), rows, { short: true }),
       canWrite ? h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: id }, t('project.upload')), h('span', { class: 'hint' }, t('project.uploadHint')), input),
-        h('div', { class: 'field' }, h('label', { for: `${id}-month` }, `${t('field.month')}（可不填）`), month),
+        h('div', { class: 'field' }, h('label', { for: `${id}-month` }, t('project.monthOptional', { label: t('field.month') })), month),
         h('button', { class: 'button', type: 'button', onclick: upload }, t('project.upload'))) : null);
   };
   await draw();

@@ -80,7 +80,7 @@ async function section(project, resource) {
   const holder = h('section', { class: 'panel', id: resource.key, 'aria-labelledby': `${resource.key}-title` });
   const draw = async () => {
     const rows = await api.all(base);
-    const open = (row) => dialog(`${row ? t('common.edit') : t('common.add')}：${resource.title}`, (close) => recordForm({
+    const open = (row) => dialog(t('text.labelled', { label: row ? t('common.edit') : t('common.add'), value: resource.title }), (close) => recordForm({
       specs: resource.specs,
       record: row,
       save: (body, version) => (row ? api.patch(`${base}/${row.id}`, body, version) : api.post(base, body)),
@@ -103,7 +103,7 @@ async function section(project, resource) {
 }
 
 export async function childSections(project) {
-  const platformList = await api.all('/financing-platforms').catch(() => []);
+  const platformList = await api.all('/financing-platforms');
   const platforms = new Map(platformList.map((p) => [p.id, p.name]));
   return Promise.all(resources(project, platforms).map((r) => section(project, r)));
 }

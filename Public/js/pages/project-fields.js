@@ -7,15 +7,14 @@ export function projectFields(project, parks) {
   const departments = session.ofKind('department').map((a) => [a.id, a.name]);
   const specs = [
     { name: 'code', label: t('field.code'), required: true },
-    session.schemaHas('Project', 'national_code')
-      ? { name: 'national_code', label: t('field.national_code'), hint: t('field.national_code.hint') } : null,
+    { name: 'national_code', label: t('field.national_code'), hint: t('field.national_code.hint') },
     { name: 'name', label: t('field.name'), required: true, wide: true },
     { name: 'owner', label: t('field.owner') },
     { name: 'category', label: t('field.category'), type: 'select', options: 'category', required: true },
     { name: 'industry', label: t('field.industry') },
     { name: 'stage', label: t('field.stage'), type: 'select', options: 'stage' },
     { name: 'district_id', label: t('field.district_id'), type: 'select', options: districts, numeric: true, disabled: !session.isCounty && project, readOnly: !session.isCounty && project },
-    { name: 'lead_department_id', label: t('field.lead_department_id'), type: 'select', options: departments, numeric: true, blank: '按类别默认' },
+    { name: 'lead_department_id', label: t('field.lead_department_id'), type: 'select', options: departments, numeric: true, blank: t('project.leadByCategory') },
     { name: 'park_id', label: t('field.park_id'), type: 'select', options: parks.map((p) => [p.id, p.name]), numeric: true, blank: '—' },
     { name: 'total_investment', label: t('field.total_investment'), type: 'number' },
     { name: 'land_area', label: t('field.land_area'), type: 'number' },

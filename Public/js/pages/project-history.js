@@ -3,17 +3,15 @@
 // names the import a change came from (`source.display`, 由导入 #20 第 39 行), a link to it in 导入记录.
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, label } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { table } from '../components/ui.js';
 import { href } from '../router.js';
 
-const TABLES = { projects: '项目', monthly_reports: '月报', reports: '月报', funding: '资金来源', funding_sources: '资金来源', approvals: '审批手续', problems: '困难问题', project_problems: '困难问题', plans: '年度计划', annual_plans: '年度计划', investment_plans: '年度计划', attachments: '附件', photos: '附件' };
-
 function describe(entry) {
   const items = Object.values(entry.changes || {}).slice(0, 12).map((change) => {
-    if (entry.action === 'update') return h('li', {}, `${change.label}：${change.old_display} → ${change.new_display}`);
-    return h('li', {}, `${change.label}：${entry.action === 'delete' ? change.old_display : change.new_display}`);
+    if (entry.action === 'update') return h('li', {}, t('text.labelled', { label: change.label, value: `${change.old_display} → ${change.new_display}` }));
+    return h('li', {}, t('text.labelled', { label: change.label, value: entry.action === 'delete' ? change.old_display : change.new_display }));
   });
   if (entry.source) {
     items.unshift(h('li', { class: 'source' },
@@ -27,12 +25,11 @@ export function historySection(project) {
   const body = h('div');
   const load = async () => {
     body.replaceChildren(h('p', { class: 'loading' }, t('app.loading')));
-    const page = await api.get(`/projects/${project.id}/history`, { limit: 100 });
-    const rows = Array.isArray(page) ? page : page.items;
+    const rows = (await api.get(`/projects/${project.id}/history`, { limit: 100 })).items;
     body.replaceChildren(table([
       { label: t('project.historyWhen'), value: (r) => dateTime(r.at) },
       { label: t('project.historyWho'), value: (r) => r.changed_by?.display_name || '—' },
-      { label: t('field.kind'), value: (r) => `${TABLES[r.table] || t('project.history')} · ${t(`project.historyAction.${r.action}`)}` },
+      { label: t('field.kind'), value: (r) => `${label('historyTable', r.table)} · ${t(`project.historyAction.${r.action}`)}` },
       { label: t('project.historyWhat'), value: (r) => describe(r) },
     ], rows, { short: true }));
   };

@@ -10,10 +10,8 @@ import { table, badge, reportStatusBadge, dialog } from '../components/ui.js';
 import { columnChart } from '../components/chart.js';
 import { field, showErrors } from '../components/form.js';
 
-const items = (data) => (Array.isArray(data) ? data : data.items);
-
+/** The project's plan of the year, or null when it has none (asked of the list, so no 404). */
 async function loadPlan(project, year) {
-  if (!session.has('GET /projects/{id}/plans/{year}') || !session.has('GET /plans')) return null;
   const list = await api.get('/plans', { year, q: project.code, limit: 500 });
   if (!list.items.some((row) => row.project.id === project.id)) return null;
   return api.get(`/projects/${project.id}/plans/${year}`);
@@ -21,23 +19,22 @@ async function loadPlan(project, year) {
 
 export async function reportsSection(project, year) {
   const [reports, plan] = await Promise.all([
-    api.all(`/projects/${project.id}/reports`).catch(async () => items(await api.get(`/projects/${project.id}/reports`))),
+    api.all(`/projects/${project.id}/reports`),
     loadPlan(project, year),
   ]);
   const byMonth = new Map(reports.map((r) => [r.month, r]));
   const months = monthsOf(year);
-  const planMonths = plan ? new Map((plan.months || []).map((m, i) => [m.month || months[i], m])) : new Map();
+  const planMonths = new Map((plan?.months ?? []).map((m) => [m.month, m]));
   let cumulative = 0;
-  const rows = months.map((month, i) => {
+  const rows = months.map((month) => {
     const report = byMonth.get(month);
     cumulative += report ? Number(report.investment_completed) : 0;
-    const p = planMonths.get(month) || (plan?.monthly ? { plan: plan.monthly[i] } : null);
-    return { month, report, cumulative: report || i === 0 ? cumulative : cumulative, plan: p };
+    return { month, report, cumulative, plan: planMonths.get(month) ?? null };
   });
   const hasPlan = Boolean(plan);
   const columns = [
     { label: t('field.month'), header: true, class: 'nowrap-month', value: (r) => r.month },
-    hasPlan ? { label: t('project.monthPlan'), num: true, value: (r) => money(r.plan?.plan ?? r.plan?.planned ?? plan.monthly?.[Number(r.month.slice(5)) - 1]) } : null,
+    hasPlan ? { label: t('project.monthPlan'), num: true, value: (r) => money(r.plan.plan) } : null,
     { label: t('field.investment_completed'), num: true, value: (r) => (r.report ? money(r.report.investment_completed) : '—') },
     hasPlan ? { label: t('project.cumulativePlan'), num: true, value: (r) => money(r.plan?.cumulative_plan) } : null,
     { label: t('project.cumulativeActual'), num: true, value: (r) => money(r.plan?.cumulative_actual ?? r.cumulative) },
@@ -64,23 +61,23 @@ export async function reportsSection(project, year) {
   const chart = hasPlan || reports.length ? columnChart(
     months.map((m) => String(Number(m.slice(5)))),
     [
-      hasPlan ? { name: t('project.monthPlan'), className: 'plan', values: rows.map((r, i) => Number(r.plan?.plan ?? plan.monthly?.[i] ?? 0)) } : null,
+      hasPlan ? { name: t('project.monthPlan'), className: 'plan', values: rows.map((r) => Number(r.plan.plan)) } : null,
       { name: t('field.investment_completed'), className: 'actual', values: rows.map((r) => (r.report ? Number(r.report.investment_completed) : null)) },
     ].filter(Boolean),
-    { title: `${year}年${t('project.planVsActual')}`, format: (v) => money(v).replace(/\.00$/, '') },
+    { title: `${t('common.year', { year })}${t('project.planVsActual')}`, format: (v) => money(v).replace(/\.00$/, '') },
   ) : null;
 
-  const canPlan = session.canEditProject(project) && session.has('PUT /projects/{id}/plans/{year}');
+  const canPlan = session.canEditProject(project);
   const summary = plan ? h('p', {},
-    `${t('field.annual_investment')}：${money(plan.annual_investment)}　${t('project.ratioToDate')}：${percent(plan.ratio_to_date)} `,
-    plan.behind ? badge(t('project.behind'), 'bad') : null) : h('p', { class: 'muted' }, session.has('GET /plans') ? t('project.noPlan') : '');
+    `${t('text.labelled', { label: t('field.annual_investment'), value: money(plan.annual_investment) })}${t('text.wideSpace')}${t('text.labelled', { label: t('project.ratioToDate'), value: percent(plan.ratio_to_date) })} `,
+    plan.behind ? badge(t('project.behind'), 'bad') : null) : h('p', { class: 'muted' }, t('project.noPlan'));
 
   return h('section', { class: 'panel', id: 'reports', 'aria-labelledby': 'reports-title' },
     h('div', { class: 'page-head' },
-      h('h2', { id: 'reports-title' }, `${year}年${t('project.reports')}`),
+      h('h2', { id: 'reports-title' }, `${t('common.year', { year })}${t('project.reports')}`),
       h('div', { class: 'actions' },
-        h('a', { class: 'button secondary small', href: href(`/projects/${project.id}`, { year: year - 1 }) }, `‹ ${year - 1}年`),
-        h('a', { class: 'button secondary small', href: href(`/projects/${project.id}`, { year: year + 1 }) }, `${year + 1}年 ›`),
+        h('a', { class: 'button secondary small', href: href(`/projects/${project.id}`, { year: year - 1 }) }, t('text.prevYear', { year: year - 1 })),
+        h('a', { class: 'button secondary small', href: href(`/projects/${project.id}`, { year: year + 1 }) }, t('text.nextYear', { year: year + 1 })),
         canPlan ? h('button', { class: 'button secondary small', type: 'button', id: 'edit-plan', onclick: () => editPlan(project, year, plan) }, t('project.editPlan')) : null)),
     summary,
     chart ? h('div', { class: 'legend' },
@@ -92,11 +89,11 @@ export async function reportsSection(project, year) {
 
 function editPlan(project, year, plan) {
   const months = monthsOf(year);
-  dialog(`${monthTitle(`${year}-01`).slice(0, 5)}${t('project.plan')}：${project.name}`, (close) => {
+  dialog(t('text.labelled', { label: `${t('common.year', { year })}${t('project.plan')}`, value: project.name }), (close) => {
     const sum = h('p', { class: 'hint', 'aria-live': 'polite' });
     const form = h('form', { novalidate: true },
       field({ name: 'annual_investment', label: t('field.annual_investment'), type: 'number', value: plan?.annual_investment }),
-      h('div', { class: 'form-grid' }, months.map((m, i) => field({ name: `m${i}`, label: `${monthTitle(m)}（万元）`, type: 'number', value: plan?.monthly?.[i] ?? plan?.months?.[i]?.plan ?? '' }))),
+      h('div', { class: 'form-grid' }, months.map((m, i) => field({ name: `m${i}`, label: t('text.inWan', { label: monthTitle(m) }), type: 'number', value: plan?.monthly[i] ?? '' }))),
       sum,
       h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit' }, t('common.save')),
         h('button', { class: 'button secondary', type: 'button', onclick: close }, t('common.cancel'))));

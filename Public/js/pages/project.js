@@ -41,7 +41,7 @@ export async function render(view, { params, query }) {
       onSaved: (saved) => { toast(t('common.saved')); Object.assign(project, saved); showDetails(saved); heading(); },
       onCancel: () => showDetails(project),
     });
-    mount(details, h('h2', { id: 'details-title' }, `${t('common.edit')}：${t('project.details')}`), form);
+    mount(details, h('h2', { id: 'details-title' }, t('text.labelled', { label: t('common.edit'), value: t('project.details') })), form);
     form.querySelector('input,select')?.focus();
   };
 
@@ -49,7 +49,7 @@ export async function render(view, { params, query }) {
   const heading = () => mount(head, pageHead(project.name, {
     crumbs: [[t('projects.title'), href('/projects')], [project.code]],
     sub: [project.code, ' ', stageBadge(project.stage), project.major ? [' ', badge(t('field.major'), 'major')] : null,
-      ' ', session.agencyName(project.district_id), ' · ', t('field.lead_department_id'), '：', session.agencyName(project.lead_department_id)],
+      ' ', session.agencyName(project.district_id), ' · ', t('text.labelled', { label: t('field.lead_department_id'), value: session.agencyName(project.lead_department_id) })],
     actions: [
       editable && session.entersReports ? h('a', { class: 'button', href: href('/entry', { month: thisMonth(), district_id: session.isCounty ? project.district_id : '' }) }, t('nav.entry')) : null,
     ],
@@ -63,16 +63,16 @@ export async function render(view, { params, query }) {
     ['funding', t('project.funding')],
     ['approvals', t('project.approvals')],
     ['problems', t('project.problems')],
-    session.has('GET /projects/{id}/attachments') ? ['attachments', t('project.attachments')] : null,
+    ['attachments', t('project.attachments')],
     ['history', t('project.history')],
   ].filter(Boolean);
-  const toc = h('nav', { class: 'actions no-print', 'aria-label': '本页内容' }, sections.map(([sid, text]) =>
+  const toc = h('nav', { class: 'actions no-print', 'aria-label': t('text.pageContents') }, sections.map(([sid, text]) =>
     h('button', { class: 'link-button', type: 'button', onclick: () => document.getElementById(sid)?.scrollIntoView({ behavior: 'smooth' }) }, text)));
 
   const year = Number(query.get('year')) || Number(thisMonth().slice(0, 4));
   // The details show at once; the sections below fill in as their data arrives.
   const slot = () => h('section', { class: 'panel' }, loading());
-  const slots = { reports: slot(), children: [slot(), slot(), slot()], attachments: session.has('GET /projects/{id}/attachments') ? slot() : null };
+  const slots = { reports: slot(), children: [slot(), slot(), slot()], attachments: slot() };
   mount(view, head, toc, details, slots.reports, ...slots.children, slots.attachments, historySection(project));
   const fill = (placeholder, promise) => promise.then((node) => placeholder.replaceWith(node)).catch((error) => placeholder.replaceChildren(failure(error)));
   Promise.all([

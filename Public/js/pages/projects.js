@@ -59,7 +59,7 @@ export async function render(view, { query }) {
   mount(view,
     pageHead(t('projects.title'), {
       actions: [
-        downloads('/projects', filters, '项目库'),
+        downloads('/projects', filters),
         session.canCreateProject() ? h('a', { class: 'button', href: href('/projects/new'), id: 'new-project' }, t('projects.new')) : null,
       ],
     }),

@@ -4,9 +4,8 @@
 // the quarter-by-quarter trend. The print stylesheet puts each group on one A4 landscape page.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, label } from '../i18n.js';
+import { t, label, joinList } from '../i18n.js';
 import { setQuery } from '../router.js';
-import { session } from '../session.js';
 import { score, percent, money, number, thisYear, dateTime } from '../format.js';
 import { site } from '../site.js';
 import { pageHead } from '../components/ui.js';
@@ -21,7 +20,6 @@ const amount = (code, v) => (v === null || v === undefined ? '—' : COUNTS.has(
 const PERIODS = ['Q1', 'Q2', 'Q3', 'Q4', 'year'];
 
 async function publishedRuns(year) {
-  if (!session.has('GET /assessments')) return null;
   const runs = await api.all('/assessments', { year });
   return runs.filter((r) => r.status === 'published');
 }
@@ -30,7 +28,7 @@ function boardTitle(year, period, group, provisional) {
   const groupName = t(`ranking.group.${group}`);
   const title = period === 'year' ? t('ranking.titleYear', { year, group: groupName })
     : t('ranking.title', { year, period: label('period', period), group: groupName });
-  return provisional ? `${title}（${t('ranking.provisional')}）` : title;
+  return provisional ? t('text.note', { text: title, note: t('ranking.provisional') }) : title;
 }
 
 function marks(entry, period) {
@@ -54,25 +52,26 @@ function derivation(code, target, period, scheme) {
 }
 
 function details(entry, period, scheme) {
+  const cell = (key, attrs, value) => h('td', { ...attrs, 'data-label': t(key) }, value);
   const rows = entry.indicators.map((i) => h('tr', {},
     h('th', { scope: 'row' }, label('indicator', i.code)),
-    h('td', { class: 'num' }, scheme?.weights?.[i.code] ?? '—'),
-    h('td', {}, COUNTS.has(i.code) ? t('ranking.unitCount') : t('ranking.unitMoney')),
-    h('td', { class: 'num' }, amount(i.code, i.target)),
-    h('td', { class: 'derivation' }, derivation(i.code, i.target, period, scheme)),
-    h('td', { class: 'num' }, amount(i.code, i.actual)),
-    h('td', { class: 'num' }, percent(i.ratio)),
-    h('td', { class: 'num' }, score(i.points))));
+    cell('ranking.weight', { class: 'num' }, scheme?.weights?.[i.code] ?? '—'),
+    cell('ranking.unit', {}, COUNTS.has(i.code) ? t('ranking.unitCount') : t('ranking.unitMoney')),
+    cell('ranking.periodTarget', { class: 'num' }, amount(i.code, i.target)),
+    cell('ranking.targetFrom', { class: 'derivation' }, derivation(i.code, i.target, period, scheme)),
+    cell('common.actual', { class: 'num' }, amount(i.code, i.actual)),
+    cell('common.ratio', { class: 'num' }, percent(i.ratio)),
+    cell('common.points', { class: 'num' }, score(i.points))));
   const missed = [...(entry.missed || []), ...(entry.behind || [])];
   return h('div', { class: 'panel' },
     h('h3', {}, t('ranking.indicators', { agency: entry.agency.name })),
-    h('div', { class: 'table-wrap short' }, h('table', { class: 'data', id: 'indicator-details' },
-      h('thead', {}, h('tr', {}, ['指标', t('ranking.weight'), t('ranking.unit'), t('ranking.periodTarget'), t('ranking.targetFrom'), t('common.actual'), t('common.ratio'), t('common.points')].map((x) => h('th', { scope: 'col' }, x)))),
+    h('div', { class: 'table-wrap short' }, h('table', { class: 'data cards-on-phone', id: 'indicator-details' },
+      h('thead', {}, h('tr', {}, [t('text.indicator'), t('ranking.weight'), t('ranking.unit'), t('ranking.periodTarget'), t('ranking.targetFrom'), t('common.actual'), t('common.ratio'), t('common.points')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows),
       h('tfoot', {}, h('tr', {}, h('td', {}, t('ranking.score')), h('td'), h('td'), h('td'), h('td'), h('td'), h('td', { class: 'num' }, entry.deduction ? `${t('ranking.deduction')} ${score(entry.deduction)}` : ''), h('td', { class: 'num' }, score(entry.score)))))),
-    missed.length ? h('p', { class: 'cell-error' }, t('ranking.missed', { list: missed.map((c) => label('indicator', c)).join('、') })) : null,
-    period === 'year' && entry.quarter_scores ? h('p', {}, `${t('ranking.yearScore')} ${score(entry.year_score)}；`,
-      entry.quarter_scores.map((q, i) => `${label('period', PERIODS[i])} ${score(q)}`).join('，')) : null);
+    missed.length ? h('p', { class: 'cell-error' }, t('ranking.missed', { list: joinList(missed.map((c) => label('indicator', c))) })) : null,
+    period === 'year' && entry.quarter_scores ? h('p', {}, `${t('ranking.yearScore')} ${score(entry.year_score)}${t('text.clauseSeparator')}`,
+      entry.quarter_scores.map((q, i) => `${label('period', PERIODS[i])} ${score(q)}`).join(t('text.commaSeparator'))) : null);
 }
 
 function boardTable(entries, period, onPick) {
@@ -82,7 +81,7 @@ function boardTable(entries, period, onPick) {
     h('th', { scope: 'col', rowspan: 2 }, t('ranking.score')),
     INDICATORS.map((c) => h('th', { scope: 'colgroup', colspan: 2, class: 'ind' }, t(`indicatorShort.${c}`))),
     h('th', { scope: 'col', rowspan: 2, class: 'ind' }, t('ranking.deduction')),
-    h('th', { scope: 'col', rowspan: 2 }, '标记'));
+    h('th', { scope: 'col', rowspan: 2 }, t('text.mark')));
   const head2 = h('tr', { class: 'ind' }, INDICATORS.map(() => [h('th', { scope: 'col', class: 'ind' }, t('common.ratio')), h('th', { scope: 'col', class: 'ind' }, t('common.points'))]));
   const body = entries.map((e) => {
     const byCode = new Map(e.indicators.map((i) => [i.code, i]));
@@ -119,7 +118,7 @@ function chart(entries, period, title) {
       key: e.agency.code, label: e.agency.name, value: Number(e.score),
       className: [e.commended || (period !== 'year' && e.rank <= 3) ? 'commended' : e.accountable ? 'accountable' : '', e.provisional ? 'provisional' : ''].join(' '),
       mark: m ? m[1] : '',
-      title: `${e.agency.name}：${t('ranking.rank')} ${e.rank ?? '—'}，${t('ranking.score')} ${score(e.score)}${m ? `，${m[1]}` : ''}`,
+      title: t('text.labelled', { label: e.agency.name, value: [`${t('ranking.rank')} ${e.rank ?? '—'}`, `${t('ranking.score')} ${score(e.score)}`, m ? m[1] : null].filter(Boolean).join(t('text.commaSeparator')) }),
     };
   }), { title, max: 120, format: (v) => Number(v).toFixed(2), labelWidth: 190, width: 720 });
 }
@@ -135,7 +134,7 @@ function trend(group, series) {
 export async function render(view, { query }) {
   const year = Number(query.get('year')) || thisYear();
   const runs = await publishedRuns(year);
-  const latest = runs?.length ? [...runs].sort((a, b) => PERIODS.indexOf(b.period) - PERIODS.indexOf(a.period))[0].period : null;
+  const latest = runs.length ? [...runs].sort((a, b) => PERIODS.indexOf(b.period) - PERIODS.indexOf(a.period))[0].period : null;
   const period = PERIODS.includes(query.get('period')) ? query.get('period') : latest || 'year';
 
   const picker = h('form', { class: 'filters no-print', id: 'ranking-filters' },
@@ -145,27 +144,27 @@ export async function render(view, { query }) {
   picker.addEventListener('submit', (event) => { event.preventDefault(); setQuery({ year: picker.elements.year.value, period: picker.elements.period.value }); });
   picker.elements.period.addEventListener('change', () => picker.requestSubmit());
 
-  const published = runs ? runs.some((r) => r.period === period) : true;
+  const published = runs.some((r) => r.period === period);
   let ranking = null;
   if (published) {
     try { ranking = await api.get('/rankings', { year, period }); } catch (error) { if (error.status !== 404) throw error; }
   }
   const heading = pageHead(t('nav.ranking'), {
-    actions: ranking ? [downloads('/rankings', { year, period }, '考核排名'), h('button', { class: 'button', type: 'button', id: 'print', onclick: () => window.print() }, t('ranking.print'))] : [],
+    actions: ranking ? [downloads('/rankings', { year, period }), h('button', { class: 'button', type: 'button', id: 'print', onclick: () => window.print() }, t('ranking.print'))] : [],
   });
   if (!ranking) {
-    const shown = PERIODS.filter((p) => runs?.some((r) => r.period === p)).map((p) => label('period', p));
-    const hint = shown.length ? t('ranking.published', { year, periods: shown.join('、') }) : t('ranking.howPublished');
+    const shown = PERIODS.filter((p) => runs.some((r) => r.period === p)).map((p) => label('period', p));
+    const hint = shown.length ? t('ranking.published', { year, periods: joinList(shown) }) : t('ranking.howPublished');
     mount(view, heading, picker, h('div', { class: 'notice', id: 'ranking-none' }, `${t('ranking.none', { year, period: label('period', period) })}${hint}`));
     return;
   }
-  const run = runs?.find((r) => r.id === ranking.assessment_id);
-  const [scheme, { office }] = await Promise.all([api.get(`/schemes/${year}`).catch(() => null), site()]);
+  const run = runs.find((r) => r.id === ranking.assessment_id);
+  const [scheme, { office }] = await Promise.all([api.get(`/schemes/${year}`), site()]);
   const printedAt = dateTime(new Date().toISOString());
 
   // Quarter-by-quarter scores: a year run carries them; otherwise the published quarters so far.
   const quarterScores = new Map();
-  if (period !== 'year' && runs) {
+  if (period !== 'year') {
     const quarters = PERIODS.slice(0, PERIODS.indexOf(period) + 1).filter((p) => runs.some((r) => r.period === p));
     const others = await Promise.all(quarters.map((p) => (p === period ? ranking : api.get('/rankings', { year, period: p }))));
     quarters.forEach((p, qi) => {
@@ -209,7 +208,7 @@ export async function render(view, { query }) {
       provisional ? h('p', { class: 'print-only provisional-stamp' }, t('ranking.provisionalStamp')) : null,
       h('h2', { class: 'board-title', id: `board-${group}` }, title),
       h('p', { class: 'board-meta' }, run?.published_at ? t('ranking.publishedOn', { date: dateTime(run.published_at).slice(0, 10) }) : ''),
-      h('p', { class: 'print-only print-meta' }, [office ? t('ranking.issuedBy', { office }) : '', t('ranking.printedAt', { at: printedAt })].filter(Boolean).join('　')),
+      h('p', { class: 'print-only print-meta' }, [office ? t('ranking.issuedBy', { office }) : '', t('ranking.printedAt', { at: printedAt })].filter(Boolean).join(t('text.wideSpace'))),
       boardTable(entries, period, pick),
       h('div', { class: 'board-layout' },
         h('div', { class: 'board-chart' }, svg, h('div', { class: 'legend' },
@@ -217,7 +216,8 @@ export async function render(view, { query }) {
           period === 'year' ? h('span', {}, h('span', { class: 'swatch legend-accountable' }), t('ranking.accountable')) : null,
           h('span', {}, h('span', { class: 'swatch legend-other' }), t('ranking.score')))),
         detailSlot),
-      quarters >= 2 ? trend(group, series) : null);
+      quarters >= 2 ? trend(group, series)
+        : h('p', { class: 'muted no-trend no-print', 'data-group': group }, t('ranking.noTrend', { count: quarters })));
   });
   mount(view, heading, picker, ...groups);
 }

@@ -15,11 +15,11 @@ import { downloads } from '../components/transfer.js';
 
 /** Ready-made return comments (退回意见) a reviewer picks and may edit. */
 const COMMENTS = [
-  '本月完成投资与财务台账不符，请核实后重新报送',
-  '本月完成投资与计划相差较大，请补充情况说明',
-  '形象进度描述过于简单，请补充主要工程量完成情况',
-  '存在问题栏未填写，请补充项目推进中遇到的困难',
-  '请补充现场形象进度照片',
+  t('reviews.comment.ledger'),
+  t('reviews.comment.plan'),
+  t('reviews.comment.progress'),
+  t('reviews.comment.problems'),
+  t('reviews.comment.photos'),
 ];
 
 export async function render(view, { query }) {
@@ -46,7 +46,7 @@ export async function render(view, { query }) {
     toast(decision === 'approve' ? t('reviews.approved') : t('reviews.returned'));
     setQuery({});
   };
-  const returnDialog = (report) => dialog(`${t('reviews.return')}：${report.project.name} ${report.month}`, (close) => {
+  const returnDialog = (report) => dialog(t('text.labelled', { label: t('reviews.return'), value: `${report.project.name} ${report.month}` }), (close) => {
     const form = h('form', { novalidate: true },
       h('fieldset', { class: 'ready-comments' }, h('legend', {}, t('reviews.readyComments')),
         COMMENTS.map((text) => h('button', {
@@ -109,8 +109,8 @@ export async function render(view, { query }) {
     { label: t('field.name'), header: true, value: (r) => [h('a', { href: href(`/projects/${r.project.id}`) }, r.project.name), h('br'), h('span', { class: 'muted' }, r.project.code)] },
     { label: t('entry.district'), value: (r) => districtName.get(r.district_id) || '—' },
     { label: t('field.investment_completed'), num: true, value: (r) => [money(r.investment_completed), h('br'), deviation(r)] },
-    { label: `${t('entry.planMonth')}（万元）`, num: true, value: (r) => money(r.month_plan) },
-    { label: `${t('entry.lastMonth')}（万元）`, num: true, value: (r) => money(r.last_month) },
+    { label: t('text.inWan', { label: t('entry.planMonth') }), num: true, value: (r) => money(r.month_plan) },
+    { label: t('text.inWan', { label: t('entry.lastMonth') }), num: true, value: (r) => money(r.last_month) },
     {
       label: t('reviews.cumulative'), num: true,
       value: (r) => [`${money(r.cumulative_actual)} / ${money(r.cumulative_plan)}`, h('br'),
@@ -129,9 +129,9 @@ export async function render(view, { query }) {
     },
   ];
   mount(view,
-    pageHead(t('reviews.title'), { actions: [downloads('/reviews', { status, month, district_id: districtId }, '待审核月报')] }),
+    pageHead(t('reviews.title'), { actions: [downloads('/reviews', { status, month, district_id: districtId })] }),
     filters,
     waiting.length ? h('div', { class: 'batch-bar' }, batchButton) : null,
     pager(page),
-    page.items.length ? table(columns, page.items, { id: 'review-table', tableClass: 'reviews-table', rowClass: (r) => (r.unusual ? 'is-unusual' : '') }) : h('p', { class: 'notice ok' }, t('reviews.none')));
+    page.items.length ? table(columns, page.items, { id: 'review-table', tableClass: 'reviews-table', cards: false, rowClass: (r) => (r.unusual ? 'is-unusual' : '') }) : h('p', { class: 'notice ok' }, t('reviews.none')));
 }

@@ -21,7 +21,7 @@ export async function render(view, { query }) {
     h('div', { class: 'form-grid' }, INDICATORS.map((c) => f(`weights.${c}`, label('indicator', c), scheme.weights[c]))),
     h('h2', {}, t('schemes.quarterShares')),
     h('div', { class: 'form-grid' }, scheme.quarter_shares.map((v, i) => f(`quarter_shares.${i}`, label('period', `Q${i + 1}`), v))),
-    h('h2', {}, '计分'),
+    h('h2', {}, t('schemes.scoring')),
     h('div', { class: 'form-grid' },
       f('cap', t('schemes.cap'), scheme.cap), f('annual_weight', t('schemes.annualWeight'), scheme.annual_weight),
       f('quarterly_weight', t('schemes.quarterlyWeight'), scheme.quarterly_weight), f('late_report_penalty', t('schemes.penalty'), scheme.late_report_penalty),
@@ -49,8 +49,8 @@ export async function render(view, { query }) {
   mount(view,
     pageHead(t('schemes.title', { year }), {
       actions: [
-        h('a', { class: 'button secondary small', href: href('/schemes', { year: year - 1 }) }, `‹ ${year - 1}年`),
-        h('a', { class: 'button secondary small', href: href('/schemes', { year: year + 1 }) }, `${year + 1}年 ›`)],
+        h('a', { class: 'button secondary small', href: href('/schemes', { year: year - 1 }) }, t('text.prevYear', { year: year - 1 })),
+        h('a', { class: 'button secondary small', href: href('/schemes', { year: year + 1 }) }, t('text.nextYear', { year: year + 1 }))],
     }),
     form);
 }

@@ -16,7 +16,7 @@ export async function render(view, { query }) {
     { label: t('field.stage'), value: (r) => stageBadge(r.stage) },
     { label: t('service.role'), value: (r) => label('serviceRole', r.role) },
     { label: t('service.leader'), value: (r) => r.leader?.display_name ?? '—' },
-    { label: t('service.commissioner'), value: (r) => r.commissioner ? `${r.commissioner.display_name}（${r.commissioner.agency.name}）` : '—' },
+    { label: t('service.commissioner'), value: (r) => r.commissioner ? t('text.note', { text: r.commissioner.display_name, note: r.commissioner.agency.name }) : '—' },
     { label: t('service.openProblems'), num: true, value: (r) => r.open_problems },
     { label: t('service.overdueProblems'), num: true, value: (r) => (r.overdue_problems ? badge(String(r.overdue_problems), 'bad') : '0') },
     { label: t('service.overdueDecisions'), num: true, value: (r) => (r.overdue_decisions ? badge(String(r.overdue_decisions), 'bad') : '0') },

@@ -5,7 +5,7 @@ import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
-import { money, monthsOf, thisYear } from '../format.js';
+import { money, monthsOf, monthTitle, thisYear } from '../format.js';
 import { pageHead } from '../components/ui.js';
 import { downloads } from '../components/transfer.js';
 
@@ -18,7 +18,7 @@ export async function render(view, { query }) {
   const districts = session.ofKind('district');
 
   const rows = districts.map((d) => {
-    const total = h('td', { class: 'num' });
+    const total = h('td', { class: 'num', 'data-label': t('common.sum') });
     const sum = () => { total.textContent = money(months.reduce((a, m) => a + Number(cell.get(`${d.id}/${m}`)?.amount || 0), 0)); };
     sum();
     return h('tr', {}, h('th', { scope: 'row' }, d.name), months.map((m) => {
@@ -34,22 +34,22 @@ export async function render(view, { query }) {
           sum();
         } catch (error) {
           td.className = 'is-failed';
-          input.title = Object.values(error.fields).join('；') || error.message;
+          input.title = Object.values(error.fields).join(t('text.clauseSeparator')) || error.message;
           input.setAttribute('aria-invalid', 'true');
           if (error.status === 412) cell.set(key, await api.get(`/statistics/fai/${d.id}/${m}`));
         }
       });
-      return h('td', {}, input);
+      return h('td', { 'data-label': monthTitle(m) }, input);
     }), total);
   });
   mount(view,
     pageHead(t('statistics.title', { year }), {
       actions: [
-        h('a', { class: 'button secondary small', href: href('/statistics', { year: year - 1 }) }, `‹ ${year - 1}年`),
-        h('a', { class: 'button secondary small', href: href('/statistics', { year: year + 1 }) }, `${year + 1}年 ›`),
-        downloads('/statistics/fai', { year }, '固定资产投资')],
+        h('a', { class: 'button secondary small', href: href('/statistics', { year: year - 1 }) }, t('text.prevYear', { year: year - 1 })),
+        h('a', { class: 'button secondary small', href: href('/statistics', { year: year + 1 }) }, t('text.nextYear', { year: year + 1 })),
+        downloads('/statistics/fai', { year })],
     }),
     h('div', { class: 'table-wrap' }, h('table', { class: 'data entry', id: 'fai-grid' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.district_id')), months.map((m) => h('th', { scope: 'col' }, `${Number(m.slice(5))}月`)), h('th', { scope: 'col' }, t('common.sum')))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.district_id')), months.map((m) => h('th', { scope: 'col' }, t('text.monthShort', { month: Number(m.slice(5)) }))), h('th', { scope: 'col' }, t('common.sum')))),
       h('tbody', {}, rows))));
 }

@@ -24,9 +24,9 @@ export async function render(view, { query }) {
       class: 'cell', type: 'text', inputmode: 'decimal', name: code, disabled: !edit,
       'aria-label': `${agency.name} ${label('indicator', code)}`, value: current?.[code] ?? '',
     }));
-    const status = h('td', { class: 'row-status', 'aria-live': 'polite' });
+    const status = h('td', { class: 'row-status', 'aria-live': 'polite', 'data-label': t('field.status') });
     const tr = h('tr', {}, h('th', { scope: 'row' }, agency.name, ' ', h('span', { class: 'muted' }, label('kind', agency.kind))),
-      inputs.map((i) => h('td', {}, i)), status);
+      inputs.map((i) => h('td', { 'data-label': label('indicator', i.name) }, i)), status);
     tr.addEventListener('change', async () => {
       const payload = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim() === '' ? null : Number(i.value.replace(/,/g, ''))]));
       try {
@@ -35,7 +35,7 @@ export async function render(view, { query }) {
         status.textContent = t('common.saved');
       } catch (error) {
         tr.className = 'is-failed';
-        status.textContent = error.status === 412 ? t('errors.conflict.title') : Object.values(error.fields).join('；') || error.message;
+        status.textContent = error.status === 412 ? t('errors.conflict.title') : Object.values(error.fields).join(t('text.clauseSeparator')) || error.message;
         if (error.status === 412) current = await api.get(`/targets/${year}/${agency.id}`);
       }
     });
@@ -43,11 +43,11 @@ export async function render(view, { query }) {
   });
   mount(view,
     pageHead(t('targets.title', { year }), {
-      sub: `单位：万元（新开工、竣工投产为个数）。${edit ? '修改后离开单元格即保存。' : ''}`,
+      sub: `${t('targets.unitNote')}${edit ? t('targets.saveNote') : ''}`,
       actions: [
-        h('a', { class: 'button secondary small', href: href('/targets', { year: year - 1 }) }, `‹ ${year - 1}年`),
-        h('a', { class: 'button secondary small', href: href('/targets', { year: year + 1 }) }, `${year + 1}年 ›`),
-        downloads(`/targets/${year}`, {}, '目标任务')],
+        h('a', { class: 'button secondary small', href: href('/targets', { year: year - 1 }) }, t('text.prevYear', { year: year - 1 })),
+        h('a', { class: 'button secondary small', href: href('/targets', { year: year + 1 }) }, t('text.nextYear', { year: year + 1 })),
+        downloads(`/targets/${year}`, {})],
     }),
     h('div', { class: 'table-wrap' }, h('table', { class: 'data entry', id: 'target-grid' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('targets.agency')), INDICATORS.map((c) => h('th', { scope: 'col' }, label('indicator', c))), h('th', { scope: 'col' }, t('field.status')))),

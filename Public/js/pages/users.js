@@ -15,9 +15,9 @@ export async function render(view, { query }) {
   const create = () => dialog(t('users.new'), (close) => recordForm({
     id: 'user-form',
     specs: [
-      { name: 'username', label: t('field.username'), hint: '建议用 单位代码.姓名拼音' },
+      { name: 'username', label: t('field.username'), hint: t('users.usernameHint') },
       { name: 'display_name', label: t('field.display_name') },
-      { name: 'password', label: t('field.password'), type: 'password', hint: '至少 8 位；请当面告知本人并提醒修改。' },
+      { name: 'password', label: t('field.password'), type: 'password', hint: t('users.passwordHint') },
       { name: 'agency_id', label: t('field.agency_id'), type: 'select', numeric: true, options: agencies.map((a) => [a.id, a.name]), value: session.agencyId },
       { name: 'role', label: t('field.role'), type: 'select', options: 'role', value: 'editor' },
     ],
@@ -26,8 +26,8 @@ export async function render(view, { query }) {
     onSaved: () => { close(); toast(t('users.created')); setQuery({}); },
     onCancel: close,
   }));
-  const reset = (user) => dialog(`${t('users.reset')}：${user.display_name}`, (close) => recordForm({
-    specs: [{ name: 'password', label: t('users.newPassword'), type: 'password', hint: '至少 8 位；请当面告知本人。' }],
+  const reset = (user) => dialog(t('text.labelled', { label: t('users.reset'), value: user.display_name }), (close) => recordForm({
+    specs: [{ name: 'password', label: t('users.newPassword'), type: 'password', hint: t('users.resetHint') }],
     record: { password: '', version: user.version },
     save: (body, version) => api.patch(`/users/${user.id}`, body, version),
     reload: async () => ({ ...(await api.get(`/users/${user.id}`)), password: '' }),
