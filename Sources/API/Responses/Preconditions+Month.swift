@@ -9,13 +9,8 @@ extension Preconditions {
         return month
     }
 
-    /// 422 naming `field` unless `month` has begun in Asia/Shanghai: nothing is reported or
-    /// attached for a month that has not begun.
+    /// 422 naming `field` when `clock` says `month` has not begun (`CampaignClock.notBegun`).
     static func begun(_ month: Month, clock: CampaignClock, field: String = "month") throws {
-        let today = clock.today
-        guard month <= today.yearMonth else {
-            throw Problem.invalid([FieldError(
-                field: field, message: .monthNotBegun(month, today: today))])
-        }
+        if let message = clock.notBegun(month) { throw Problem.invalid([FieldError(field: field, message: message)]) }
     }
 }
