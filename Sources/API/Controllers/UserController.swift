@@ -6,6 +6,8 @@ import Store
 /// Passwords are hashed by `PasswordHasher` (bcrypt, cost 12, off the event loop).
 struct UserController: APIController {
     let database: Database
+    /// Forgets a changed user's cached tokens here at once (other servers hear the announcement).
+    let sessions: SessionCache
     /// bcrypt's cost for new passwords (`AppDependencies.passwordCost`).
     let passwordCost: UInt8
 
@@ -77,7 +79,7 @@ struct UserController: APIController {
             if let updated = try UserQueries.update(id: id, version: version, stored, on: connection) { return updated }
             throw try Preconditions.unchanged(current: UserQueries.find(id: id, on: connection)?.version, expected: version, what: "user \(id)")
         }
-        database.sessions.revoke(userID: id)
+        sessions.revoke(userID: id)
         return try JSONResponse.make(record, version: record.version)
     }
 
