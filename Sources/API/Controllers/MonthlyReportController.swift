@@ -23,7 +23,7 @@ struct MonthlyReportController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
@@ -33,8 +33,8 @@ struct MonthlyReportController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         let record = try await database.transaction(as: context.caller) { connection -> MonthlyReportRecord in
             guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
             guard let record = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
@@ -50,8 +50,8 @@ struct MonthlyReportController: APIController {
     /// `BEGIN` and the caller's settings), the insert or update with its read-back (one
     /// pipeline), and `COMMIT`.
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         try Preconditions.begun(month, clock: clock)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
