@@ -1,4 +1,5 @@
 import Postgres
+import Store
 
 /// What a database holds, as far as loading the demo is concerned.
 public enum DatabaseContents: Sendable, Equatable {
@@ -11,13 +12,10 @@ public enum DatabaseContents: Sendable, Equatable {
 
     /// Looks at the database; fails with a clear message when it is not migrated.
     public static func inspect(_ connection: Connection) throws -> DatabaseContents {
-        let migrated = try connection.query("SELECT to_regclass('app.agencies') IS NOT NULL").first?.decode(0, as: Bool.self) ?? false
-        guard migrated else { throw DemoError.notMigrated }
-        let row = try connection.query("""
-            SELECT EXISTS (SELECT 1 FROM app.agencies), EXISTS (SELECT 1 FROM app.agencies WHERE code = \(SeedCounty.countyCode))
-            """).first
-        guard try row?.decode(0, as: Bool.self) == true else { return .empty }
-        return try row?.decode(1, as: Bool.self) == true ? .demo : .other
+        let contents = try DemoLoadQueries.contents(countyCode: SeedCounty.countyCode, on: connection)
+        guard contents.migrated else { throw DemoError.notMigrated }
+        guard contents.agencies else { return .empty }
+        return contents.county ? .demo : .other
     }
 }
 

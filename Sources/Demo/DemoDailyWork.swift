@@ -24,51 +24,21 @@ enum DemoDailyWork {
         let today = try CountyCalendar.today(on: connection)
         // Plans: the year's reports (or 5% of the total investment) times 1.00–1.48 by project,
         // split over the months like construction (slow around the Spring Festival).
-        counts["investment_plans"] = try connection.execute("""
-            WITH w AS (SELECT t.n, t.weight FROM unnest(\(CountyPlan.seasonal.map { Decimal($0).rounded(places: 2) })::numeric[])
-                                        WITH ORDINALITY AS t (weight, n)),
-            base AS (
-                SELECT p.id, round(greatest(coalesce(sum(r.investment_completed), 0) * (1 + (p.id % 7) * 0.08),
-                                            p.total_investment * 0.05), 0) AS annual
-                  FROM app.projects p
-                  LEFT JOIN app.monthly_reports r ON r.project_id = p.id AND date_part('year', r.month) = \(year)
-                 WHERE p.major
-                 GROUP BY p.id),
-            months AS (
-                SELECT b.id, b.annual, w.n, round(b.annual * w.weight / (SELECT sum(weight) FROM w), 2) AS amount
-                  FROM base b CROSS JOIN w)
-            INSERT INTO app.investment_plans (project_id, year, annual_investment, monthly)
-            SELECT id, \(year), annual,
-                   (array_agg(amount ORDER BY n))[1:11] || (annual - sum(amount) FILTER (WHERE n < 12))
-              FROM months GROUP BY id, annual
-            """)
+        counts["investment_plans"] = try DemoDailyWorkQueries.planTheYear(
+            year, weights: CountyPlan.seasonal.map { Decimal($0).rounded(places: 2) }, on: connection)
         let explained = try DemoExplanations.apply(connection, year: year)
         let lastEnded = today.year > year ? 12 : today.year < year ? 0 : today.month - 1
         guard lastEnded > 0 else { return (counts, ["no month of \(year) has ended: no report was reviewed"]) }
         let latest = Month(year: year, month: lastEnded)!
         // Reviews by an editor of the lead department, two days after submission.
-        try connection.execute("""
-            UPDATE app.monthly_reports r
-               SET status = 'approved', reviewed_at = r.submitted_at + interval '2 days',
-                   reviewed_by = (SELECT u.id FROM app.users u WHERE u.agency_id = p.lead_department_id AND u.role = 'editor' LIMIT 1),
-                   review_comment = CASE WHEN r.id % 4 = 0 THEN '数据核实无误' END
-              FROM app.projects p
-             WHERE p.id = r.project_id AND r.month < \(latest)::date - interval '1 month' AND r.id % 10 <> 0
-            """)
-        let returned = try connection.execute("""
-            UPDATE app.monthly_reports r
-               SET status = 'returned', reviewed_at = r.submitted_at + interval '1 day',
-                   reviewed_by = (SELECT u.id FROM app.users u WHERE u.agency_id = p.lead_department_id AND u.role = 'editor' LIMIT 1),
-                   review_comment = (\(returnComments)::text[])[(1 + r.id % \(returnComments.count))::integer]
-              FROM app.projects p
-             WHERE p.id = r.project_id AND r.month = \(latest)::date AND r.id % 6 = 0
-            """)
+        try DemoDailyWorkQueries.approveEnded(before: latest, on: connection)
+        let returned = try DemoDailyWorkQueries.returnSome(of: latest, comments: returnComments, on: connection)
         let loop = try DemoCoordination.apply(connection, year: year, today: today)
         counts.merge(loop.counts) { $0 + $1 }
         let outcome = try ReminderQueries.scan(
             .init(today: today, deadlineDay: AssessmentScheme.default.reportDeadlineDay, behindBelow: PlanDefaults.behindRatio),
             on: connection)
-        counts["notifications"] = try connection.query("SELECT count(*)::int AS n FROM app.notifications")[0].decode("n")
+        counts["notifications"] = try DemoDailyWorkQueries.notificationCount(on: connection)
         return (counts, loop.notes + [
             "情况说明 written for \(explained) reports far from their month's plan",
             "reports reviewed up to \(latest): \(returned) of \(latest) returned with comments, the rest of the last two months waiting",

@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import Postgres
+import Store
 
 /// 情况说明 in the demo county: once the plans exist, every report whose figure `ExplanationRule`
 /// finds unusual against its month's plan gets an explanation, as a clerk would have had to
@@ -12,28 +13,15 @@ enum DemoExplanations {
 
     /// Writes the explanations; returns how many reports got one.
     static func apply(_ connection: Connection, year: Int, rule: ExplanationRule = .default) throws -> Int {
-        let rows = try connection.query("""
-            SELECT r.id, r.investment_completed, pl.monthly[date_part('month', r.month)::int] AS planned
-              FROM app.monthly_reports r
-              JOIN app.investment_plans pl ON pl.project_id = r.project_id AND pl.year = date_part('year', r.month)::int
-             WHERE pl.year = \(year) AND r.explanation = ''
-            """)
         var ids: [Int64] = []
         var texts: [String] = []
-        for row in rows.rows {
-            let id: Int64 = try row.decode("id")
-            let amount: Decimal = try row.decode("investment_completed")
-            let planned: Decimal? = try row.decode("planned")
-            guard rule.isUnusual(amount: amount, plan: planned), let planned else { continue }
-            let choices = amount < planned ? below : above
-            ids.append(id)
-            texts.append(choices[Int(id % Int64(choices.count))])
+        for report in try DemoDailyWorkQueries.unexplained(year: year, on: connection) {
+            guard rule.isUnusual(amount: report.amount, plan: report.planned), let planned = report.planned else { continue }
+            let choices = report.amount < planned ? below : above
+            ids.append(report.id)
+            texts.append(choices[Int(report.id % Int64(choices.count))])
         }
         guard !ids.isEmpty else { return 0 }
-        return try connection.execute("""
-            UPDATE app.monthly_reports r SET explanation = e.text
-              FROM unnest(\(ids)::bigint[], \(texts)::text[]) AS e (id, text)
-             WHERE r.id = e.id
-            """)
+        return try DemoDailyWorkQueries.explain(ids: ids, texts: texts, on: connection)
     }
 }

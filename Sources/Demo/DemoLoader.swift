@@ -40,8 +40,7 @@ public enum DemoLoader {
         return try connection.withTransaction { connection in
             let ids = try TableIds.lockAndRead(connection)
             var notes: [String] = []
-            let quotaTaken = try connection.query("SELECT EXISTS (SELECT 1 FROM app.land_quotas WHERE year = \(year))").first?.decode(0, as: Bool.self) ?? false
-            if quotaTaken {
+            if try DemoLoadQueries.landQuotaExists(year: year, on: connection) {
                 plan.landQuota = nil
                 plan.landAllocations = []
                 notes.append("a \(year) land quota already exists: land allocations were not loaded")
@@ -77,9 +76,7 @@ public enum DemoLoader {
         let hashes = passwords.hashes(cost: bcryptCost)
         return try connection.withTransaction { connection in
             var notes: [String] = []
-            let superuser = try connection.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").first?.decode(0, as: Bool.self) ?? false
-            if superuser {
-                try connection.execute("SET LOCAL session_replication_role = replica")
+            if try DemoLoadQueries.skipTriggersIfSuperuser(on: connection) {
                 notes.append("triggers off (session_replication_role = replica): no history rows for generated data")
             } else {
                 notes.append("not a superuser: loaded with triggers on (history recorded, slower)")
@@ -108,7 +105,7 @@ public enum DemoLoader {
     }
 
     private static func categoryLeadsMissing(_ connection: Connection) throws -> Bool {
-        try connection.query("SELECT NOT EXISTS (SELECT 1 FROM app.category_lead_departments)").first?.decode(0, as: Bool.self) ?? true
+        try DemoLoadQueries.categoryLeadsMissing(on: connection)
     }
 
     /// Rows the seed plan will write, for the progress bar.

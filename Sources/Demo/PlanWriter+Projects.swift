@@ -1,3 +1,5 @@
+import Store
+
 /// The park and project tables of a plan.
 extension PlanWriter {
     /// Writes parks and their items; returns the first park id.
@@ -63,7 +65,8 @@ extension PlanWriter {
         }
         guard !plan.landAllocations.isEmpty else { return }
         if let quota = plan.landQuota {
-            try connection.execute("INSERT INTO app.land_quotas (year, quota_mu, reserved_mu) VALUES (\(plan.year), \(CopyText.money(quota.quota)), \(CopyText.money(quota.reserved)))")
+            try DemoLoadQueries.insertLandQuota(
+                year: plan.year, quota: CopyText.money(quota.quota), reserved: CopyText.money(quota.reserved), on: connection)
             counts["land_quotas", default: 0] += 1
         }
         let allocation = base("land_allocations", plan.landAllocations.count)

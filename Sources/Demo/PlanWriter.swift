@@ -1,4 +1,5 @@
 import Postgres
+import Store
 
 /// Writes county plans with COPY, assigning ids as it goes; counts the rows of each table.
 final class PlanWriter {
@@ -52,7 +53,7 @@ final class PlanWriter {
         _ table: String, _ columns: String, _ indices: C, line: (C.Element) -> String
     ) throws {
         guard !indices.isEmpty else { return }
-        let rows = try connection.copyIn("COPY app.\(table) (\(columns)) FROM STDIN") { send in
+        let rows = try DemoLoadQueries.copy(into: table, columns: columns, on: connection) { send in
             for index in indices { try send(line(index)) }
         }
         counts[table, default: 0] += rows
@@ -65,7 +66,7 @@ final class PlanWriter {
         _ table: String, _ columns: String, produce: (((Int) -> String) throws -> Void) throws -> Void
     ) throws {
         var next = ids.take(table, 0)
-        let rows = try connection.copyIn("COPY app.\(table) (\(columns)) FROM STDIN") { send in
+        let rows = try DemoLoadQueries.copy(into: table, columns: columns, on: connection) { send in
             try withoutActuallyEscaping(send) { send in
                 try produce { line in
                     try send(line(next))

@@ -1,4 +1,5 @@
 import Postgres
+import Store
 
 /// The tables a load writes, in an order that satisfies every foreign key, and the next free id
 /// of each. Ids are assigned by the loader (COPY accepts explicit values for identity columns);
@@ -16,16 +17,9 @@ struct TableIds {
 
     /// Locks every table the load writes and reads where their ids stand.
     static func lockAndRead(_ connection: Connection) throws -> TableIds {
-        let all = (tables + ["category_lead_departments", "land_quotas"]).map { "app.\($0)" }.joined(separator: ", ")
-        try connection.execute(Query(sql: "LOCK TABLE \(all) IN SHARE ROW EXCLUSIVE MODE"))
+        try DemoLoadQueries.lock(tables: tables + ["category_lead_departments", "land_quotas"], on: connection)
         var ids = TableIds()
-        for table in tables {
-            let row = try connection.query(Query(sql: """
-                SELECT greatest((SELECT coalesce(max(id), 0) FROM app.\(table)),
-                                (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \(sequence(table))))
-                """)).first
-            ids.last[table] = try row?.decode(0, as: Int.self) ?? 0
-        }
+        for table in tables { ids.last[table] = try DemoLoadQueries.lastID(of: table, on: connection) }
         return ids
     }
 
@@ -40,9 +34,7 @@ struct TableIds {
     func advanceSequences(_ connection: Connection) throws {
         for table in TableIds.tables {
             guard let value = last[table], value > 0 else { continue }
-            try connection.execute(Query(sql: "SELECT setval('\(TableIds.sequence(table))', \(value))"))
+            try DemoLoadQueries.advanceSequence(of: table, to: value, on: connection)
         }
     }
-
-    private static func sequence(_ table: String) -> String { "app.\(table)_id_seq" }
 }

@@ -23,15 +23,17 @@ public final class NotificationListener: Sendable {
 
     /// Waits up to `timeout` for notifications and returns them (empty when none arrived, or when
     /// `shouldStop` turned true, checked every second). `reconnected` is called after the
-    /// connection was (re)opened, before waiting on it.
+    /// connection was (re)opened, before waiting on it; `lost` when it broke or could not be
+    /// opened (notifications are missed until `reconnected`).
     public func wait(
-        upTo timeout: Duration, shouldStop: @Sendable () -> Bool, reconnected: () -> Void = {}
+        upTo timeout: Duration, shouldStop: @Sendable () -> Bool, reconnected: () -> Void = {}, lost: () -> Void = {}
     ) async -> [Notification] {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline, !shouldStop() {
             let slice = min(deadline - clock.now, .seconds(1))
             guard let listening = await listening(reconnected: reconnected) else {
+                lost()
                 try? await Task.sleep(for: slice)
                 continue
             }
@@ -46,6 +48,7 @@ public final class NotificationListener: Sendable {
             case nil:
                 logger.warning("listener connection lost; waiting until it reconnects", metadata: ["channel": "\(channel)"])
                 drop()
+                lost()
             }
         }
         return []

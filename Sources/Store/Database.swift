@@ -16,14 +16,11 @@ public struct Database: Sendable {
 
     /// The primary's pool.
     public let pool: ConnectionPool
-    /// Signed-in users by token, answering only while a `SessionRevocationListener` keeps it.
-    public let sessions: SessionCache
     /// Streaming standbys for reads, if configured.
     public let replicas: ReplicaSet?
 
-    public init(pool: ConnectionPool, sessions: SessionCache = SessionCache(), replicas: ReplicaSet? = nil) {
+    public init(pool: ConnectionPool, replicas: ReplicaSet? = nil) {
         self.pool = pool
-        self.sessions = sessions
         self.replicas = replicas
     }
 

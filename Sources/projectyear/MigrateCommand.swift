@@ -31,7 +31,7 @@ extension MigrateCommand {
     /// both URLs (no worker URL of its own given) is made the server's only: a login in both
     /// groups is refused by both commands.
     func ensureLogins(_ settings: Settings, on connection: Connection) throws -> [(name: String, command: String)] {
-        let admin: String = try connection.query("SELECT current_user::text AS name")[0].decode("name")
+        let admin = try LoginQueries.currentUser(on: connection)
         var ready: [(name: String, command: String)] = []
         for (url, role, command) in [(settings.databaseURL, Database.Role.app, "serve"), (settings.workerURL, .worker, "worker")] {
             guard let parameters = ConnectionString.parameters(url), let user = parameters["user"], user != admin,

@@ -34,7 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
                 maxLag: settings.replicaMaxLag, readYourWritesWait: settings.replicaWait, observe: ReplicaSet.Event.record
             )
             let dependencies = AppDependencies(
-                database: Database(pool: pool, sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds)), replicas: replicas),
+                database: Database(pool: pool, replicas: replicas),
+                sessions: SessionCache(lifetime: .seconds(settings.sessionCacheSeconds)),
                 migrator: try Migrator(folder: resolvePath(settings.migrationsPath)),
                 metrics: registry,
                 sessionLifetime: .seconds(settings.sessionHours * 3600),

@@ -100,4 +100,53 @@ import TestSupport
             #expect((list.items.last?["submitted_by"] as? [String: Any])?["display_name"] as? String == "县人民政府 editor")
         }
     }
+
+    @Test func aBadBodyIsAnsweredBeforeTheProjectIsLookedUp() async throws {
+        try await APIHarness.run { api in
+            // setup: no project 999999 exists
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            // MUT
+            let response = try await api.request(.put, "/api/v1/projects/999999/reports/2026-03", token: token,
+                                                 json: ["investment_completed": -1])
+            // validate: the body is checked before any connection is taken
+            #expect(response.status == .unprocessableContent)
+            #expect(response.errorFields == ["investment_completed"])
+        }
+    }
+
+    /// A D1 services project (DRC leads it) whose March report `reviewer` approved (version 2);
+    /// returns the report's path.
+    func approvedReport(_ api: APIClient, district: String, reviewer: String) async throws -> String {
+        let project = try await api.createProject(token: district, category: "services")
+        let path = "/api/v1/projects/\(project)/reports/2026-03"
+        #expect(try await api.request(.put, path, token: district, json: Self.report).status == .created)
+        #expect(try await api.request(.post, path + "/review", token: reviewer, json: ["decision": "approve"], headers: ifMatch(1)).status == .ok)
+        return path
+    }
+
+    @Test func theLeadDepartmentMeetsTheLockOfAnApprovedReport() async throws {
+        try await APIHarness.run { api in
+            // setup
+            let drc = try await api.signIn(api.fixture.drc, "editor")
+            let path = try await approvedReport(api, district: try await api.signIn(api.fixture.district1, "editor"), reviewer: drc)
+            // MUT
+            let locked = try await api.request(.put, path, token: drc, json: Self.report, headers: ifMatch(2))
+            // validate
+            #expect(locked.status == .conflict)
+            #expect(locked.object["code"] as? String == "report_locked")
+        }
+    }
+
+    @Test func theCountyReplacesAnApprovedReport() async throws {
+        try await APIHarness.run { api in
+            // setup
+            let county = try await api.signIn(api.fixture.county, "editor")
+            let path = try await approvedReport(api, district: try await api.signIn(api.fixture.district1, "editor"), reviewer: county)
+            // MUT
+            let replaced = try await api.request(.put, path, token: county, json: Self.report, headers: ifMatch(2))
+            // validate: submitted again
+            #expect(replaced.status == .ok)
+            #expect(replaced.object["status"] as? String == "submitted" && replaced.object["version"] as? Int == 3)
+        }
+    }
 }

@@ -24,7 +24,7 @@ import TestSupport
             var dependencies = AppDependencies(
                 database: Database(pool: pool), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
                 metrics: PrometheusCollectorRegistry())
-            dependencies.notificationHub = NotificationHub(url: database.url, heartbeat: heartbeat, logger: Logger(label: "test.hub"))
+            dependencies.notificationHub = NotificationHub(url: database.url, heartbeat: heartbeat, sessions: dependencies.sessions, logger: Logger(label: "test.hub"))
             let app = Application(router: buildRouter(dependencies), services: [dependencies.notificationHub])
             try await app.test(.live) { client in
                 try await body(Server(client: client, port: try #require(client.port), fixture: fixture, database: database))

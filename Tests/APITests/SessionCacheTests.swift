@@ -6,12 +6,12 @@ import Logging
 import Postgres
 import Prometheus
 import Store
-import Synchronization
 import Testing
 import TestSupport
 
 /// The session cache on two servers sharing one database: each has its own pool, cache and
-/// revocation listener, and they meet only in PostgreSQL, as two server processes do.
+/// notification hub (whose sessions loop revokes the cache), and they meet only in PostgreSQL, as
+/// two server processes do.
 @Suite struct SessionCacheTests {
     /// One server: its client and its cache.
     struct Server {
@@ -22,18 +22,17 @@ import TestSupport
     static func twoServers(lifetime: Duration = .seconds(120), _ body: @Sendable (Server, Server) async throws -> Void) async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
-            let stop = Stop()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 var servers: [(Application<RouterResponder<AppRequestContext>>, SessionCache, ConnectionPool)] = []
                 for _ in 0..<2 {
                     let cache = SessionCache(lifetime: lifetime)
                     let pool = database.makePool(maxConnections: 4)
                     let dependencies = AppDependencies(
-                        database: Database(pool: pool, sessions: cache),
+                        database: Database(pool: pool), sessions: cache,
                         migrator: try Migrator(folder: TestDatabase.migrationsFolder), metrics: PrometheusCollectorRegistry()
                     )
-                    let listener = SessionRevocationListener(url: database.url, cache: cache, logger: Logger(label: "test"))
-                    group.addTask { await listener.run(shouldStop: { stop.requested.load(ordering: .relaxed) }) }
+                    let hub = dependencies.notificationHub
+                    group.addTask { try await hub.run() }
                     servers.append((Application(router: buildRouter(dependencies)), cache, pool))
                 }
                 let built = servers
@@ -46,16 +45,11 @@ import TestSupport
                         )
                     }
                 }
-                stop.requested.store(true, ordering: .relaxed)
+                group.cancelAll()
                 try await group.waitForAll()
                 for (_, _, pool) in built { await pool.shutdown() }
             }
         }
-    }
-
-    /// Tells the listeners to stop.
-    final class Stop: Sendable {
-        let requested = Atomic<Bool>(false)
     }
 
     static func waitUntilListening(_ cache: SessionCache) async throws {
@@ -128,7 +122,7 @@ import TestSupport
             let admin = try first.api.database.connect()
             defer { admin.close() }
             // Cut every listener: no cache may answer until its listener listens again.
-            let listening = "LISTEN %" + SessionCache.channel + "%"
+            let listening = "LISTEN %" + SessionQueries.channel + "%"
             try admin.execute("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                  WHERE datname = current_database() AND query LIKE \(listening)
@@ -144,12 +138,12 @@ import TestSupport
         try await TestDatabase.with { database in
             let pool = database.makePool(maxConnections: 2)
             let dependencies = AppDependencies(
-                database: Database(pool: pool, sessions: SessionCache(lifetime: .zero)),
+                database: Database(pool: pool), sessions: SessionCache(lifetime: .zero),
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder), metrics: PrometheusCollectorRegistry()
             )
             let app = buildApplication(configuration: .init(address: .hostname("127.0.0.1", port: 0)), dependencies: dependencies)
             try await app.test(.live) { client in
-                // The revocation service has nothing to do; it must not end the server.
+                // The sessions loop runs with the cache off (for the event streams); it must not end the server.
                 try await Task.sleep(for: .milliseconds(300))
                 #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
             }

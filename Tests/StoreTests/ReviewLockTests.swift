@@ -35,4 +35,20 @@ import TestSupport
             #expect(status == "submitted")
         }
     }
+
+    @Test func anApprovedReportsExplanationIsLockedWithIt() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            defer { connection.close() }
+            // setup: R5 (P5 of D1) is approved
+            let world = try World.seed(on: connection)
+            let r5 = world.id("R5")
+            // MUT: the district changes only its 情况说明 with raw SQL
+            let outcome = try ActingAs.transaction(world.user("D1", .editor).caller, on: connection) {
+                try ActingAs.outcome(["UPDATE app.monthly_reports SET explanation = '补充说明' WHERE id = \(r5)"], on: $0)
+            }
+            // validate
+            #expect(outcome == "55000 monthly_reports_approved_locked")
+        }
+    }
 }

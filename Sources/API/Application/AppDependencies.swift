@@ -9,6 +9,9 @@ import Store
 /// (or by a test) and handed to `buildApplication`.
 public struct AppDependencies: Sendable {
     public var database: Database
+    /// Signed-in users by token, trusted for a few seconds (`session.cache.seconds`; revoked on
+    /// every server as sessions end, `SessionRevocations`).
+    public var sessions: SessionCache
     public var migrator: Migrator
     public var metrics: PrometheusCollectorRegistry
     public var sessionLifetime: Duration
@@ -40,7 +43,7 @@ public struct AppDependencies: Sendable {
     public var passwordCost: UInt8 = PasswordHasher.cost
 
     public init(
-        database: Database, migrator: Migrator, metrics: PrometheusCollectorRegistry,
+        database: Database, sessions: SessionCache = SessionCache(), migrator: Migrator, metrics: PrometheusCollectorRegistry,
         sessionLifetime: Duration = .seconds(12 * 3600), defaultScheme: AssessmentScheme = .default,
         attachmentQuota: Int64 = 500 << 20, openData: OpenDataSettings = OpenDataSettings(),
         planBehindRatio: Decimal = PlanDefaults.behindRatio, logger: Logger = Logger(label: "projectyear.api"),
@@ -48,6 +51,7 @@ public struct AppDependencies: Sendable {
         trustedProxies: Set<String> = [], maxConcurrentImports: Int = 2, explanationRule: ExplanationRule = .default
     ) {
         self.database = database
+        self.sessions = sessions
         self.migrator = migrator
         self.metrics = metrics
         self.sessionLifetime = sessionLifetime
@@ -55,7 +59,7 @@ public struct AppDependencies: Sendable {
         self.attachmentQuota = attachmentQuota
         self.openData = openData
         self.planBehindRatio = planBehindRatio
-        self.notificationHub = NotificationHub(url: database.pool.configuration.url, logger: logger)
+        self.notificationHub = NotificationHub(url: database.pool.configuration.url, sessions: sessions, logger: logger)
         self.logger = logger
         self.clock = clock
         self.consoleFolder = consoleFolder

@@ -5,8 +5,9 @@ import ServiceLifecycle
 import Store
 
 /// Builds the HTTP application: the router, the HTTP/1.1 server with its slow-client and
-/// connection limits, and the services that live and stop with it (the pool, the notification
-/// hub, and the listener that keeps the session cache in step with every other server).
+/// connection limits, and the services that live and stop with it (the pool, and the
+/// notification hub with the sessions loop that keeps the session cache in step with every other
+/// server).
 public func buildApplication(
     configuration: ApplicationConfiguration, dependencies: AppDependencies, limits: ServerLimits = .init(),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -16,15 +17,11 @@ public func buildApplication(
     configuration.availableConnectionsDelegate = .maximum(
         limits.maxConnections + ServerLimits.refusalMargin, logger: dependencies.logger
     )
-    let database = dependencies.database
-    let revocations = SessionRevocationListener(
-        url: database.pool.configuration.url, cache: database.sessions, logger: dependencies.logger
-    )
     return Application(
         router: buildRouter(dependencies),
         server: .guardedHTTP1(limits),
         configuration: configuration,
-        services: [PoolService(database: dependencies.database), dependencies.notificationHub, SessionRevocationService(listener: revocations)],
+        services: [PoolService(database: dependencies.database), dependencies.notificationHub],
         onServerRunning: onServerRunning,
         logger: dependencies.logger
     )
@@ -35,7 +32,8 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
     let database = dependencies.database
     let controllers: [any APIController] = [
         SessionController(
-            database: database, sessionLifetime: dependencies.sessionLifetime, policy: dependencies.signInPolicy,
+            database: database, sessions: dependencies.sessions, sessionLifetime: dependencies.sessionLifetime,
+            policy: dependencies.signInPolicy,
             trustedProxies: dependencies.trustedProxies, metrics: dependencies.metrics, passwordCost: dependencies.passwordCost
         ),
         ProjectController(database: database),
@@ -50,7 +48,7 @@ public func apiRoutes(_ dependencies: AppDependencies) -> [APIRoute] {
         TargetController(database: database),
         StatisticsController(database: database),
         AgencyController(database: database),
-        UserController(database: database, passwordCost: dependencies.passwordCost),
+        UserController(database: database, sessions: dependencies.sessions, passwordCost: dependencies.passwordCost),
         MonthlyReportController(database: database, clock: dependencies.clock, explanationRule: dependencies.explanationRule),
         PlanController(database: database, behindBelow: dependencies.planBehindRatio),
         ReviewController(database: database, explanationRule: dependencies.explanationRule),
@@ -98,7 +96,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     if let replicas = dependencies.database.replicas {
         api = api.add(middleware: ReplicaRoutingMiddleware(database: dependencies.database, replicas: replicas))
     }
-    api = api.add(middleware: SessionAuthenticator(database: dependencies.database)).add(middleware: ParameterTextMiddleware())
+    api = api.add(middleware: SessionAuthenticator(database: dependencies.database, sessions: dependencies.sessions)).add(middleware: ParameterTextMiddleware())
     let authenticated = api.group(context: AuthenticatedContext.self)
     for route in routes {
         switch route.handler {

@@ -5,10 +5,11 @@ import Store
 /// Reads `Authorization: Bearer <token>` and, when the token names a live session, sets the
 /// context's identity. Requests without a token pass on unauthenticated; routes that need a user
 /// use `AuthenticatedContext`, which answers 401 without one. Looked-up users are kept in the
-/// database's `SessionCache` for a few seconds (revoked on every server as sessions end).
+/// server's `SessionCache` for a few seconds (revoked on every server as sessions end).
 struct SessionAuthenticator: RouterMiddleware {
     typealias Context = AppRequestContext
     let database: Database
+    let sessions: SessionCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
@@ -27,7 +28,6 @@ struct SessionAuthenticator: RouterMiddleware {
 
     /// The token's user from the session cache, or looked up and then cached.
     private func user(token: String) async throws -> UserSummary? {
-        let sessions = database.sessions
         if let cached = sessions.user(token: token) { return cached }
         let ticket = sessions.ticket()
         // One statement, outside a transaction: the lookup is a SECURITY DEFINER function.

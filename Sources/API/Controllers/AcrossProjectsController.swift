@@ -21,9 +21,10 @@ struct AcrossProjectsController: APIController {
     }
 
     @Sendable func reports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        var validator = Validator()
-        let month = validator.month(request.uri.queryParameters["month"].map(String.init), field: "month")
-        guard let month, validator.isValid else { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let month = query.month(required: true)
+        try query.check()
+        guard let month else { throw Problem.invalid(query.validator.errors) }
         let filter = try ProjectController.filter(request)
         // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
         let paging = try Paging(request)
@@ -37,14 +38,11 @@ struct AcrossProjectsController: APIController {
     }
 
     @Sendable func approvals(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        var validator = Validator()
+        var query = Parameters(query: request)
         let filter = ApprovalQueries.Filter(
-            departmentID: QueryValues.id("department_id", in: request, validator: &validator),
-            districtID: QueryValues.id("district_id", in: request, validator: &validator),
-            kind: validator.choice(query["kind"].map(String.init), field: "kind", required: false),
-            status: validator.choice(query["status"].map(String.init), field: "status", required: false))
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+            departmentID: query.id("department_id"), districtID: query.id("district_id"),
+            kind: query.choice("kind"), status: query.choice("status"))
+        try query.check()
         // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
         let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {

@@ -39,7 +39,7 @@ struct AgencyController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try AgencyQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("agency \(id)")
         }
@@ -47,7 +47,7 @@ struct AgencyController: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> AgencyRecord in

@@ -27,13 +27,13 @@ struct AssessmentController: APIController {
         var body = try await RequestBody.read(request, context: context)
         var year: Int?
         if let number = body.rawNumber("year") {
-            year = AssessmentParameters.year("\(number)", validator: &body.validator)
+            year = body.validator.year("\(number)", field: "year")
         } else if body.fields["year"] == nil {
             body.validator.add("year", .requiredYear, ["min": "\(Month.years.lowerBound)", "max": "\(Month.years.upperBound)"])
         }
         let periodText = body.rawString("period")
         let period = periodText == nil && body.fields["period"] != nil
-            ? nil : AssessmentParameters.period(periodText, validator: &body.validator)
+            ? nil : body.validator.choice(periodText, field: "period") as Period?
         try body.finish()
         guard let year, let period else { throw Problem.invalid(body.validator.errors) }
         let run = try await database.transaction(as: context.caller) { connection in
@@ -49,11 +49,10 @@ struct AssessmentController: APIController {
     /// The visible runs, newest first; row-level security shows others only published ones.
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        let query = request.uri.queryParameters
-        var validator = Validator()
-        let year = query["year"].flatMap { AssessmentParameters.year(String($0), validator: &validator) }
-        let period = query["period"].flatMap { AssessmentParameters.period(String($0), validator: &validator) }
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let year = query.year()
+        let period = query.choice("period", as: Period.self)
+        try query.check()
         let page = try await database.transaction(as: context.caller) {
             try AssessmentRunQueries.list(year: year, period: period, limit: paging.limit, offset: paging.offset, on: $0)
         }
@@ -62,7 +61,7 @@ struct AssessmentController: APIController {
 
     /// The run and, once computed, its results as ranking groups; drafts are the county's.
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let view = try await database.transaction(as: context.caller) { connection -> RunView in
             guard let run = try AssessmentRunQueries.find(id: id, on: connection) else { throw Problem.notFound("assessment \(id)") }
             let results = run.hasResults ? try AssessmentRunQueries.results(runID: run.id, period: run.period, on: connection) : nil
@@ -73,7 +72,7 @@ struct AssessmentController: APIController {
 
     /// Publishes a done run: 409 if it is not done (or already published).
     @Sendable func publish(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let caller = context.caller
         let view = try await database.transaction(as: caller) { connection -> RunView in
             guard let run = try AssessmentRunQueries.find(id: id, forUpdate: AssessmentParameters.mayManage(caller), on: connection) else {

@@ -15,7 +15,7 @@ extension AttachmentController {
     /// transaction (type, size declared, rights, the month's lock, quota); the body is then
     /// received whole with no database connection held, and stored in one short transaction.
     @Sendable func upload(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let projectID = try Preconditions.pathID("id", in: context)
+        let projectID = try Parameters.pathID("id", in: context)
         let form = try await MultipartFile.read(request, limit: Self.maxFileSize)
         let (month, filename) = try Self.target(request, formName: form?.filename)
         if let month { try Preconditions.begun(month, clock: clock) }
@@ -65,10 +65,10 @@ extension AttachmentController {
     /// without bidirectional controls, at most 255 Unicode scalars, no control characters) from
     /// the query string.
     static func target(_ request: Request, formName: String? = nil) throws -> (Month?, String) {
-        var validator = Validator()
-        let query = request.uri.queryParameters
-        let month = query["month"].flatMap { validator.month(String($0), field: "month") }
-        let filename = query["filename"].map(String.init) ?? formName
+        var query = Parameters(query: request)
+        let month = query.month()
+        var validator = query.validator
+        let filename = query.text("filename") ?? formName
         let cleaned = filename.flatMap(AttachmentName.cleaned)
         if let cleaned {
             if cleaned.unicodeScalars.count > AttachmentName.maxLength {

@@ -32,7 +32,7 @@ struct AttachmentController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
@@ -42,7 +42,7 @@ struct AttachmentController: APIController {
     }
 
     @Sendable func content(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let caller = context.caller
         guard let record = try await database.transaction(as: caller, { try AttachmentQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("attachment \(id)")
@@ -76,7 +76,7 @@ struct AttachmentController: APIController {
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         try await database.transaction(as: context.caller) { connection in
             guard try !AttachmentQueries.delete(id: id, version: version, on: connection) else { return }

@@ -36,10 +36,10 @@ struct AttractionDealController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        var validator = Validator()
-        let teamID = QueryValues.id("team_id", in: request, validator: &validator)
-        let districtID = QueryValues.id("district_id", in: request, validator: &validator)
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let teamID = query.id("team_id")
+        let districtID = query.id("district_id")
+        try query.check()
         // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
         let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {
@@ -52,7 +52,7 @@ struct AttractionDealController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.deal(id: id, on: $0) }) else {
             throw Problem.notFound("deal \(id)")
         }
@@ -60,7 +60,7 @@ struct AttractionDealController: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> DealRecord in
@@ -76,7 +76,7 @@ struct AttractionDealController: APIController {
     }
 
     @Sendable func createReceipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         var body = try await RequestBody.read(request, context: context)
         let fields = try AttractionBody.receipt(&body)
         let record = try await database.transaction(as: context.caller) { connection in
@@ -87,7 +87,7 @@ struct AttractionDealController: APIController {
     }
 
     @Sendable func receipts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }

@@ -37,7 +37,7 @@ struct AttractionTeamController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.team(id: id, on: $0) }) else {
             throw Problem.notFound("team \(id)")
         }
@@ -45,7 +45,7 @@ struct AttractionTeamController: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> TeamRecord in

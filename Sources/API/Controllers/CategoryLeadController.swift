@@ -24,7 +24,7 @@ struct CategoryLeadController: APIController {
     }
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let category: ProjectCategory = try PathValues.choice("category", in: context)
+        let category: ProjectCategory = try Parameters.pathChoice("category", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let departmentID = body.id("department_id")

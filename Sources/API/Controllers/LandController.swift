@@ -24,7 +24,7 @@ struct LandController: APIController {
     }
 
     @Sendable func showQuota(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try PathValues.year(in: context)
+        let year = try Parameters.pathYear(in: context)
         guard let record = try await database.transaction(as: context.caller, { try LandQueries.quota(year: year, on: $0) }) else {
             throw Problem.notFound("land quota of \(year)")
         }
@@ -32,7 +32,7 @@ struct LandController: APIController {
     }
 
     @Sendable func putQuota(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try PathValues.year(in: context)
+        let year = try Parameters.pathYear(in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let (quota, reserved) = try LandBody.quota(&body)
@@ -57,7 +57,7 @@ struct LandController: APIController {
     }
 
     @Sendable func allocations(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try PathValues.year(in: context)
+        let year = try Parameters.pathYear(in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try LandQueries.quota(year: year, on: connection) != nil else { throw Problem.notFound("land quota of \(year)") }
@@ -74,7 +74,7 @@ struct LandController: APIController {
     }
 
     @Sendable func showAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try LandQueries.allocation(id: id, on: $0) }) else {
             throw Problem.notFound("land allocation \(id)")
         }
@@ -82,7 +82,7 @@ struct LandController: APIController {
     }
 
     @Sendable func deleteAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         try await database.transaction(as: context.caller) { connection in
             if try LandQueries.deleteAllocation(id: id, version: version, on: connection) { return }

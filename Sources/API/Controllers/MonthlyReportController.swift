@@ -23,7 +23,7 @@ struct MonthlyReportController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
@@ -33,8 +33,8 @@ struct MonthlyReportController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         let record = try await database.transaction(as: context.caller) { connection -> MonthlyReportRecord in
             guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
             guard let record = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
@@ -45,39 +45,31 @@ struct MonthlyReportController: APIController {
         return try JSONResponse.make(record, version: record.version)
     }
 
+    /// The body is read and validated before any connection is taken; then one transaction sends
+    /// three statements: the project's plan, report and lock (`MonthlyReportQueries.entry`, with
+    /// `BEGIN` and the caller's settings), the insert or update with its read-back (one
+    /// pipeline), and `COMMIT`.
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         try Preconditions.begun(month, clock: clock)
-        let version: Int? = if request.headers[.ifMatch] == nil { nil } else { try Preconditions.requiredVersion(request) }
-        let received = try await RequestBody.read(request, context: context)
-        let (record, created) = try await database.transaction(as: context.caller) { connection -> (MonthlyReportRecord, Bool) in
-            var body = received
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
-            let fields = try ReportBody.read(&body)
-            try ReportBody.checkExplanation(
-                fields, plan: try PlanQueries.planned(projectID: id, month: month, on: connection), rule: explanationRule)
-            guard let current = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
-                if version != nil {
-                    throw Problem(.preconditionFailed, .notCreatedYet, ["what": "the report of \(month)"])
-                }
-                if let created = try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection) { return (created, true) }
-                // A concurrent PUT created it first: answer as if this request came after it.
-                throw Preconditions.required(
-                    current: try MonthlyReportQueries.find(projectID: id, month: month, on: connection)?.version, what: "the report for \(month)")
+        let ifMatch = try PutPreconditions.ifMatch(request)
+        var body = try await RequestBody.read(request, context: context)
+        let fields = try ReportBody.read(&body)
+        let explanationRule = explanationRule
+        let (record, created) = try await database.transaction(as: context.caller) { connection in
+            guard let entry = try MonthlyReportQueries.entry(projectID: id, month: month, on: connection) else {
+                throw Problem.notFound("project \(id)")
             }
-            guard let version else { throw Preconditions.required(current: current.version, what: "the report for \(month)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
-            if current.review.status == .approved, context.caller.agencyKind != .county {
-                throw Problem(.conflict, .reportLocked)
-            }
-            if let replaced = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection) {
-                return (replaced, false)
-            }
-            throw try Preconditions.unchanged(
-                current: MonthlyReportQueries.find(projectID: id, month: month, on: connection)?.version, expected: version,
-                what: "report \(month)"
-            )
+            try ReportBody.checkExplanation(fields, plan: entry.planned, rule: explanationRule)
+            return try PutPreconditions.createOrReplace(
+                ifMatch: ifMatch, what: "report \(month)", version: \.version, existing: entry.report,
+                current: { try MonthlyReportQueries.find(projectID: id, month: month, on: connection) },
+                insert: { try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection) },
+                update: { version in
+                    if entry.locked { throw Problem(.conflict, .reportLocked) }
+                    return try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection)
+                })
         }
         return try JSONResponse.make(
             record, status: created ? .created : .ok, version: record.version,

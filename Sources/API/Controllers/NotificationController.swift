@@ -31,9 +31,9 @@ struct NotificationController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        var validator = Validator()
-        let unread = QueryValues.bool("unread", in: request, validator: &validator)
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let unread = query.bool("unread")
+        try query.check()
         let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         let page = try await database.transaction(as: context.caller) {
             try NotificationQueries.list(unread: unread ?? false, limit: paging.limit, offset: paging.offset, language: language, on: $0)
@@ -42,7 +42,7 @@ struct NotificationController: APIController {
     }
 
     @Sendable func read(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard try await database.transaction(as: context.caller, { try NotificationQueries.markRead(id: id, on: $0) }) else {
             throw Problem.notFound("notification \(id)")
         }

@@ -26,9 +26,9 @@ struct ParkController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        var validator = Validator()
-        let districtID = QueryValues.id("district_id", in: request, validator: &validator)
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let districtID = query.id("district_id")
+        try query.check()
         let page = try await database.transaction(as: context.caller) {
             try ParkQueries.list(districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
         }
@@ -43,7 +43,7 @@ struct ParkController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try ParkQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("park \(id)")
         }
@@ -51,7 +51,7 @@ struct ParkController: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> ParkRecord in
@@ -66,7 +66,7 @@ struct ParkController: APIController {
     }
 
     @Sendable func items(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try ParkQueries.find(id: id, on: connection) != nil else { throw Problem.notFound("park \(id)") }
@@ -76,8 +76,8 @@ struct ParkController: APIController {
     }
 
     @Sendable func putItem(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let item: ParkItem = try PathValues.choice("item", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let item: ParkItem = try Parameters.pathChoice("item", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let fields = try ParkBody.item(&body)

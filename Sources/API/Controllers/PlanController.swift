@@ -29,8 +29,8 @@ struct PlanController: APIController {
     static let asOf = QueryParameter("as_of", .date, "read the ratio to date as of this day (default today, Asia/Shanghai)")
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let year = try PathValues.year(in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let year = try Parameters.pathYear(in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let fields = try PlanBody.read(&body)
@@ -51,8 +51,8 @@ struct PlanController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let year = try PathValues.year(in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let year = try Parameters.pathYear(in: context)
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
         let record = try await database.transaction(as: context.caller) { connection -> PlanRecord in
@@ -68,11 +68,12 @@ struct PlanController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        var validator = Validator()
-        let year = QueryValues.year("year", in: request, required: true, validator: &validator)
-        let behind = QueryValues.bool("behind", in: request, validator: &validator)
+        var query = Parameters(query: request)
+        let year = query.year(required: true)
+        let behind = query.bool("behind")
         let filter = try ProjectController.filter(request)
-        guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
+        try query.check()
+        guard let year else { throw Problem.invalid(query.validator.errors) }
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
         if let format = try DownloadRequest.format(request) {
@@ -93,9 +94,9 @@ struct PlanController: APIController {
 
     /// `as_of` (YYYY-MM-DD): the day the ratio is read on; default today in Asia/Shanghai.
     static func asOf(_ request: Request) throws -> CalendarDate? {
-        var validator = Validator()
-        let date = validator.date(request.uri.queryParameters["as_of"].map(String.init), field: "as_of", required: false)
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let date = query.date("as_of")
+        try query.check()
         return date
     }
 

@@ -44,7 +44,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let projectID = try Preconditions.pathID("id", in: context)
+        let projectID = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let page = try await database.transaction(as: context.caller) { connection in
             guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
@@ -54,7 +54,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let projectID = try Preconditions.pathID("id", in: context)
+        let projectID = try Parameters.pathID("id", in: context)
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> Queries.Record in
             var body = received
@@ -67,7 +67,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try Queries.find(id: id, on: $0) }) else {
             throw Problem.notFound("\(Resource.noun) \(id)")
         }
@@ -75,7 +75,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let what = "\(Resource.noun) \(id)"
@@ -92,7 +92,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let what = "\(Resource.noun) \(id)"
         try await database.transaction(as: context.caller) { connection in

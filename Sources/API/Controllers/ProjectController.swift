@@ -41,7 +41,7 @@ struct ProjectController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try ProjectQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("project \(id)")
         }
@@ -49,7 +49,7 @@ struct ProjectController: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         let received = try await RequestBody.read(request, context: context)
         let isCounty = context.caller.agencyKind == .county
@@ -70,22 +70,14 @@ struct ProjectController: APIController {
     }
 
     static func filter(_ request: Request) throws -> ProjectQueries.Filter {
-        let query = request.uri.queryParameters
-        var validator = Validator()
-        func id(_ name: String) -> Int64? {
-            guard let text = query[Substring(name)] else { return nil }
-            guard let value = Int64(text), value > 0 else { validator.add(name, .notAnID); return nil }
-            return value
-        }
-        let major = QueryValues.bool("major", in: request, validator: &validator)
+        var query = Parameters(query: request)
+        let major = query.bool("major")
         let filter = ProjectQueries.Filter(
-            districtID: id("district_id"), leadDepartmentID: id("lead_department_id"),
-            category: validator.choice(query["category"].map(String.init), field: "category", required: false),
-            stage: validator.choice(query["stage"].map(String.init), field: "stage", required: false),
-            major: major, parkID: id("park_id"),
-            text: validator.string(query["q"].map(String.init), field: "q", maxLength: 100, required: false)
+            districtID: query.id("district_id"), leadDepartmentID: query.id("lead_department_id"),
+            category: query.choice("category"), stage: query.choice("stage"),
+            major: major, parkID: query.id("park_id"), text: query.text("q", maxLength: 100)
         )
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        try query.check()
         return filter
     }
 }

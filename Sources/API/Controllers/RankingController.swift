@@ -22,11 +22,11 @@ struct RankingController: APIController {
     }
 
     @Sendable func rankings(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        var validator = Validator()
-        let year = AssessmentParameters.year(query["year"].map(String.init), validator: &validator)
-        let period = AssessmentParameters.period(query["period"].map(String.init), validator: &validator)
-        guard let year, let period, validator.isValid else { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let year = query.year(required: true)
+        let period = query.choice("period", as: Period.self, required: true)
+        try query.check()
+        guard let year, let period else { throw Problem.invalid(query.validator.errors) }
         let format = try DownloadRequest.format(request)
         let ranking = try await database.transaction(as: context.caller) { connection -> Ranking in
             guard let run = try AssessmentRunQueries.latestPublished(year: year, period: period, on: connection) else {
@@ -57,13 +57,11 @@ struct RankingController: APIController {
     /// complete month before `as_of` (default today, Asia/Shanghai), and major projects with no
     /// report for that month or whose planned start has passed without a start.
     @Sendable func warnings(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        var validator = Validator()
-        let year = AssessmentParameters.year(query["year"].map(String.init), validator: &validator)
-        let asOfText = query["as_of"].map(String.init)
-        let requestedAsOf = asOfText.flatMap(CalendarDate.init)
-        if let asOfText, requestedAsOf == nil { validator.add("as_of", .notADate, ["value": String(asOfText.prefix(40))]) }
-        guard let year, validator.isValid else { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let year = query.year(required: true)
+        let requestedAsOf = query.date("as_of")
+        try query.check()
+        guard let year else { throw Problem.invalid(query.validator.errors) }
         let format = try DownloadRequest.format(request)
         let (fallback, behindBelow) = (defaultScheme, behindBelow)
         let report = try await database.transaction(as: context.caller) { connection -> Warnings in

@@ -28,8 +28,8 @@ struct ReviewController: APIController {
     }
 
     @Sendable func review(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         var body = try await RequestBody.read(request, context: context)
         let decision: ReviewDecision? = body.choice("decision")
         let comment = body.string("comment", maxLength: ReportBody.textLimit, required: decision == .return, nullable: true)
@@ -73,12 +73,11 @@ struct ReviewController: APIController {
 
     @Sendable func queue(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        let query = request.uri.queryParameters
-        var validator = Validator()
-        let status: ReportStatus? = validator.choice(query["status"].map(String.init), field: "status", required: false)
-        let month = validator.month(query["month"].map(String.init), field: "month", required: false)
-        let district = QueryValues.id("district_id", in: request, validator: &validator)
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let status = query.choice("status", as: ReportStatus.self)
+        let month = query.month()
+        let district = query.id("district_id")
+        try query.check()
         let filter = ReviewQueries.Filter(status: status ?? .submitted, month: month, districtID: district)
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.reviews(status: filter.status, month: month, districtID: district), format: format,

@@ -24,14 +24,14 @@ struct SchemeController: APIController {
 
     /// The stored scheme with its `ETag`, or the default (no `ETag`: there is nothing to match).
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try AssessmentParameters.pathYear(in: context)
+        let year = try Parameters.pathYear(in: context)
         let stored = try await database.transaction(as: context.caller) { try SchemeQueries.find(year: year, on: $0) }
         return try JSONResponse.make(stored?.scheme ?? defaultScheme, version: stored?.version)
     }
 
     /// Creates (201) or replaces (200, needs `If-Match`) the year's scheme, validated.
     @Sendable func replace(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try AssessmentParameters.pathYear(in: context)
+        let year = try Parameters.pathYear(in: context)
         guard AssessmentParameters.mayManage(context.caller) else { throw AssessmentParameters.forbidden("set assessment schemes") }
         let scheme = try await Self.parse(request, context: context)
         var ifMatch: Int?

@@ -7,6 +7,8 @@ import Store
 /// Sign-in (`POST /sessions`), sign-out (`DELETE /sessions/current`) and `GET /me`.
 struct SessionController: APIController {
     let database: Database
+    /// Forgets a signed-out token here at once (other servers hear the announcement).
+    let sessions: SessionCache
     let sessionLifetime: Duration
     let policy: SignInPolicy
     let clientAddress: ClientAddress
@@ -18,9 +20,10 @@ struct SessionController: APIController {
     /// cases take the same time.
     let decoyHash: String
 
-    init(database: Database, sessionLifetime: Duration, policy: SignInPolicy, trustedProxies: Set<String>,
+    init(database: Database, sessions: SessionCache, sessionLifetime: Duration, policy: SignInPolicy, trustedProxies: Set<String>,
          metrics: PrometheusCollectorRegistry, passwordCost: UInt8 = PasswordHasher.cost) {
         self.database = database
+        self.sessions = sessions
         self.decoyHash = PasswordHasher.decoy(cost: passwordCost)
         self.sessionLifetime = sessionLifetime
         self.policy = policy
@@ -83,7 +86,7 @@ struct SessionController: APIController {
     @Sendable func signOut(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let token = context.identity.token
         try await database.transaction(role: .app) { try SessionQueries.delete(token: token, on: $0) }
-        database.sessions.revoke(token: token)
+        sessions.revoke(token: token)
         return Response(status: .noContent)
     }
 

@@ -19,8 +19,8 @@ struct StatisticsController: APIController {
     }
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let agencyID = try Preconditions.pathID("agency_id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let agencyID = try Parameters.pathID("agency_id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let amount = body.money("amount")
@@ -41,8 +41,8 @@ struct StatisticsController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let agencyID = try Preconditions.pathID("agency_id", in: context)
-        let month = try Preconditions.pathMonth("month", in: context)
+        let agencyID = try Parameters.pathID("agency_id", in: context)
+        let month = try Parameters.pathMonth("month", in: context)
         guard let record = try await database.transaction(as: context.caller, {
             try StatisticsQueries.find(agencyID: agencyID, month: month, on: $0)
         }) else {
@@ -53,10 +53,11 @@ struct StatisticsController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        var validator = Validator()
-        let year = QueryValues.year("year", in: request, required: true, validator: &validator)
-        let agencyID = QueryValues.id("agency_id", in: request, validator: &validator)
-        guard validator.isValid, let year else { throw Problem.invalid(validator.errors) }
+        var query = Parameters(query: request)
+        let year = query.year(required: true)
+        let agencyID = query.id("agency_id")
+        try query.check()
+        guard let year else { throw Problem.invalid(query.validator.errors) }
         let page = try await database.transaction(as: context.caller) {
             try StatisticsQueries.fai(year: year, agencyID: agencyID, limit: paging.limit, offset: paging.offset, on: $0)
         }

@@ -19,8 +19,8 @@ struct TargetController: APIController {
     }
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try PathValues.year(in: context)
-        let agencyID = try Preconditions.pathID("agency_id", in: context)
+        let year = try Parameters.pathYear(in: context)
+        let agencyID = try Parameters.pathID("agency_id", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let amounts = try Self.amounts(&body)
@@ -72,8 +72,8 @@ struct TargetController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try PathValues.year(in: context)
-        let agencyID = try Preconditions.pathID("agency_id", in: context)
+        let year = try Parameters.pathYear(in: context)
+        let agencyID = try Parameters.pathID("agency_id", in: context)
         guard let record = try await database.transaction(as: context.caller, {
             try TargetQueries.find(year: year, agencyID: agencyID, on: $0)
         }) else {
@@ -83,7 +83,7 @@ struct TargetController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let year = try PathValues.year(in: context)
+        let year = try Parameters.pathYear(in: context)
         // Paging is checked even for a download, which sends the whole list: a bad limit is 422 either way.
         let paging = try Paging(request)
         if let format = try DownloadRequest.format(request) {

@@ -6,6 +6,8 @@ import Store
 /// Passwords are hashed by `PasswordHasher` (bcrypt, cost 12, off the event loop).
 struct UserController: APIController {
     let database: Database
+    /// Forgets a changed user's cached tokens here at once (other servers hear the announcement).
+    let sessions: SessionCache
     /// bcrypt's cost for new passwords (`AppDependencies.passwordCost`).
     let passwordCost: UInt8
 
@@ -25,14 +27,9 @@ struct UserController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        var validator = Validator()
-        var agencyID: Int64?
-        if let text = request.uri.queryParameters["agency_id"] {
-            agencyID = Int64(text).flatMap { $0 > 0 ? $0 : nil }
-            if agencyID == nil { validator.add("agency_id", .notAnID) }
-        }
-        if !validator.isValid { throw Problem.invalid(validator.errors) }
-        let filter = agencyID
+        var query = Parameters(query: request)
+        let filter = query.id("agency_id")
+        try query.check()
         let page = try await database.transaction(as: context.caller) {
             try UserQueries.list(agencyID: filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
@@ -50,7 +47,7 @@ struct UserController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try UserQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("user \(id)")
         }
@@ -58,7 +55,7 @@ struct UserController: APIController {
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let version = try Preconditions.requiredVersion(request)
         var body = try await RequestBody.read(request, context: context)
         let changes = try UserBody.patch(&body)
@@ -77,7 +74,7 @@ struct UserController: APIController {
             if let updated = try UserQueries.update(id: id, version: version, stored, on: connection) { return updated }
             throw try Preconditions.unchanged(current: UserQueries.find(id: id, on: connection)?.version, expected: version, what: "user \(id)")
         }
-        database.sessions.revoke(userID: id)
+        sessions.revoke(userID: id)
         return try JSONResponse.make(record, version: record.version)
     }
 

@@ -18,7 +18,7 @@ extension ImportController {
 
     /// `GET /imports/{id}`: one recorded import; 404 when the caller may not see it.
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let record = try await database.transaction(as: context.caller, { try ImportQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("import \(id)")
         }

@@ -180,19 +180,18 @@ struct ImportController: APIController {
                           message: rule.message(amount: row.fields.investmentCompleted, plan: plan))
     }
 
+    /// The required `month` of the query string.
     static func month(_ request: Request) throws -> Month {
-        var validator = Validator()
-        guard let month = validator.month(request.uri.queryParameters["month"].map(String.init), field: "month") else {
-            throw Problem.invalid(validator.errors)
-        }
+        var query = Parameters(query: request)
+        guard let month = query.month(required: true) else { throw Problem.invalid(query.validator.errors) }
         return month
     }
 
+    /// `dry_run=true` checks only.
     static func dryRun(_ request: Request) throws -> Bool {
-        switch request.uri.queryParameters["dry_run"] {
-        case nil, "false": return false
-        case "true": return true
-        default: throw Problem.invalid([FieldError(field: "dry_run", .notABoolean)])
-        }
+        var query = Parameters(query: request)
+        let dryRun = query.bool("dry_run")
+        try query.check()
+        return dryRun ?? false
     }
 }

@@ -13,9 +13,9 @@ import Synchronization
 /// stream is told to send a keep-alive comment. After the listening connection is (re)opened
 /// every stream is woken, since notifications may have been missed meanwhile.
 ///
-/// A second connection listens on `SessionCache.channel` (a user id whose sessions changed:
-/// signed out, deactivated, password or role changed): that user's streams are told to check
-/// their session at once, and end when it has ended.
+/// The server's one loop on the sessions channel (`SessionRevocations`) runs beside it: it keeps
+/// the `SessionCache` honest, and tells the streams of each announced user (signed out,
+/// deactivated, password or role changed) to check their session at once; they end when it has.
 public final class NotificationHub: Service, Sendable {
     /// What a subscriber is told: read new rows, send a keep-alive, check the session.
     public enum Signal: Sendable { case wake, heartbeat, sessionChanged }
@@ -29,13 +29,16 @@ public final class NotificationHub: Service, Sendable {
     static let channel = "notifications"
     let url: String
     let heartbeat: Duration
+    /// The signed-in users this server caches, revoked by the sessions loop.
+    let sessions: SessionCache
     let logger: Logger
     private let subscribers = Mutex<[Int64: [Int: Subscriber]]>([:])
     private let nextID = Atomic<Int>(0)
 
-    public init(url: String, heartbeat: Duration = .seconds(15), logger: Logger) {
+    public init(url: String, heartbeat: Duration = .seconds(15), sessions: SessionCache, logger: Logger) {
         self.url = url
         self.heartbeat = heartbeat
+        self.sessions = sessions
         self.logger = logger
     }
 
@@ -70,7 +73,10 @@ public final class NotificationHub: Service, Sendable {
     public func run() async throws {
         let stopping: @Sendable () -> Bool = { Task.isCancelled || Task.isShuttingDownGracefully }
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.watchSessions(until: stopping) }
+            group.addTask {
+                await SessionRevocations(url: self.url, cache: self.sessions, logger: self.logger)
+                    .run(until: stopping) { self.sessionsChanged($0) }
+            }
             await self.watchNotifications(until: stopping)
             await group.waitForAll()
         }
@@ -98,20 +104,14 @@ public final class NotificationHub: Service, Sendable {
         }
     }
 
-    /// Tells the streams of each announced user to check their session (every stream after the
-    /// connection was reopened, since announcements may have been missed meanwhile).
-    private func watchSessions(until stopping: @escaping @Sendable () -> Bool) async {
-        let listener = NotificationListener(url: url, channel: SessionCache.channel, logger: logger)
-        defer { listener.close() }
-        while !stopping() {
-            let notifications = await listener.wait(upTo: .seconds(1), shouldStop: stopping) { self.signal(nil, .sessionChanged) }
-            let users = Set(notifications.compactMap { Int64($0.payload) })
-            guard !users.isEmpty else { continue }
-            let targets = subscribers.withLock { all in
-                all.values.flatMap(\.values).filter { users.contains($0.userID) }.map(\.continuation)
-            }
-            for continuation in targets { continuation.yield(.sessionChanged) }
+    /// Tells the streams of the announced `users` to check their session; every stream when nil
+    /// (the sessions loop reconnected, so announcements may have been missed meanwhile).
+    private func sessionsChanged(_ users: Set<Int64>?) {
+        guard let users else { return signal(nil, .sessionChanged) }
+        let targets = subscribers.withLock { all in
+            all.values.flatMap(\.values).filter { users.contains($0.userID) }.map(\.continuation)
         }
+        for continuation in targets { continuation.yield(.sessionChanged) }
     }
 
     /// Signals the streams of `agency`, or every stream when nil.

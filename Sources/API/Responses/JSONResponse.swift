@@ -48,17 +48,9 @@ public struct Paging: Sendable {
     }
 
     public init(_ request: Request) throws {
-        var errors: [Campaign.FieldError] = []
-        func read(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
-            guard let text = request.uri.queryParameters[Substring(name)] else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                errors.append(.init(field: name, .integerOutOfRange, ["min": "\(range.lowerBound)", "max": "\(range.upperBound)", "got": String(text.prefix(20))]))
-                return value
-            }
-            return number
-        }
-        limit = read("limit", default: 50, range: 1...500)
-        offset = read("offset", default: 0, range: 0...Int(Int32.max))
-        if !errors.isEmpty { throw Problem.invalid(errors) }
+        var query = Parameters(query: request)
+        limit = query.integer("limit", in: 1...500) ?? 50
+        offset = query.integer("offset", in: 0...Int(Int32.max)) ?? 0
+        try query.check()
     }
 }

@@ -48,12 +48,4 @@ public enum Preconditions {
         if current != expected { return stale(current: current) }
         return Problem(.forbidden, .forbiddenChange, ["what": String(what.split(separator: " ").first ?? "row")])
     }
-
-    /// The numeric path parameter `name`, or 422 naming it (invalid input, as CONTRACT.md says).
-    public static func pathID(_ name: String, in context: some RequestContext) throws -> Int64 {
-        guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
-            throw Problem.invalid([FieldError(field: name, .notAnID)])
-        }
-        return id
-    }
 }

@@ -16,7 +16,18 @@ enum PutPreconditions {
         ifMatch: Int?, what: String, version: (Record) -> Int, current: () throws -> Record?,
         insert: () throws -> Record?, update: (Int) throws -> Record?
     ) throws -> (record: Record, created: Bool) {
-        if let existing = try current() {
+        try createOrReplace(ifMatch: ifMatch, what: what, version: version, existing: current(), current: current,
+                            insert: insert, update: update)
+    }
+
+    /// As above, with the resource as the transaction first read it (`existing`, nil when there
+    /// was none), read together with what the request also needed; `current` reads it again
+    /// only to explain a write that lost a race. `update` runs only once `If-Match` matched.
+    static func createOrReplace<Record>(
+        ifMatch: Int?, what: String, version: (Record) -> Int, existing: Record?, current: () throws -> Record?,
+        insert: () throws -> Record?, update: (Int) throws -> Record?
+    ) throws -> (record: Record, created: Bool) {
+        if let existing {
             guard let expected = ifMatch else { throw Preconditions.required(current: version(existing), what: what) }
             guard version(existing) == expected else { throw Preconditions.stale(current: version(existing)) }
             if let updated = try update(expected) { return (updated, false) }

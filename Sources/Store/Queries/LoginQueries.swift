@@ -3,6 +3,11 @@ import Postgres
 /// The logins `serve` and `worker` connect as (least privilege at the connection): checked when
 /// they start, and created or given their password by `projectyear migrate`.
 public enum LoginQueries {
+    /// The role the connection logged in as (the migration's admin).
+    public static func currentUser(on connection: Connection) throws -> String {
+        try connection.query("SELECT current_user::text AS name")[0].decode("name")
+    }
+
     /// The current login and why it may not serve as `group` (no reasons when it may): a login
     /// must not be a superuser, bypass RLS, create roles or databases, own (or be a member of the
     /// owner of) the schema `app` or its tables, or belong to any role but `group`.

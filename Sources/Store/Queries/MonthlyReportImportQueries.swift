@@ -34,7 +34,7 @@ public enum MonthlyReportImportQueries {
         case stale
         /// The row names a version but there is no report.
         case noReport = "no_report"
-        /// The report is approved: only the county may change it until it is reopened.
+        /// The report is approved and locked for the caller (`app.report_locked`, 0097).
         case locked
         /// An earlier row names the same project (one by its 项目编号, one by its 项目代码).
         case duplicate
@@ -89,7 +89,7 @@ public enum MonthlyReportImportQueries {
                         WHEN r.id IS NOT NULL AND (r.investment_completed, r.progress, r.problems, r.explanation)
                                                    = (i.amount, i.progress, i.problems, i.explanation)
                              THEN 'unchanged'
-                        WHEN r.status = 'approved' AND NOT (SELECT app.is_county()) THEN 'locked'
+                        WHEN app.report_locked(r.status) THEN 'locked'
                         WHEN r.id IS NULL AND i.version IS NOT NULL THEN 'no_report'
                         WHEN r.id IS NULL THEN 'create'
                         WHEN i.version IS NULL THEN 'version_missing'

@@ -5,6 +5,10 @@ import Postgres
 /// (the app role cannot read password hashes or other users' sessions directly).
 /// Tokens are stored only as their SHA-256, computed by PostgreSQL.
 public enum SessionQueries {
+    /// The channel the database notifies with a user id whose sessions changed (signed out,
+    /// deactivated, password or role changed): every server drops what it cached of that user.
+    public static let channel = "projectyear_sessions"
+
     /// A user who may sign in, with their bcrypt hash.
     public struct Candidate: Sendable {
         public var user: UserSummary
@@ -41,7 +45,7 @@ public enum SessionQueries {
     public static func delete(token: String, on connection: Connection) throws {
         _ = try connection.pipeline([
             """
-            SELECT pg_notify(\(SessionCache.channel), user_id::text)
+            SELECT pg_notify(\(channel), user_id::text)
               FROM app.session_caller(sha256(convert_to(\(token), 'UTF8')))
             """,
             "SELECT app.delete_session(sha256(convert_to(\(token), 'UTF8')))",
@@ -49,10 +53,10 @@ public enum SessionQueries {
     }
 
     /// Tells every server that user `id`'s sessions or account changed, so each drops the tokens
-    /// it cached (`SessionCache`). NOTIFY is delivered when the transaction commits, not if it
+    /// it cached (the API's session cache). NOTIFY is delivered when the transaction commits, not if it
     /// rolls back.
     public static func announceChange(userID id: Int64, on connection: Connection) throws {
-        try connection.execute("SELECT pg_notify(\(SessionCache.channel), \(String(id)))")
+        try connection.execute("SELECT pg_notify(\(channel), \(String(id)))")
     }
 
     /// What `beginSignIn` decided: whether the password may be checked, or how long to wait.

@@ -84,7 +84,7 @@ struct BulletinController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let docx = try WordDocument.wanted(request)
         let (bulletin, office) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, String) in
             guard let bulletin = try BulletinQueries.find(id: id, on: connection) else { throw Problem.notFound("bulletin \(id)") }
@@ -96,7 +96,7 @@ struct BulletinController: APIController {
     }
 
     @Sendable func edit(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let expected = try Preconditions.requiredVersion(request)
         var body = try await RequestBody.read(request, context: context)
         let lead = body.rawString("lead_text")
@@ -119,7 +119,7 @@ struct BulletinController: APIController {
     }
 
     @Sendable func issue(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let expected = try Preconditions.requiredVersion(request)
         let (year, userID) = (clock.today.year, context.caller.userID)
         let bulletin = try await database.transaction(as: context.caller) { connection -> StoredJSON in

@@ -94,7 +94,7 @@ struct MeetingController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let meeting = try await database.transaction(as: context.caller, { try MeetingQueries.find(id: id, on: $0) }) else {
             throw Problem.notFound("meeting \(id)")
         }
@@ -111,7 +111,7 @@ struct MeetingController: APIController {
     static let closed = Problem(.conflict, .meetingClosed)
 
     @Sendable func addItem(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         var body = try await RequestBody.read(request, context: context)
         let summary = body.string("summary", maxLength: 2000)
         let subject = Self.subject(&body)
@@ -152,8 +152,8 @@ struct MeetingController: APIController {
     }
 
     @Sendable func decide(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
-        let itemID = try Preconditions.pathID("item", in: context)
+        let id = try Parameters.pathID("id", in: context)
+        let itemID = try Parameters.pathID("item", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let text = body.string("text", maxLength: 2000)
@@ -190,7 +190,7 @@ struct MeetingController: APIController {
     }
 
     @Sendable func close(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let expected = try Preconditions.requiredVersion(request)
         let userID = context.caller.userID
         let meeting = try await database.transaction(as: context.caller) { connection -> StoredJSON in
@@ -206,7 +206,7 @@ struct MeetingController: APIController {
     }
 
     @Sendable func minutes(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         try WordDocument.requireFormat(request)
         let (meeting, office) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, String) in
             guard let meeting = try MeetingQueries.find(id: id, on: connection) else { throw Problem.notFound("meeting \(id)") }

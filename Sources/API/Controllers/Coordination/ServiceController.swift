@@ -25,7 +25,7 @@ struct ServiceController: APIController {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         guard let service = try await database.transaction(as: context.caller, { try ServiceQueries.find(projectID: id, on: $0) }) else {
             throw Problem.notFound("project \(id)")
         }
@@ -33,7 +33,7 @@ struct ServiceController: APIController {
     }
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Preconditions.pathID("id", in: context)
+        let id = try Parameters.pathID("id", in: context)
         let ifMatch = try PutPreconditions.ifMatch(request)
         var body = try await RequestBody.read(request, context: context)
         let leader = body.id("leader_user_id", required: true, nullable: true)

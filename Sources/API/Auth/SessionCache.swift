@@ -1,18 +1,16 @@
+import Store
 import Synchronization
 
 /// Signed-in users by bearer token, kept for a bounded time so that most requests skip the
 /// session lookup.
 ///
 /// Entries are revoked on every server at once: sign-out and every change to a user (password,
-/// active flag, role, name) are announced on `SessionCache.channel` in their own transaction
+/// active flag, role, name) are announced on `SessionQueries.channel` in their own transaction
 /// (`SessionQueries.delete`, `SessionQueries.announceChange`), and each server's
-/// `SessionRevocationListener` removes that user's entries as the notification arrives. The cache
-/// answers only while its listener is listening: disabled, it holds nothing and every request
+/// `SessionRevocations` loop removes that user's entries as the notification arrives. The cache
+/// answers only while that loop is listening: disabled, it holds nothing and every request
 /// looks its session up, so a missed notification can never keep a revoked token alive.
 public final class SessionCache: Sendable {
-    /// The channel the database notifies with a user id whose sessions changed.
-    public static let channel = "projectyear_sessions"
-
     struct Entry {
         var user: UserSummary
         var expires: ContinuousClock.Instant

@@ -1,5 +1,6 @@
 import Campaign
-@testable import Store
+@testable import API
+import Store
 import Testing
 
 /// The cache's own rules, without a database: lifetime, revocation racing a lookup, listening.
