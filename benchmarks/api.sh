@@ -113,7 +113,7 @@ steady() { # PATH NAME: the statements of one steady-state request
         if [ "$1" = list ]; then out=$(bench_statements check_list "$2"); else
             # the month differs between the sides' PUTs: named MONTH, its year Y and number M
             out=$(bench_statements check_put "$2" "$(printf '%04d-%02d' $year $month)" |
-                sed -E "s/'$(printf '%04d-%02d' $year $month)-01'/'MONTH'/g; s/^(PARAMETERS \\\$1 = )'$month'(, .*, \\\$3 = )'$year'$/\\1'M'\\2'Y'/")
+                sed -E "s/'$(printf '%04d-%02d' $year $month)-01'/'MONTH'/g; s/^(PARAMETERS \\\$1 = )'$month', \\\$2 = '$year'(, .*)$/\\1'M', \\\$2 = 'Y'\\2/")
         fi
         grep -q 'session_caller' <<<"$out" || { echo "$out"; return; }
     done

@@ -1,5 +1,5 @@
 -- PUT /api/v1/projects/{id}/reports/{month} creating a new report, as a district editor whose token
--- the server has cached: the eight statements the server sends (checked by benchmarks/api.sh
+-- the server has cached: the six statements the server sends (checked by benchmarks/api.sh
 -- against PostgreSQL's statement log), with the same parameters except the month, which pgbench
 -- cannot bind as a date: make_date(:y, :m, 1), and the two empty texts, which are literals (''). benchmarks/api.sh writes this file with the
 -- district's project ids in the \if chain below (client-side: no statement picks the project).

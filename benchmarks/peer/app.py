@@ -45,14 +45,18 @@ PROJECT_KEYS = ("code", "name", "owner", "category", "industry", "stage", "major
                 "lead_department_id", "park_id", "total_investment", "planned_start", "planned_completion",
                 "actual_start", "actual_completion", "land_area", "eia_class", "green_channel", "central_soe",
                 "national_code", "id", "version", "updated_at")
-VISIBLE = "SELECT 1 FROM app.projects WHERE id = $1"
-PLANNED = """SELECT pl.monthly[$1::int] AS planned FROM app.investment_plans pl
- WHERE pl.project_id = $2 AND pl.year = $3"""
-REPORT = """SELECT r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.explanation, r.submitted_at,
+REPORT_SELECT = """SELECT r.id, r.project_id, r.month, r.investment_completed, r.progress, r.problems, r.explanation, r.submitted_at,
        r.submitted_by, n.display_name AS submitted_by_name, r.version, r.status, r.first_submitted_at,
        r.review_comment, r.reviewed_by, v.display_name AS reviewed_by_name, r.reviewed_at FROM app.monthly_reports r
   LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true
-  LEFT JOIN app.user_display_names(ARRAY[r.reviewed_by]) v ON true WHERE r.project_id = $1 AND r.month = $2"""
+  LEFT JOIN app.user_display_names(ARRAY[r.reviewed_by]) v ON true"""
+REPORT = REPORT_SELECT + " WHERE r.project_id = $1 AND r.month = $2"
+# The project's plan for the month, its report and the report's lock, in one statement.
+ENTRY = f"""SELECT pl.monthly[$1::int] AS planned, coalesce(app.report_locked(x.status), false) AS locked, x.*
+  FROM app.projects p
+  LEFT JOIN app.investment_plans pl ON pl.project_id = p.id AND pl.year = $2
+  LEFT JOIN LATERAL ({REPORT_SELECT} WHERE r.project_id = p.id AND r.month = $3) x ON true
+ WHERE p.id = $4"""
 INSERT_REPORT = """INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems, explanation)
 VALUES ($1, $2, $3, $4, $5,
         $6)
@@ -273,16 +277,15 @@ async def put_report(project: str, month: str, request: Request):
         version = int(tag)
     if not request.headers.get("content-type", "").lower().startswith("application/json"):
         raise Problem(415, "send the body as JSON with Content-Type: application/json")
-    raw = await request.body()
+    amount, progress, problems, explanation = read_report(await request.body())
     async with pool.acquire() as connection:
         async with connection.transaction():
             await set_caller(connection, user)
-            if await connection.fetchrow(VISIBLE, project_id) is None:
+            entry = await connection.fetchrow(ENTRY, first_day.month, first_day.year, first_day, project_id)
+            if entry is None:
                 raise Problem(404, f"project {project_id} not found")
-            amount, progress, problems, explanation = read_report(raw)
-            check_explanation(amount, await connection.fetchval(PLANNED, first_day.month, project_id, first_day.year), explanation)
-            current = await connection.fetchrow(REPORT, project_id, first_day)
-            if current is None:
+            check_explanation(amount, entry["planned"], explanation)
+            if entry["id"] is None:
                 if version is not None:
                     raise Problem(412, f"there is no report for {month} yet; send the PUT without If-Match to create it")
                 inserted = await connection.execute(INSERT_REPORT, project_id, first_day, amount, progress, problems, explanation)
@@ -291,11 +294,11 @@ async def put_report(project: str, month: str, request: Request):
                     raise Problem(428, f'the report for {month} exists; send If-Match: "{record["version"]}" to replace it')
             else:
                 if version is None:
-                    raise Problem(428, f'the report for {month} exists; send If-Match: "{current["version"]}" to replace it')
-                if current["version"] != version:
-                    raise Problem(412, f"the resource changed since you read it (now version {current['version']}); "
-                                  "read it again and retry", extensions={"current_version": current["version"]})
-                if current["status"] == "approved" and user["agency_kind"] != "county":
+                    raise Problem(428, f'the report for {month} exists; send If-Match: "{entry["version"]}" to replace it')
+                if entry["version"] != version:
+                    raise Problem(412, f"the resource changed since you read it (now version {entry['version']}); "
+                                  "read it again and retry", extensions={"current_version": entry["version"]})
+                if entry["locked"] and user["agency_kind"] != "county":
                     raise Problem(409, f"the report of {month} is approved and locked; ask a county editor to reopen it")
                 changed = await connection.execute(REPLACE_REPORT, amount, progress, problems, explanation, project_id, first_day, version)
                 record, created = await connection.fetchrow(REPORT, project_id, first_day), False
