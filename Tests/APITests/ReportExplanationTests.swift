@@ -97,4 +97,24 @@ import TestSupport
             #expect(read.object["explanation"] as? String == "设备到货延迟")
         }
     }
+
+    @Test func anImportedRowThatChangesNothingIsNotRefusedForAnOlderUnexplainedFigure() async throws {
+        try await APIHarness.run { api in
+            // setup: a figure reported before the month had a plan, so it needed no explanation then
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            let project = try await api.createProject(token: token, code: "P-001")
+            #expect(try await api.request(.put, "/api/v1/projects/\(project)/reports/2026-03", token: token,
+                                          json: ["investment_completed": 1]).status == .created)
+            #expect(try await api.request(.put, "/api/v1/projects/\(project)/plans/2026", token: token, json: PlanTests.plan).status == .created)
+            // MUT: the month's sheet downloaded and sent back as it is
+            let same = try ImportTests.sheet([[.text("P-001"), .empty, .number(1), .empty, .empty, .number(1), .empty]])
+            let imported = try await ImportTests.upload(api, same, token: token)
+            // validate: nothing to write, nothing refused; a change to the figure is still asked for its reason
+            #expect(imported.status == .ok, "\(String(buffer: imported.body))")
+            #expect(imported.object["unchanged"] as? Int == 1)
+            let changed = try ImportTests.sheet([[.text("P-001"), .empty, .number(2), .empty, .empty, .number(1), .empty]])
+            let refused = try await ImportTests.upload(api, changed, token: token)
+            #expect(refused.status == .unprocessableContent && refused.object["code"] as? String == "explanation_required")
+        }
+    }
 }

@@ -77,8 +77,9 @@ public enum MonthlyReportImportQueries {
     /// Checks every staged row in one statement, locking the projects it will write (the lock
     /// applies the projects' update policy: what the caller may not write is not returned) and
     /// their reports. Rows whose values equal the report's are unchanged whatever their version.
-    /// `planned` holds each row's planned amount for the month (rows of projects with a plan), for
-    /// the caller to ask `ExplanationRule`.
+    /// `planned` holds the planned amount for the month of each row that will be written (created
+    /// or replaced, for projects with a plan), for the caller to ask `ExplanationRule`: a row sent
+    /// back unchanged is never refused for an older figure's missing explanation.
     public static func check(month: Month, on connection: Connection) throws -> Check {
         let rows = try connection.query("""
             SELECT i.row, r.version AS current_version, pl.monthly[\(month.month)::int] AS planned,
@@ -107,8 +108,11 @@ public enum MonthlyReportImportQueries {
         var counts: [String: Int] = [:]
         var planned: [Int: Decimal] = [:]
         for row in rows.rows {
-            if let plan: Decimal = try row.decode("planned") { planned[try row.decode("row")] = plan }
             let verdict: String = try row.decode("verdict")
+            // only rows that write are asked for 情况说明: sending a report back unchanged is no new figure
+            if verdict == "create" || verdict == "replace", let plan: Decimal = try row.decode("planned") {
+                planned[try row.decode("row")] = plan
+            }
             if let rejected = Verdict(rawValue: verdict) {
                 rejections.append(Rejection(row: try row.decode("row"), verdict: rejected, currentVersion: try row.decode("current_version")))
             } else {
@@ -119,8 +123,9 @@ public enum MonthlyReportImportQueries {
                      unchanged: counts["unchanged"] ?? 0)
     }
 
-    /// What `check` found: the rows that cannot be written, each row's planned amount for the
-    /// month (where its project has a plan), and how many rows create, replace or change nothing.
+    /// What `check` found: the rows that cannot be written, the planned amount for the month of
+    /// each row that will be written (where its project has a plan), and how many rows create,
+    /// replace or change nothing.
     public struct Check: Sendable {
         public var rejections: [Rejection]
         public var planned: [Int: Decimal]
