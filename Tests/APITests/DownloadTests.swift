@@ -182,7 +182,8 @@ import TestSupport
             #expect(try plans[1][6].decimal() == Decimal(string: "0.5") && plans[1][7].text() == "是")
             let reviews = try Self.rows(try await api.request(.get, "/api/v1/reviews?status=submitted&format=csv", token: county))
             #expect(reviews.count == 2)
-            #expect(try reviews[1][0].text() == "P-001" && reviews[1][7].text() == "已报送")
+            #expect(try reviews[1][0].text() == "P-001" && reviews[1][8].text() == "已报送")
+            #expect(try reviews[0][7].text() == "情况说明")
         }
     }
 }

@@ -15,7 +15,8 @@ extension Export {
     }
 
     /// A monthly report's columns with its project and district, `extra` before the submission
-    /// time and version (the month's reports and the review queue).
+    /// time and version (the month's reports and the review queue). Every column the import reads
+    /// is there, 情况说明 included, so a download sent back as it is changes nothing.
     static func reportColumns(with extra: [ExportColumn]) -> [ExportColumn] {
         [
             .init("项目编号", .text, "p.code"),
@@ -25,6 +26,7 @@ extension Export {
             .init("本月完成投资（万元）", .money, "r.investment_completed"),
             .init("形象进度", .text, "r.progress"),
             .init("存在问题", .text, "r.problems"),
+            .init("情况说明", .text, "r.explanation"),
             .init("状态", .text, "r.status", labels: reportStatusLabels),
         ] + extra + [
             .time("报送时间", "r.submitted_at"),
