@@ -109,13 +109,20 @@ import Testing
             let pool = db.makePool()
             let worker = db.worker("listener", pool: pool, poll: .seconds(120))
             let service = Task { try await worker.run() }
-            try await Task.sleep(for: .seconds(2))
+            // the worker listens (its LISTEN is its connection's last statement): on a loaded
+            // machine that can take longer than any fixed sleep, and a NOTIFY before it is lost
+            let clock = ContinuousClock()
+            let listening = clock.now.advanced(by: .seconds(60))
+            while try admin.query("""
+                SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'
+                """)[0].decode("n", as: Int.self) == 0, clock.now < listening {
+                try await Task.sleep(for: .milliseconds(100))
+            }
 
             // MUT
             let run = try County.queue(.q1, on: admin)
 
             // validation
-            let clock = ContinuousClock()
             let deadline = clock.now.advanced(by: .seconds(20))
             while try County.status(run, on: admin) != "done", clock.now < deadline {
                 try await Task.sleep(for: .milliseconds(100))
