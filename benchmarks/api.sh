@@ -184,7 +184,11 @@ for run in $(seq 1 "$runs"); do
         measure_wrk "list_$name" "$name" -H "Authorization: Bearer $list_token" "http://127.0.0.1:${port[$name]}/api/v1/projects"
     done
     for mode in extended prepared; do
-        file=$here/api/list.sql; [ $mode = prepared ] && file=$here/api/list_pipelined.sql
+        file=$here/api/list.sql
+        if [ $mode = prepared ]; then # the same statements as one pipeline
+            file=$BENCH_DIR/list.prepared.sql
+            { echo '\startpipeline'; grep -v '^--' "$here/api/list.sql"; echo '\endpipeline'; } >"$file"
+        fi
         measure_pgbench "list_pg_$mode" "$file" $mode "$list_uid" "$list_aid" "$list_n" 0
     done
     for name in "${order[@]}"; do

@@ -18,20 +18,6 @@ bench_build
 bench_cluster_start
 export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
 
-bare_sql="
-SELECT count(*), sum(x) FROM (
-  SELECT p.district_id AS a, sum(r.investment_completed) AS x
-    FROM app.monthly_reports r JOIN app.projects p ON p.id = r.project_id
-   WHERE r.month BETWEEN date '2026-01-01' AND date '2026-12-01' AND p.major GROUP BY p.district_id
-  UNION ALL
-  SELECT p.lead_department_id, sum(r.investment_completed)
-    FROM app.monthly_reports r JOIN app.projects p ON p.id = r.project_id
-   WHERE r.month BETWEEN date '2026-01-01' AND date '2026-12-01' AND p.major GROUP BY p.lead_department_id
-  UNION ALL
-  SELECT d.district_id, sum(c.amount) FROM app.receipts c JOIN app.deals d ON d.id = c.deal_id
-   WHERE c.received_on BETWEEN date '2026-01-01' AND date '2026-12-31' GROUP BY d.district_id
-  UNION ALL
-  SELECT agency_id, sum(amount) FROM app.fai_statistics WHERE month BETWEEN date '2026-01-01' AND date '2026-12-01' GROUP BY agency_id) t"
 
 declare -A medians
 for scale in $scales; do
@@ -51,7 +37,7 @@ for scale in $scales; do
         seconds=$(psql -qXAt -d bench_assess -c "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 2) FROM app.assessment_runs WHERE id = $id")
         status=$(psql -qXAt -d bench_assess -c "SELECT status FROM app.assessment_runs WHERE id = $id")
         run_times+=("$seconds")
-        bare=$(bench_time psql -qX -d bench_assess -c "$bare_sql")
+        bare=$(bench_time psql -qX -d bench_assess -f "$BENCH_ROOT/benchmarks/bare_aggregate.sql")
         bare_times+=("$bare")
         bench_log "scale $scale run $run: year-end run $seconds s ($status); bare aggregate $bare s"
     done

@@ -90,20 +90,6 @@ done
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; pids=()
 
 # The worker: the reminder scan (first scan of each database) and the year-end run.
-bare_sql="
-SELECT count(*), sum(x) FROM (
-  SELECT p.district_id AS a, sum(r.investment_completed) AS x
-    FROM app.monthly_reports r JOIN app.projects p ON p.id = r.project_id
-   WHERE r.month BETWEEN date '2026-01-01' AND date '2026-12-01' AND p.major GROUP BY p.district_id
-  UNION ALL
-  SELECT p.lead_department_id, sum(r.investment_completed)
-    FROM app.monthly_reports r JOIN app.projects p ON p.id = r.project_id
-   WHERE r.month BETWEEN date '2026-01-01' AND date '2026-12-01' AND p.major GROUP BY p.lead_department_id
-  UNION ALL
-  SELECT d.district_id, sum(c.amount) FROM app.receipts c JOIN app.deals d ON d.id = c.deal_id
-   WHERE c.received_on BETWEEN date '2026-01-01' AND date '2026-12-31' GROUP BY d.district_id
-  UNION ALL
-  SELECT agency_id, sum(amount) FROM app.fai_statistics WHERE month BETWEEN date '2026-01-01' AND date '2026-12-01' GROUP BY agency_id) t"
 for years in 1 5; do
     db=bench_years$years log=$BENCH_DIR/worker.$years.log
     DATABASE_URL=$(bench_as projectyear_worker_login "${url[$years]}") LOG_LEVEL=info WORKER_POLL=1 WORKER_REMINDERS=3600 \
@@ -117,7 +103,7 @@ for years in 1 5; do
         id=$(psql -qXAt -d $db -c "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'year') RETURNING id" | head -1)
         while [ "$(psql -qXAt -d $db -c "SELECT status IN ('done', 'failed') FROM app.assessment_runs WHERE id = $id")" != t ]; do sleep 0.2; done
         took=$(psql -qXAt -d $db -c "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 3) FROM app.assessment_runs WHERE id = $id")
-        bare=$(bench_time psql -qX -d $db -c "$bare_sql")
+        bare=$(bench_time psql -qX -d $db -f "$BENCH_ROOT/benchmarks/bare_aggregate.sql")
         record "year-end run $years" "$took"; record "bare aggregate $years" "$bare"
         bench_log "years $years run $run: year-end run $took s ($(psql -qXAt -d $db -c "SELECT status FROM app.assessment_runs WHERE id = $id")), bare aggregate $bare s"
     done
