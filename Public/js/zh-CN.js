@@ -156,6 +156,7 @@ export default {
   'notice.report_late': '月报逾期',
   'notice.report_returned': '月报被退回',
   'notice.problem_overdue': '问题逾期',
+  'notice.problem_escalated': '督办',
   'notice.behind_plan': '进度滞后',
   'notice.assessment_published': '考核结果发布',
   'notice.bulletin_issued': '通报印发',

@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -59,6 +60,23 @@ import TestSupport
             #expect(missing.status == .notFound)
             #expect(missing.headers[.contentType]?.hasPrefix("application/problem+json") == true)
             #expect(try await client.execute(uri: "/../Package.swift", method: .get).status != .ok)
+        }
+    }
+
+    /// Every value the server sends of a vocabulary the console names has its Chinese word in the
+    /// catalogue: `label()` shows the raw code when one is missing (a message read
+    /// "problem_escalated" under its title).
+    @Test func everyServerVocabularyHasItsChineseWord() throws {
+        let catalogue = try String(contentsOf: Self.folder.appendingPathComponent("js/zh-CN.js"), encoding: .utf8)
+        let groups: [(String, [String])] = [
+            ("notice", NotificationKind.allCases.map(\.rawValue)),
+            ("reportStatus", ReportStatus.allCases.map(\.rawValue)),
+            ("category", ProjectCategory.allCases.map(\.rawValue)),
+        ]
+        for (group, values) in groups {
+            for value in values {
+                #expect(catalogue.contains("'\(group).\(value)':"), "zh-CN.js has no word for \(group).\(value)")
+            }
         }
     }
 
