@@ -59,6 +59,8 @@ public enum ReviewQueries {
     ) throws -> (items: [Item], total: Int) {
         // The page is chosen first (filters, count and order only), and the reviewer's context is
         // computed for its rows alone: a county at month-end has thousands of reports waiting.
+        // The page reads `monthly_reports_queue_idx` alone (0100): projects are consulted only to
+        // filter by district or lead department, and row-level security hides the rest.
         let rows = try connection.query("""
             SELECT \(unsafeSQL: MonthlyReportQueries.selectColumns), p.code AS project_code, p.name AS project_name,
                    p.district_id, pl.monthly[date_part('month', r.month)::int] AS month_plan,
@@ -70,10 +72,12 @@ public enum ReviewQueries {
                        AND c.month BETWEEN date_trunc('year', r.month)::date AND r.month) AS cumulative_actual,
                    page.total
               FROM (SELECT w.id, w.submitted_at, count(*) OVER () AS total
-                      FROM app.monthly_reports w JOIN app.projects p ON p.id = w.project_id
+                      FROM app.monthly_reports w
                      WHERE w.status = \(filter.status.rawValue) AND (\(filter.month)::date IS NULL OR w.month = \(filter.month)::date)
-                       AND (\(filter.districtID)::bigint IS NULL OR p.district_id = \(filter.districtID))
-                       AND ((SELECT app.is_county()) OR p.lead_department_id = (SELECT app.my_department()))
+                       AND (\(filter.districtID)::bigint IS NULL
+                            OR w.project_id IN (SELECT d.id FROM app.projects d WHERE d.district_id = \(filter.districtID)))
+                       AND ((SELECT app.is_county())
+                            OR w.project_id IN (SELECT l.id FROM app.projects l WHERE l.lead_department_id = (SELECT app.my_department())))
                      ORDER BY w.submitted_at, w.id
                      LIMIT \(limit) OFFSET \(offset)) page
               JOIN app.monthly_reports r ON r.id = page.id
