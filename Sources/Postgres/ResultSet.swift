@@ -2,17 +2,19 @@ import CLibPQ
 
 /// The rows of one statement's result. Owns its `PGresult` and frees it when released.
 public final class ResultSet {
-    let handle: OpaquePointer
+    @usableFromInline let handle: OpaquePointer
     /// The number of rows.
     public let count: Int
     /// The rows a command changed (`INSERT`, `UPDATE`, `DELETE`), 0 otherwise.
     public let affectedRows: Int
-    private let columnIndex: [String: Int32]
+    @usableFromInline let columnIndex: [String: Int32]
     /// The column names in order ("" where a later column has the same name).
-    private let columnNames: [String]
+    @usableFromInline let columnNames: [String]
     /// The column after the last one looked up by name: rows are decoded column after column in
-    /// the same order, so most lookups are one comparison instead of hashing the name.
-    private var nextColumn = 0
+    /// the same order, so most lookups are one comparison instead of hashing the name. (The
+    /// lookup and decoding are `@inlinable` so that callers' modules specialise them for each
+    /// type they decode, instead of going through generic metadata for every value.)
+    @usableFromInline var nextColumn = 0
 
     init(handle: OpaquePointer) {
         self.handle = handle
@@ -51,7 +53,7 @@ public final class ResultSet {
     /// The first row, if any.
     public var first: Row? { count > 0 ? self[0] : nil }
 
-    func column(named name: String) throws -> Int32 {
+    @inlinable func column(named name: String) throws -> Int32 {
         if nextColumn < columnNames.count, !name.isEmpty, columnNames[nextColumn] == name {
             nextColumn += 1
             return Int32(nextColumn - 1)
@@ -63,7 +65,7 @@ public final class ResultSet {
         return column
     }
 
-    func decode<T: PostgresDecodable>(_ type: T.Type, row: Int32, column: Int32) throws -> T {
+    @inlinable func decode<T: PostgresDecodable>(_ type: T.Type, row: Int32, column: Int32) throws -> T {
         if PQgetisnull(handle, row, column) == 1 { return try T.postgresNull() }
         let bytes = UnsafeBufferPointer(
             start: UnsafeRawPointer(PQgetvalue(handle, row, column)).assumingMemoryBound(to: UInt8.self),
@@ -74,16 +76,16 @@ public final class ResultSet {
 
 /// One row of a `ResultSet`.
 public struct Row {
-    let result: ResultSet
-    let index: Int32
+    @usableFromInline let result: ResultSet
+    @usableFromInline let index: Int32
 
     /// Decodes the named column.
-    public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+    @inlinable public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
         try result.decode(type, row: index, column: result.column(named: column))
     }
 
     /// Decodes the column at `position` (0-based).
-    public func decode<T: PostgresDecodable>(_ position: Int, as type: T.Type = T.self) throws -> T {
+    @inlinable public func decode<T: PostgresDecodable>(_ position: Int, as type: T.Type = T.self) throws -> T {
         try result.decode(type, row: index, column: Int32(position))
     }
 }

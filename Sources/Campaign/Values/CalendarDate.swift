@@ -24,7 +24,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits) naming a real date.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8(CalendarDate.init(utf8:)) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (a database value, without making a `String`).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
               let day = Self.number(bytes[8..<10])
@@ -34,7 +40,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The text `YYYY-MM-DD`.
     public var description: String {
-        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        Self.text(year: year, month: month, day: day)
     }
 
     /// The month this date falls in.
@@ -59,7 +65,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The value of a run of ASCII digits, or nil if any byte is not a digit.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
@@ -68,10 +74,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return value
     }
 
-    /// `value` in decimal, left-padded with zeros to `width` digits.
-    static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// `YYYY-MM`, or `YYYY-MM-DD` with a `day`: the digits are written straight into the
+    /// string (at most 15 bytes, which Swift keeps without an allocation), since every date and
+    /// month of every response is written this way.
+    static func text(year: Int, month: Int, day: Int?) -> String {
+        String(unsafeUninitializedCapacity: day == nil ? 7 : 10) { buffer in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var value = value
+                for position in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            guard let day else { return 7 }
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return 10
+        }
     }
 }
 

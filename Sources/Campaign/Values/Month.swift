@@ -30,7 +30,7 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The text `YYYY-MM`.
     public var description: String {
-        CalendarDate.padded(year, 4) + "-" + CalendarDate.padded(month, 2)
+        CalendarDate.text(year: year, month: month, day: nil)
     }
 
     /// The first day of the month.

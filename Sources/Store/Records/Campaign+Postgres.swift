@@ -6,7 +6,12 @@ extension CalendarDate: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { description }
 
     public init(postgresText text: String, type: PostgresType) throws {
-        guard let date = CalendarDate(text) else {
+        var text = text
+        self = try text.withUTF8 { try CalendarDate(postgresBytes: $0, type: type) }
+    }
+
+    public init(postgresBytes bytes: UnsafeBufferPointer<UInt8>, type: PostgresType) throws {
+        guard let date = CalendarDate(utf8: bytes) else {
             throw PostgresError(.decoding, reason: "cannot decode \(type) as CalendarDate")
         }
         self = date
@@ -19,6 +24,10 @@ extension Month: PostgresEncodable, PostgresDecodable {
 
     public init(postgresText text: String, type: PostgresType) throws {
         self = try CalendarDate(postgresText: text, type: type).yearMonth
+    }
+
+    public init(postgresBytes bytes: UnsafeBufferPointer<UInt8>, type: PostgresType) throws {
+        self = try CalendarDate(postgresBytes: bytes, type: type).yearMonth
     }
 }
 
