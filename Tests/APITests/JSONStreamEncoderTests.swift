@@ -86,6 +86,12 @@ import Testing
         try Self.expectSameJSON(["x": [1, 2], "y": []] as [String: [Int]])
     }
 
+    @Test func integerMembersAreWrittenDigitByDigit() throws {
+        try Self.expectSameJSON(Integers())
+        #expect(try Self.streamed(Integers()) == #"{"min":-9223372036854775808,"max":9223372036854775807,"minus_one":-1,"#
+            + #""zero":0,"seven":7,"none":null,"int":-42}"#)
+    }
+
     @Test func nestedContainersAndSuperEncodersClose() throws {
         try Self.expectSameJSON(Nested())
         #expect(try Self.streamed(Nested()).hasPrefix(#"{"a":[1,[2,3],{"k":null}],"b":{"c":"d"},"super":{"s":1},"after":true"#))
@@ -196,6 +202,18 @@ private struct SwallowsError: Encodable {
 }
 
 private struct Refusal: Error {}
+
+private struct Integers: JSONObject {
+    func writeMembers(to writer: inout some JSONMemberWriter) throws {
+        try writer.write("min", Int64.min)
+        try writer.write("max", Int64.max)
+        try writer.write("minus_one", Int64(-1))
+        try writer.write("zero", Int64(0))
+        try writer.write("seven", Int64(7))
+        try writer.write("none", Int64?.none)
+        try writer.write("int", -42)
+    }
+}
 
 private struct Refuses: JSONObject {
     func writeMembers(to writer: inout some JSONMemberWriter) throws {

@@ -81,8 +81,12 @@ struct JSONBytesWriter: JSONMemberWriter {
         if let value { text.append(string: value) } else { text.append("null") }
     }
 
-    mutating func write(_ key: String, _ value: Int64?) throws { begin(key); text.append(raw: value.map { String($0) } ?? "null") }
-    mutating func write(_ key: String, _ value: Int?) throws { begin(key); text.append(raw: value.map { String($0) } ?? "null") }
+    mutating func write(_ key: String, _ value: Int64?) throws {
+        begin(key)
+        if let value { text.append(integer: value) } else { text.append("null") }
+    }
+
+    mutating func write(_ key: String, _ value: Int?) throws { try write(key, value.map(Int64.init)) }
     mutating func write(_ key: String, _ value: Decimal?) throws {
         begin(key)
         if let value { text.append(decimal: value) } else { text.append("null") }
@@ -106,7 +110,7 @@ struct JSONBytesWriter: JSONMemberWriter {
     }
 
     private mutating func begin(_ key: String) {
-        text.append(key: key, first: first)
+        text.append(memberName: key, first: first)
         first = false
     }
 }

@@ -36,6 +36,18 @@ struct JSONText {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// `"name":` for a member name of the program's own (a `JSONObject`'s), which never needs
+    /// escaping: copied without looking at each byte.
+    mutating func append(memberName name: String, first: Bool) {
+        assert(!name.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "a member name that needs escaping: \(name)")
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        var name = name
+        name.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     private mutating func appendEscape(_ byte: UInt8) {
         switch byte {
         case 0x22: append("\\\"")
@@ -64,23 +76,37 @@ struct JSONText {
         let secondOfDay = seconds - days * 86_400
         let civil = PostgresDate(daysSince1970: Int(days))
         bytes.append(UInt8(ascii: "\""))
-        appendDigits(Int64(civil.year), width: 4)
+        append(integer: Int64(civil.year), width: 4)
         bytes.append(UInt8(ascii: "-"))
-        appendDigits(Int64(civil.month), width: 2)
+        append(integer: Int64(civil.month), width: 2)
         bytes.append(UInt8(ascii: "-"))
-        appendDigits(Int64(civil.day), width: 2)
+        append(integer: Int64(civil.day), width: 2)
         bytes.append(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3600, width: 2)
+        append(integer: secondOfDay / 3600, width: 2)
         bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, width: 2)
+        append(integer: secondOfDay / 60 % 60, width: 2)
         bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, width: 2)
+        append(integer: secondOfDay % 60, width: 2)
         append("Z\"")
     }
 
-    private mutating func appendDigits(_ value: Int64, width: Int) {
-        let text = String(value)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
-        append(raw: text)
+    /// `value` in decimal, left-padded with zeros to `width` digits, written straight into the
+    /// bytes (no intermediate `String`: ids and versions are on every row of every response).
+    mutating func append(integer value: Int64, width: Int = 1) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            while digits.count - start < width {
+                start -= 1
+                digits[start] = UInt8(ascii: "0")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 }
