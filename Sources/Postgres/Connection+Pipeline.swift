@@ -33,9 +33,26 @@ extension Connection {
         state.withLock { $0.queued.append(query) }
     }
 
+    /// Sends the open transaction's `COMMIT` in the same pipeline as the next statement, which
+    /// must be the transaction's last: a write and its commit in one round trip, and the commit
+    /// still waited for (`withTransaction` then has nothing left to send). Should the statement
+    /// fail, PostgreSQL skips the `COMMIT` and the transaction rolls back as before.
+    public func commitWithNextStatement() {
+        state.withLock { $0.commitAfterNext = true }
+    }
+
     /// Drops the queued statements (a transaction whose body sent nothing).
     func discardQueued() {
         state.withLock { $0.queued = [] }
+    }
+
+    /// Whether the body's last statement carried the transaction's `COMMIT` and it succeeded;
+    /// forgets a `COMMIT` still pending (a body that ended before sending another statement).
+    func takeCommittedWithStatement() -> Bool {
+        state.withLock { state in
+            defer { (state.commitAfterNext, state.committedWithStatement) = (false, false) }
+            return state.committedWithStatement
+        }
     }
 
     /// Sends `queries` without waiting for their results, which the next use of the connection
@@ -74,8 +91,10 @@ extension Connection {
     static func runPipeline(
         _ queries: [Query], state: inout State, handle: OpaquePointer, resultFormat: Int32 = 0, retried: Bool = false
     ) throws -> [ResultSet] {
-        let all = state.queued + queries
+        let committing = state.commitAfterNext && !queries.isEmpty
+        let all = state.queued + queries + (committing ? ["COMMIT"] : [])
         state.queued = []
+        state.commitAfterNext = false
         try drain(&state, handle)
         if try deallocateDiscarded(&state, handle) { try drain(&state, handle) }
         // Counted before sending: should the send fail midway, what went out (a queued BEGIN, say)
@@ -86,7 +105,8 @@ extension Connection {
         let idle = PQtransactionStatus(handle) == PQTRANS_IDLE
         guard var error = outcome.error else {
             if idle { state.committedSinceCheckout = true }
-            return Array(outcome.results.suffix(queries.count))
+            if committing { state.committedWithStatement = true }
+            return Array(outcome.results.dropLast(committing ? 1 : 0).suffix(queries.count))
         }
         guard let failed = outcome.failed, let name = failed.name, !failed.preparing,
               error.sqlState == SQLState.featureNotSupported || error.sqlState == SQLState.invalidStatementName
@@ -102,7 +122,8 @@ extension Connection {
         // Outside a transaction block the pipeline's implicit transaction rolled back as a whole:
         // run it again. Inside one, the caller's unit of work is run again (ConnectionPool).
         if idle, !retried {
-            state.queued = Array(all.dropLast(queries.count))
+            state.queued = Array(all.dropLast(queries.count + (committing ? 1 : 0)))
+            state.commitAfterNext = committing
             return try runPipeline(queries, state: &state, handle: handle, resultFormat: resultFormat, retried: true)
         }
         error.staleStatement = true

@@ -12,7 +12,9 @@ extension Connection {
     /// body that sends nothing costs nothing. With `readOnly` the transaction is `READ ONLY` and
     /// its `COMMIT` (or `ROLLBACK`) is not waited for: it cannot change what the body read, it holds
     /// no row locks, and the connection reads its outcome at its next use. `isolation` sets the
-    /// transaction's isolation level (one snapshot for the whole body with `repeatableRead`).
+    /// transaction's isolation level (one snapshot for the whole body with `repeatableRead`). A
+    /// body whose last statement carried the `COMMIT` (`commitWithNextStatement`) is not sent
+    /// another.
     @discardableResult
     public func withTransaction<T>(
         readOnly: Bool = false, isolation: IsolationLevel = .readCommitted, _ body: (Connection) throws -> T
@@ -22,17 +24,19 @@ extension Connection {
         enqueue("BEGIN\(unsafeSQL: level)\(unsafeSQL: readOnly ? " READ ONLY" : "")")
         do {
             let value = try body(self)
+            let committed = takeCommittedWithStatement()
             if pipelinesSent == before {
                 discardQueued()
             } else if readOnly {
                 // Should the connection have broken meanwhile, the next checkout re-opens it.
                 try? sendWithoutWaiting(["COMMIT"])
-            } else {
+            } else if !committed {
                 try execute("COMMIT")
             }
             return value
         } catch {
-            if pipelinesSent == before {
+            let committed = takeCommittedWithStatement()
+            if pipelinesSent == before || committed {
                 discardQueued()
             } else if readOnly {
                 try? sendWithoutWaiting(["ROLLBACK"])

@@ -15,6 +15,11 @@ public final class Connection: Sendable {
         var discarded: [String] = []
         /// Statements to send ahead of the next one, in its pipeline (`enqueue`).
         var queued: [Query] = []
+        /// Whether the open transaction's `COMMIT` goes out after the next statement, in its
+        /// pipeline (`commitWithNextStatement`).
+        var commitAfterNext = false
+        /// Whether that `COMMIT` went out and succeeded, ending the transaction.
+        var committedWithStatement = false
         /// Pipelines sent without waiting whose results are still to be read (`sendWithoutWaiting`).
         var unreadPipelines = 0
         /// Pipelines sent and waited for, so a transaction knows whether its `BEGIN` went out.
@@ -33,6 +38,8 @@ public final class Connection: Sendable {
             prepared = [:]
             discarded = []
             queued = []
+            commitAfterNext = false
+            committedWithStatement = false
             unreadPipelines = 0
         }
     }
@@ -139,6 +146,8 @@ public final class Connection: Sendable {
             state.statementsSinceCheckout = 0
             state.committedSinceCheckout = false
             state.queued = []
+            state.commitAfterNext = false
+            state.committedWithStatement = false
         }
     }
 

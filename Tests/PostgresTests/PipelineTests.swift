@@ -41,6 +41,51 @@ import TestSupport
         }
     }
 
+    @Test func aTransactionsLastStatementCarriesItsCommit() async throws {
+        struct Abort: Error {}
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            let observer = try database.connect()
+            try connection.simpleQuery("CREATE TABLE things (n int PRIMARY KEY)")
+            func count() throws -> Int { try observer.query("SELECT count(*)::int AS n FROM things")[0].decode("n") }
+            // The write and its COMMIT in one pipeline: committed before the body even returns.
+            let written = try connection.withTransaction { connection in
+                try connection.execute("INSERT INTO things VALUES (\(1))")
+                connection.commitWithNextStatement()
+                let n: Int = try connection.query("INSERT INTO things VALUES (\(2)) RETURNING n")[0].decode("n")
+                #expect(try count() == 2)
+                return n
+            }
+            #expect(written == 2)
+            // A failing last statement skips the COMMIT: the whole transaction rolls back.
+            #expect(throws: PostgresError.self) {
+                try connection.withTransaction { connection in
+                    try connection.execute("INSERT INTO things VALUES (\(3))")
+                    connection.commitWithNextStatement()
+                    try connection.execute("INSERT INTO things VALUES (\(1))")
+                }
+            }
+            #expect(try count() == 2)
+            // A commit asked for but never sent (the body gave up first) is forgotten: the next
+            // transaction on the connection commits only when it ends, and rolls back on a throw.
+            #expect(throws: Abort.self) {
+                try connection.withTransaction { connection in
+                    try connection.execute("INSERT INTO things VALUES (\(4))")
+                    connection.commitWithNextStatement()
+                    throw Abort()
+                }
+            }
+            #expect(throws: Abort.self) {
+                try connection.withTransaction { connection in
+                    try connection.execute("INSERT INTO things VALUES (\(5))")
+                    try connection.execute("INSERT INTO things VALUES (\(6))")
+                    throw Abort()
+                }
+            }
+            #expect(try count() == 2)
+        }
+    }
+
     @Test func aStatementLibpqRefusesToSendLeavesNoTransactionOrSettingsBehind() async throws {
         try await TestDatabase.withEmpty { database in
             let connection = try database.connect()

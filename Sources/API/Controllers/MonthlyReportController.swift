@@ -62,13 +62,24 @@ struct MonthlyReportController: APIController {
                 throw Problem.notFound("project \(id)")
             }
             try ReportBody.checkExplanation(fields, plan: entry.planned, rule: explanationRule)
+            // The write is the transaction's last statement: its COMMIT goes out with it (one
+            // round trip instead of two), and a write that lost a race is explained by the report
+            // its pipeline read back, not by another statement.
+            connection.commitWithNextStatement()
+            var readBack: MonthlyReportRecord?
             return try PutPreconditions.createOrReplace(
                 ifMatch: ifMatch, what: "report \(month)", version: \.version, existing: entry.report,
-                current: { try MonthlyReportQueries.find(projectID: id, month: month, on: connection) },
-                insert: { try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection) },
+                current: { readBack },
+                insert: {
+                    let write = try MonthlyReportQueries.insert(projectID: id, month: month, fields, on: connection)
+                    readBack = write.current
+                    return write.record
+                },
                 update: { version in
                     if entry.locked { throw Problem(.conflict, .reportLocked) }
-                    return try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection)
+                    let write = try MonthlyReportQueries.replace(projectID: id, month: month, version: version, fields, on: connection)
+                    readBack = write.current
+                    return write.record
                 })
         }
         return try JSONResponse.make(

@@ -36,10 +36,23 @@ public enum MonthlyReportQueries {
         "\(unsafeSQL: select) WHERE r.project_id = \(projectID) AND r.month = \(month)"
     }
 
-    /// Creates the month's report, submitted now by the caller; nil when a concurrent
+    /// What a write of a month's report did, and the report as the same pipeline read it back.
+    public struct Write: Sendable {
+        /// Whether the statement wrote the row (false: a concurrent transaction created it first,
+        /// or the version no longer matched).
+        public var written: Bool
+        /// The report after the statement: the one written, or the one that won.
+        public var current: MonthlyReportRecord?
+
+        /// The report written, or nil when the write did not happen.
+        public var record: MonthlyReportRecord? { written ? current : nil }
+    }
+
+    /// Creates the month's report, submitted now by the caller; not written when a concurrent
     /// transaction created it first (the insert waits for that one to commit, then finds it).
-    /// The insert and the read-back go out in one pipeline (one round trip).
-    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> MonthlyReportRecord? {
+    /// The insert and the read-back go out in one pipeline (one round trip), so the report is
+    /// known either way and no statement has to follow (`Connection.commitWithNextStatement`).
+    public static func insert(projectID: Int64, month: Month, _ fields: MonthlyReportFields, on connection: Connection) throws -> Write {
         let results = try connection.pipeline([
             """
             INSERT INTO app.monthly_reports (project_id, month, investment_completed, progress, problems, explanation)
@@ -49,11 +62,11 @@ public enum MonthlyReportQueries {
             """,
             findQuery(projectID: projectID, month: month),
         ])
-        guard results[0].affectedRows == 1 else { return nil }
-        guard let record = try results[1].first.map(decode) else {
+        let write = Write(written: results[0].affectedRows == 1, current: try results[1].first.map(decode))
+        if write.written, write.current == nil {
             throw PostgresError(.decoding, reason: "the new monthly report is not visible")
         }
-        return record
+        return write
     }
 
     /// Records a reviewer's decision if the report is still at `version`; nil when no row changed.
@@ -68,11 +81,11 @@ public enum MonthlyReportQueries {
         return changed == 0 ? nil : try find(projectID: projectID, month: month, on: connection)
     }
 
-    /// Replaces the month's report if still at `version`, resubmitted now by the caller; nil when
-    /// no row changed. The update and the read-back go out in one pipeline.
+    /// Replaces the month's report if still at `version`, resubmitted now by the caller; not
+    /// written when no row changed. The update and the read-back go out in one pipeline.
     public static func replace(
         projectID: Int64, month: Month, version: Int, _ fields: MonthlyReportFields, on connection: Connection
-    ) throws -> MonthlyReportRecord? {
+    ) throws -> Write {
         let results = try connection.pipeline([
             """
             UPDATE app.monthly_reports SET investment_completed = \(fields.investmentCompleted),
@@ -82,7 +95,7 @@ public enum MonthlyReportQueries {
             """,
             findQuery(projectID: projectID, month: month),
         ])
-        return results[0].affectedRows == 0 ? nil : try results[1].first.map(decode)
+        return Write(written: results[0].affectedRows != 0, current: try results[1].first.map(decode))
     }
 
     static func decode(_ row: Row) throws -> MonthlyReportRecord {
