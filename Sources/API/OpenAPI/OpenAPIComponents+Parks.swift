@@ -1,24 +1,14 @@
 import Campaign
+import Store
 
 extension OpenAPIComponents {
-    static let parkFields: [String: Schema] = [
-        "name": .text, "district_id": .id, "standard": .choice(ParkStandard.self),
-    ]
-
-    static let parkItemFields: [String: Schema] = [
-        "status": .choice(ParkItemStatus.self), "planned_investment": .number, "completed_investment": .number,
-    ]
-
     /// Parks and their infrastructure items.
     static let parkSchemas: [String: Schema] = [
-        "ParkInput": .record(parkFields),
-        "ParkPatch": patch(parkFields),
-        "Park": stored(parkFields.merging([
-            "id": .id, "items_total": .integer, "items_done": .integer, "readiness": .number,
-            "planned_investment": .number, "completed_investment": .number,
-        ]) { $1 }),
-        "ParkItemInput": .object(parkItemFields, required: ["status"]),
-        "ParkItem": stored(parkItemFields.merging(["id": .id, "park_id": .id, "item": .choice(ParkItem.self)]) { $1 }),
+        "ParkInput": ParkFields.schema,
+        "ParkPatch": ParkFields.schema(required: []),
+        "Park": ParkRecord.schema,
+        "ParkItemInput": ParkItemFields.schema(required: ["status"]),
+        "ParkItem": ParkItemRecord.schema,
     ]
 
     /// The yearly construction-land quota and its allocations (亩).

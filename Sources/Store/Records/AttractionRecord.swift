@@ -16,7 +16,7 @@ public struct TeamRecord: Sendable, Equatable, Encodable {
 }
 
 /// The fields of a deal that a client writes.
-public struct DealFields: Sendable, Equatable, JSONObject {
+public struct DealFields: Sendable, Equatable {
     public var teamID: Int64
     public var investor: String
     public var investorKind: InvestorKind
@@ -37,33 +37,15 @@ public struct DealFields: Sendable, Equatable, JSONObject {
         self.districtID = districtID
         self.projectID = projectID
     }
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("team_id", teamID)
-        try writer.write("investor", investor)
-        try writer.write("investor_kind", investorKind)
-        try writer.write("signed_amount", signedAmount)
-        try writer.write("signed_on", signedOn)
-        try writer.write("district_id", districtID)
-        try writer.write("project_id", projectID)
-    }
 }
 
 /// A stored deal with the funds in place so far (the sum of its receipts).
-public struct DealRecord: Sendable, Equatable, JSONObject {
+public struct DealRecord: Sendable, Equatable {
     public var id: Int64
     public var version: Int
     public var fields: DealFields
     public var fundsInPlace: Decimal
     public var updatedAt: Date
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try fields.writeMembers(to: &writer)
-        try writer.write("id", id)
-        try writer.write("version", version)
-        try writer.write("funds_in_place", fundsInPlace)
-        try writer.write("updated_at", updatedAt)
-    }
 }
 
 /// Funds of a deal received on a date (到位资金).
@@ -79,4 +61,26 @@ public struct ReceiptRecord: Sendable, Equatable, Encodable {
         case id, version, amount
         case dealID = "deal_id", receivedOn = "received_on", updatedAt = "updated_at"
     }
+}
+
+extension DealFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("team_id") { $0.teamID },
+        .text("investor") { $0.investor },
+        .choice("investor_kind") { $0.investorKind },
+        .number("signed_amount") { $0.signedAmount },
+        .date("signed_on") { $0.signedOn },
+        .id("district_id") { $0.districtID },
+        .id("project_id") { $0.projectID },
+    ]
+}
+
+extension DealRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .inline { $0.fields },
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .number("funds_in_place") { $0.fundsInPlace },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
