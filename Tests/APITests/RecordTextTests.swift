@@ -70,6 +70,21 @@ import Testing
         #expect(try Self.text(target) == targetText)
     }
 
+    @Test func recordsOnceEncodedByCodingKeysKeepTheirOrder() throws {
+        #expect(try Self.text(TeamRecord(id: 1, version: 2, name: "招商一组", leadDepartmentID: 4, updatedAt: Self.at)) == teamText)
+        let receipt = ReceiptRecord(id: 1, version: 2, dealID: 3, receivedOn: CalendarDate("2026-03-01")!, amount: 5, updatedAt: Self.at)
+        #expect(try Self.text(receipt) == receiptText)
+        let statistic = FAIStatisticRecord(id: 1, version: 2, agencyID: 3, month: Month(year: 2026, month: 3)!, amount: 7, updatedAt: Self.at)
+        #expect(try Self.text(statistic) == statisticText)
+        let quota = LandQuotaRecord(year: 2026, version: 1, quota: 100, reserved: 10, allocated: 20, allocatedFromReserve: 5, updatedAt: Self.at)
+        #expect(try Self.text(quota) == landQuotaText)
+        let allocation = LandAllocationRecord(id: 1, version: 1, year: 2026, projectID: 9, area: 3, fromReserve: true, updatedAt: Self.at)
+        #expect(try Self.text(allocation) == landAllocationText)
+        #expect(try Self.text(CategoryLeadRecord(category: .industry, departmentID: 4, version: 1, updatedAt: Self.at)) == categoryLeadText)
+        let run = AssessmentRunRecord(id: 1, year: 2026, period: .q1, status: .done, createdAt: Self.at, startedAt: nil,
+                                      finishedAt: Self.at, publishedAt: nil, error: nil)
+        #expect(try Self.text(AssessmentController.RunSummary(run: run)) == runSummaryText)
+    }
 }
 
 // The texts the records wrote before their members were declared as `JSONRecord`s.
@@ -82,3 +97,10 @@ private let projectWithoutYearText = #"{"code":"2026-D1-001","name":"余庆县�
 private let reportText = #"{"id":5,"project_id":9,"month":"2026-03","investment_completed":300.5,"progress":"主体施工","problems":"","explanation":"x","submitted_at":"2026-01-01T00:00:00Z","submitted_by":{"id":2,"display_name":"张三"},"status":"submitted","first_submitted_at":"2026-01-01T00:00:00Z","review_comment":null,"reviewed_by":{"id":4},"reviewed_at":null,"version":2}"#
 private let reviewItemText = #"{"id":5,"project_id":9,"month":"2026-03","investment_completed":300.5,"progress":"主体施工","problems":"","explanation":"x","submitted_at":"2026-01-01T00:00:00Z","submitted_by":{"id":2,"display_name":"张三"},"status":"submitted","first_submitted_at":"2026-01-01T00:00:00Z","review_comment":null,"reviewed_by":{"id":4},"reviewed_at":null,"version":2,"project":{"id":9,"code":"C","name":"N"},"district_id":3,"month_plan":100,"last_month":null,"cumulative_plan":300,"cumulative_actual":250,"unusual":true}"#
 private let targetText = #"{"year":2026,"agency_id":3,"version":1,"updated_at":"2026-01-01T00:00:00Z","fai":100,"major_investment":null,"new_starts":null,"completions":null,"attraction_funds":null}"#
+private let categoryLeadText = #"{"category":"industry","version":1,"department_id":4,"updated_at":"2026-01-01T00:00:00Z"}"#
+private let statisticText = #"{"id":1,"version":2,"month":"2026-03","amount":7,"agency_id":3,"updated_at":"2026-01-01T00:00:00Z"}"#
+private let landAllocationText = #"{"id":1,"version":1,"year":2026,"project_id":9,"area_mu":3,"from_reserve":true,"updated_at":"2026-01-01T00:00:00Z"}"#
+private let landQuotaText = #"{"year":2026,"version":1,"quota_mu":100,"reserved_mu":10,"allocated_mu":20,"allocated_reserve_mu":5,"updated_at":"2026-01-01T00:00:00Z"}"#
+private let receiptText = #"{"id":1,"version":2,"amount":5,"deal_id":3,"received_on":"2026-03-01","updated_at":"2026-01-01T00:00:00Z"}"#
+private let runSummaryText = #"{"id":1,"year":2026,"period":"Q1","status":"done","created_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:00:00Z","published_at":null}"#
+private let teamText = #"{"id":1,"version":2,"name":"招商一组","lead_department_id":4,"updated_at":"2026-01-01T00:00:00Z"}"#

@@ -10,11 +10,11 @@ extension OpenAPIComponents {
     static let attractionSchemas: [String: Schema] = [
         "TeamInput": .record(teamFields),
         "TeamPatch": patch(teamFields),
-        "Team": stored(teamFields.merging(["id": .id]) { $1 }),
+        "Team": TeamRecord.schema,
         "DealInput": DealFields.schema(required: DealFields.properties.keys.filter { $0 != "project_id" }.sorted()),
         "DealPatch": DealFields.schema(required: []),
         "Deal": DealRecord.schema,
         "ReceiptInput": .record(receiptFields),
-        "Receipt": stored(receiptFields.merging(["id": .id, "deal_id": .id]) { $1 }),
+        "Receipt": ReceiptRecord.schema,
     ]
 }

@@ -14,15 +14,11 @@ extension OpenAPIComponents {
     /// The yearly construction-land quota and its allocations (亩).
     static let landSchemas: [String: Schema] = [
         "LandQuotaInput": .object(["quota_mu": .number, "reserved_mu": .number], required: ["quota_mu"]),
-        "LandQuota": stored([
-            "year": .integer, "quota_mu": .number, "reserved_mu": .number, "allocated_mu": .number, "allocated_reserve_mu": .number,
-        ]),
+        "LandQuota": LandQuotaRecord.schema,
         "LandAllocationInput": .object(
             ["year": .integer, "project_id": .id, "area_mu": .number, "from_reserve": .boolean],
             required: ["year", "project_id", "area_mu"]
         ),
-        "LandAllocation": stored([
-            "id": .id, "year": .integer, "project_id": .id, "area_mu": .number, "from_reserve": .boolean,
-        ]),
+        "LandAllocation": LandAllocationRecord.schema,
     ]
 }

@@ -35,11 +35,6 @@ enum OpenAPIComponents {
         "Project": ProjectRecord.schema,
     ]
 
-    /// A stored row's `version` and `updated_at` added to `fields`, all required.
-    static func stored(_ fields: [String: Schema]) -> Schema {
-        .record(fields.merging(["version": .integer, "updated_at": .timestamp]) { $1 })
-    }
-
     /// `fields` as a PATCH body: any subset.
     static func patch(_ fields: [String: Schema]) -> Schema {
         .object(fields, required: [])

@@ -2,17 +2,20 @@ import Campaign
 import Foundation
 
 /// An investment-attraction team (招商小分队) led by a department.
-public struct TeamRecord: Sendable, Equatable, Encodable {
+public struct TeamRecord: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var version: Int
     public var name: String
     public var leadDepartmentID: Int64
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, name
-        case leadDepartmentID = "lead_department_id", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .text("name") { $0.name },
+        .id("lead_department_id") { $0.leadDepartmentID },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
 
 /// The fields of a deal that a client writes.
@@ -49,7 +52,7 @@ public struct DealRecord: Sendable, Equatable {
 }
 
 /// Funds of a deal received on a date (到位资金).
-public struct ReceiptRecord: Sendable, Equatable, Encodable {
+public struct ReceiptRecord: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var version: Int
     public var dealID: Int64
@@ -57,10 +60,14 @@ public struct ReceiptRecord: Sendable, Equatable, Encodable {
     public var amount: Decimal
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, amount
-        case dealID = "deal_id", receivedOn = "received_on", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .number("amount") { $0.amount },
+        .id("deal_id") { $0.dealID },
+        .date("received_on") { $0.receivedOn },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
 
 extension DealFields: JSONRecord {

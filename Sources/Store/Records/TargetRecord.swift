@@ -12,7 +12,7 @@ public struct TargetRecord: Sendable, Equatable {
 }
 
 /// A district's statistical fixed-asset investment in one month (万元).
-public struct FAIStatisticRecord: Sendable, Equatable, Encodable {
+public struct FAIStatisticRecord: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var version: Int
     public var agencyID: Int64
@@ -20,10 +20,14 @@ public struct FAIStatisticRecord: Sendable, Equatable, Encodable {
     public var amount: Decimal
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, month, amount
-        case agencyID = "agency_id", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .month("month") { $0.month },
+        .number("amount") { $0.amount },
+        .id("agency_id") { $0.agencyID },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
 
 extension TargetRecord: JSONRecord {
