@@ -40,12 +40,5 @@ extension ApprovalFields: JSONRecord {
 }
 
 extension ApprovalRecord: JSONRecord {
-    public static let members: [JSONMember<Self>] = [
-        .id("id") { $0.id },
-        .id("project_id") { $0.projectID },
-        .inline { $0.fields },
-        .integer("processing_days") { $0.processingDays },
-        .integer("version") { $0.version },
-        .timestamp("updated_at") { $0.updatedAt },
-    ]
+    public static let members: [JSONMember<Self>] = rowMembers(adding: [.integer("processing_days") { $0.processingDays }])
 }

@@ -49,11 +49,5 @@ extension ProblemFields: JSONRecord {
 }
 
 extension ProblemRecord: JSONRecord {
-    public static let members: [JSONMember<Self>] = [
-        .id("id") { $0.id },
-        .id("project_id") { $0.projectID },
-        .inline { $0.fields },
-        .integer("version") { $0.version },
-        .timestamp("updated_at") { $0.updatedAt },
-    ]
+    public static let members: [JSONMember<Self>] = rowMembers()
 }
