@@ -85,6 +85,16 @@ import Testing
                                       finishedAt: Self.at, publishedAt: nil, error: nil)
         #expect(try Self.text(AssessmentController.RunSummary(run: run)) == runSummaryText)
     }
+
+    @Test func accountsAndPlatformsKeepTheirOrderAndLeaveOutWhatIsUnknown() throws {
+        let agency = AgencySummary(id: 3, code: "D1", name: "城关镇", kind: .district)
+        let user = UserSummary(id: 2, username: "clerk", displayName: "张三", role: .editor, agency: agency)
+        #expect(try Self.text(agency) == #"{"id":3,"code":"D1","name":"城关镇","kind":"district"}"#)
+        #expect(try Self.text(user) == #"{"id":2,"username":"clerk","role":"editor","agency":{"id":3,"code":"D1","name":"城关镇","kind":"district"},"display_name":"张三"}"#)
+        #expect(try Self.text(SessionCreated(token: "t", expiresAt: Self.at, user: user)).hasPrefix(#"{"token":"t","user":{"id":2,"#))
+        #expect(try Self.text(FinancingPlatformRecord(id: 1, name: "城投", note: nil, version: 2)) == #"{"id":1,"name":"城投","version":2}"#)
+        #expect(try Self.text(FinancingPlatformRecord(id: 1, name: "城投", note: "n", version: 2)) == #"{"id":1,"name":"城投","note":"n","version":2}"#)
+    }
 }
 
 // The texts the records wrote before their members were declared as `JSONRecord`s.

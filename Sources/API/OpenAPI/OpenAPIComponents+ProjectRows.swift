@@ -28,7 +28,6 @@ extension OpenAPIComponents {
         "ProjectProblemPatch": ProblemFields.schema(required: []),
         "ProjectProblem": ProblemRecord.schema,
         "FinancingPlatformInput": .object(["name": .text, "note": .nullable(.text)], required: ["name"]),
-        // `note` is left out when there is none.
-        "FinancingPlatform": .object(["id": .id, "name": .text, "note": .text, "version": .integer], required: ["id", "name", "version"]),
+        "FinancingPlatform": FinancingPlatformRecord.schema,
     ]
 }

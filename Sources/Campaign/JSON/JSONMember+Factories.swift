@@ -12,6 +12,11 @@ extension JSONMember {
         .value(name, schema: .nullable(schema)) { .string(get($0)) }
     }
 
+    /// Text left out of the object when nil (`alwaysPresent` false).
+    public static func textIfPresent(_ name: String, _ get: @escaping @Sendable (Record) -> String?) -> Self {
+        .value(name, schema: .text, alwaysPresent: false) { get($0).map { .string($0) } ?? .absent }
+    }
+
     /// A row's id (`Schema.id`).
     public static func id(_ name: String, _ get: @escaping @Sendable (Record) -> Int64) -> Self {
         .value(name, schema: .id) { .int64(get($0)) }

@@ -9,7 +9,7 @@ public struct UserReference: Sendable, Equatable, JSONRecord {
     /// `display_name` is left out when unknown.
     public static let members: [JSONMember<Self>] = [
         .id("id") { $0.id },
-        .value("display_name", schema: .text, alwaysPresent: false) { $0.displayName.map { .string($0) } ?? .absent },
+        .textIfPresent("display_name") { $0.displayName },
     ]
 }
 
