@@ -95,6 +95,20 @@ import Testing
         #expect(try Self.text(FinancingPlatformRecord(id: 1, name: "城投", note: nil, version: 2)) == #"{"id":1,"name":"城投","version":2}"#)
         #expect(try Self.text(FinancingPlatformRecord(id: 1, name: "城投", note: "n", version: 2)) == #"{"id":1,"name":"城投","note":"n","version":2}"#)
     }
+
+    @Test func membersThatCanBeLeftOutAreNotRequiredInTheSchema() throws {
+        guard case .object(let properties, let required) = ProjectRecord.schema else {
+            Issue.record("a project's schema is not an object")
+            return
+        }
+        #expect(properties.count == 25)
+        #expect(Set(properties.keys).subtracting(required) == ["year_to_date_investment", "year_to_date_share"])
+        guard case .object(_, let platformRequired) = FinancingPlatformRecord.schema else {
+            Issue.record("a platform's schema is not an object")
+            return
+        }
+        #expect(platformRequired == ["id", "name", "version"])
+    }
 }
 
 // The texts the records wrote before their members were declared as `JSONRecord`s.
