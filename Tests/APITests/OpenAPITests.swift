@@ -1,4 +1,5 @@
 import API
+import Campaign
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

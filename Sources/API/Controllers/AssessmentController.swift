@@ -94,18 +94,18 @@ struct AssessmentController: APIController {
     }
 
     /// A run in a list: `{"id","year","period","status","created_at","finished_at","published_at"}`.
-    struct RunSummary: JSONObject, Sendable {
+    struct RunSummary: JSONRecord, Sendable {
         var run: AssessmentRunRecord
 
-        func writeMembers(to writer: inout some JSONMemberWriter) throws {
-            try writer.write("id", run.id)
-            try writer.write("year", run.year)
-            try writer.write("period", run.period)
-            try writer.write("status", run.status)
-            try writer.write("created_at", run.createdAt)
-            try writer.write("finished_at", run.finishedAt)
-            try writer.write("published_at", run.publishedAt)
-        }
+        static let members: [JSONMember<Self>] = [
+            .id("id") { $0.run.id },
+            .year("year") { $0.run.year },
+            .choice("period") { $0.run.period },
+            .choice("status") { $0.run.status },
+            .timestamp("created_at") { $0.run.createdAt },
+            .timestamp("finished_at") { $0.run.finishedAt },
+            .timestamp("published_at") { $0.run.publishedAt },
+        ]
     }
 
     struct Queued: Encodable {

@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
@@ -107,13 +108,14 @@ struct SessionController: APIController {
 }
 
 /// The 201 body of `POST /sessions`.
-struct SessionCreated: Encodable {
+struct SessionCreated: JSONRecord {
     var token: String
     var expiresAt: Date
     var user: UserSummary
 
-    enum CodingKeys: String, CodingKey {
-        case token, user
-        case expiresAt = "expires_at"
-    }
+    static let members: [JSONMember<Self>] = [
+        .text("token") { $0.token },
+        .nested("user", component: "User") { $0.user },
+        .timestamp("expires_at") { $0.expiresAt },
+    ]
 }

@@ -1,4 +1,5 @@
 import Campaign
+import Store
 
 extension OpenAPIComponents {
     /// A 6-digit administrative division code (行政区划代码), or null.
@@ -12,19 +13,12 @@ extension OpenAPIComponents {
         ),
         // The kind never changes.
         "AgencyPatch": patch(["code": .text, "name": .text, "division_code": divisionCode]),
-        "AgencyRecord": .record([
-            "id": .id, "code": .text, "name": .text, "kind": .choice(AgencyKind.self), "division_code": divisionCode,
-            "version": .integer,
-        ]),
+        "AgencyRecord": AgencyRecord.schema,
         "UserInput": .record([
             "username": .text, "display_name": .text, "password": .text, "agency_id": .id, "role": .choice(UserRole.self),
         ]),
         "UserPatch": patch(["display_name": .text, "role": .choice(UserRole.self), "active": .boolean, "password": .text]),
-        "UserAccount": .record([
-            "id": .id, "username": .text, "display_name": .text, "role": .choice(UserRole.self), "active": .boolean,
-            "agency_id": .id, "agency": .ref("Agency"), "version": .integer,
-        ]),
-        // A user named by a report or a history entry; `display_name` is left out when unknown.
-        "UserReference": .object(["id": .id, "display_name": .text], required: ["id"]),
+        "UserAccount": UserRecord.schema,
+        "UserReference": UserReference.schema,
     ]
 }

@@ -21,10 +21,7 @@ extension OpenAPIComponents {
             "started_at": .nullable(.timestamp), "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
             "error": .nullable(.text), "results": .nullable(.ref("RankingGroups")),
         ]),
-        "AssessmentRun": .record([
-            "id": .id, "year": .year, "period": .choice(Period.self), "status": .choice(AssessmentRunRecord.Status.self),
-            "created_at": .timestamp, "finished_at": .nullable(.timestamp), "published_at": .nullable(.timestamp),
-        ]),
+        "AssessmentRun": AssessmentController.RunSummary.schema,
         "AgencyRef": .record(["id": .id, "code": .text, "name": .text]),
         "RankingEntry": .object([
             "rank": .nullable(.integer), "agency": .ref("AgencyRef"), "score": .nullable(.number), "provisional": .boolean,

@@ -1,4 +1,5 @@
 import Campaign
+import Store
 
 extension OpenAPIComponents {
     /// Each indicator's amount in 万元, or null.
@@ -9,10 +10,10 @@ extension OpenAPIComponents {
     /// Category lead departments, targets and statistical FAI.
     static let planningSchemas: [String: Schema] = [
         "CategoryLeadInput": .record(["department_id": .id]),
-        "CategoryLead": stored(["category": .choice(ProjectCategory.self), "department_id": .id]),
+        "CategoryLead": CategoryLeadRecord.schema,
         "TargetsInput": .object(indicatorAmounts, required: []),
-        "Targets": stored(indicatorAmounts.merging(["year": .integer, "agency_id": .id]) { $1 }),
+        "Targets": TargetRecord.schema,
         "FAIStatisticInput": .record(["amount": .number]),
-        "FAIStatistic": stored(["id": .id, "agency_id": .id, "month": .month, "amount": .number]),
+        "FAIStatistic": FAIStatisticRecord.schema,
     ]
 }

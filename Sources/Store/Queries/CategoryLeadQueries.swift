@@ -3,16 +3,18 @@ import Foundation
 import Postgres
 
 /// The department that leads a category's projects by default (county reference data).
-public struct CategoryLeadRecord: Sendable, Equatable, Encodable {
+public struct CategoryLeadRecord: Sendable, Equatable, JSONRecord {
     public var category: ProjectCategory
     public var departmentID: Int64
     public var version: Int
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case category, version
-        case departmentID = "department_id", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .choice("category") { $0.category },
+        .integer("version") { $0.version },
+        .id("department_id") { $0.departmentID },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
 
 /// Reads and writes `app.category_lead_departments`.

@@ -6,7 +6,7 @@ import Postgres
 /// every row written in the import carry it (migration 0040).
 public enum ImportQueries {
     /// What an import did (CONTRACT.md: `{"rows","created","replaced","unchanged","errors":[]}`).
-    public struct Summary: Sendable, Equatable, JSONObject {
+    public struct Summary: Sendable, Equatable, JSONRecord {
         public var importID: Int64?
         public var rows: Int
         public var created: Int
@@ -23,15 +23,16 @@ public enum ImportQueries {
             self.unchanged = unchanged
         }
 
-        public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-            try writer.write("import_id", importID)
-            try writer.write("rows", rows)
-            try writer.write("created", created)
-            try writer.write("replaced", replaced)
-            try writer.write("unchanged", unchanged)
-            try writer.write("encoding", encoding)
-            try writer.write("errors", encoding: [String]())
-        }
+        /// `errors` is always empty here: an import with errors answers a problem instead.
+        public static let members: [JSONMember<Self>] = [
+            .id("import_id") { $0.importID },
+            .integer("rows") { $0.rows },
+            .integer("created") { $0.created },
+            .integer("replaced") { $0.replaced },
+            .integer("unchanged") { $0.unchanged },
+            .text("encoding", schema: .string(values: ["utf-8", "gb18030"])) { $0.encoding },
+            .encoded("errors", schema: .array(.any)) { _ in [String]() },
+        ]
     }
 
     /// The uploaded file: its name as sent and its SHA-256 (hex).

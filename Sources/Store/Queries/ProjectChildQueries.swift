@@ -1,11 +1,14 @@
+import Foundation
 import Postgres
 
 /// A row that belongs to one project and carries its fields and version.
 public protocol ProjectChildRecord: Encodable, Sendable {
     associatedtype Fields: Sendable
     var id: Int64 { get }
+    var projectID: Int64 { get }
     var version: Int { get }
     var fields: Fields { get }
+    var updatedAt: Date { get }
 }
 
 /// The queries of a kind of project row (funding sources, approvals, problems), all under the

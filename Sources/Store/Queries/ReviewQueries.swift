@@ -5,22 +5,23 @@ import Postgres
 /// The review queue (月报审核): monthly reports the caller may review, under row-level security.
 public enum ReviewQueries {
     /// A report in the queue with the project it belongs to and what a reviewer judges it by.
-    public struct Item: Sendable, Equatable, JSONObject {
+    public struct Item: Sendable, Equatable, JSONRecord {
         public var report: MonthlyReportRecord
         public var project: ProjectReference
         public var context: Context
 
-        public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-            try report.writeMembers(to: &writer)
-            try writer.write("project", encoding: project)
-            try context.writeMembers(to: &writer)
-        }
+        /// The report's members, its project, then the reviewer's context.
+        public static let members: [JSONMember<Self>] = [
+            .inline { $0.report },
+            .nested("project") { $0.project },
+            .inline { $0.context },
+        ]
     }
 
     /// The reviewer's context (CONSOLE.md "Reviewers judge with context"): the project's district,
     /// the month's plan, last month's figure, the year's cumulative plan and actual to this month
     /// (reports not returned), and whether the figure is unusual against the plan (情况说明 rule).
-    public struct Context: Sendable, Equatable {
+    public struct Context: Sendable, Equatable, JSONRecord {
         public var districtID: Int64
         public var monthPlan: Decimal?
         public var lastMonth: Decimal?
@@ -28,14 +29,14 @@ public enum ReviewQueries {
         public var cumulativeActual: Decimal
         public var unusual: Bool
 
-        func writeMembers(to writer: inout some JSONMemberWriter) throws {
-            try writer.write("district_id", districtID)
-            try writer.write("month_plan", monthPlan)
-            try writer.write("last_month", lastMonth)
-            try writer.write("cumulative_plan", cumulativePlan)
-            try writer.write("cumulative_actual", cumulativeActual)
-            try writer.write("unusual", unusual)
-        }
+        public static let members: [JSONMember<Self>] = [
+            .id("district_id") { $0.districtID },
+            .number("month_plan") { $0.monthPlan },
+            .number("last_month") { $0.lastMonth },
+            .number("cumulative_plan") { $0.cumulativePlan },
+            .number("cumulative_actual") { $0.cumulativeActual },
+            .boolean("unusual") { $0.unusual },
+        ]
     }
 
     /// Which reports the queue lists.

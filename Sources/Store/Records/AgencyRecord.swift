@@ -1,18 +1,20 @@
 import Campaign
 
 /// A stored agency: the `AgencySummary` every client sees, with its version.
-public struct AgencyRecord: Sendable, Equatable, JSONObject {
+public struct AgencyRecord: Sendable, Equatable {
     public var summary: AgencySummary
     /// The 6-digit administrative division code (行政区划代码), when recorded.
     public var divisionCode: String?
     public var version: Int
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", summary.id)
-        try writer.write("code", summary.code)
-        try writer.write("name", summary.name)
-        try writer.write("kind", summary.kind)
-        try writer.write("division_code", divisionCode)
-        try writer.write("version", version)
-    }
+extension AgencyRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.summary.id },
+        .text("code") { $0.summary.code },
+        .text("name") { $0.summary.name },
+        .choice("kind") { $0.summary.kind },
+        .text("division_code", schema: .pattern("^[0-9]{6}$")) { $0.divisionCode },
+        .integer("version") { $0.version },
+    ]
 }

@@ -20,24 +20,25 @@ public struct ApprovalFields: Sendable, Equatable {
 }
 
 /// A stored approval with its processing days (decided − applied), which the county wants shortened.
-public struct ApprovalRecord: Sendable, Equatable, JSONObject {
+public struct ApprovalRecord: Sendable, Equatable {
     public var id: Int64
     public var projectID: Int64
     public var fields: ApprovalFields
     public var processingDays: Int?
     public var version: Int
     public var updatedAt: Date
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("project_id", projectID)
-        try writer.write("kind", fields.kind)
-        try writer.write("department_id", fields.departmentID)
-        try writer.write("applied_on", fields.appliedOn)
-        try writer.write("decided_on", fields.decidedOn)
-        try writer.write("status", fields.status)
-        try writer.write("processing_days", processingDays)
-        try writer.write("version", version)
-        try writer.write("updated_at", updatedAt)
-    }
+extension ApprovalFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .choice("kind") { $0.kind },
+        .id("department_id") { $0.departmentID },
+        .date("applied_on") { $0.appliedOn },
+        .date("decided_on") { $0.decidedOn },
+        .choice("status") { $0.status },
+    ]
+}
+
+extension ApprovalRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = rowMembers(adding: [.integer("processing_days") { $0.processingDays }])
 }

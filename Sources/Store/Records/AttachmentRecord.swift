@@ -3,7 +3,7 @@ import Foundation
 
 /// The metadata of an attachment (附件): a site photo or a scanned document of a project, filed
 /// under one month or none. Its bytes are read separately (`AttachmentQueries.chunk`).
-public struct AttachmentRecord: Sendable, Equatable, JSONObject {
+public struct AttachmentRecord: Sendable, Equatable {
     public var id: Int64
     public var projectID: Int64
     public var month: Month?
@@ -16,22 +16,6 @@ public struct AttachmentRecord: Sendable, Equatable, JSONObject {
     public var uploadedBy: UserReference?
     public var uploadedAt: Date
     public var version: Int
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("project_id", projectID)
-        try writer.write("month", month)
-        try writer.write("filename", filename)
-        try writer.write("content_type", contentType)
-        try writer.write("size", size)
-        try writer.write("sha256", sha256)
-        try writer.write("taken_at", photo.takenAt)
-        try writer.write("latitude", photo.latitude)
-        try writer.write("longitude", photo.longitude)
-        try writer.write("uploaded_by", encoding: uploadedBy)
-        try writer.write("uploaded_at", uploadedAt)
-        try writer.write("version", version)
-    }
 }
 
 /// What an upload has learnt about a file once its last byte arrived.
@@ -58,4 +42,23 @@ public struct AttachmentUpload: Sendable {
         self.sha256 = sha256
         self.photo = photo
     }
+}
+
+extension AttachmentRecord: JSONRecord {
+    /// `taken_at`, `latitude`, `longitude` come from a JPEG's EXIF, null when absent.
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .id("project_id") { $0.projectID },
+        .month("month") { $0.month },
+        .text("filename") { $0.filename },
+        .choice("content_type") { $0.contentType },
+        .integer("size") { $0.size },
+        .text("sha256", schema: .pattern("^[0-9a-f]{64}$")) { $0.sha256 },
+        .timestamp("taken_at") { $0.photo.takenAt },
+        .number("latitude") { $0.photo.latitude },
+        .number("longitude") { $0.photo.longitude },
+        .nested("uploaded_by", component: "UserReference") { $0.uploadedBy },
+        .timestamp("uploaded_at") { $0.uploadedAt },
+        .integer("version") { $0.version },
+    ]
 }

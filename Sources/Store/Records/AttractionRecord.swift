@@ -2,21 +2,24 @@ import Campaign
 import Foundation
 
 /// An investment-attraction team (招商小分队) led by a department.
-public struct TeamRecord: Sendable, Equatable, Encodable {
+public struct TeamRecord: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var version: Int
     public var name: String
     public var leadDepartmentID: Int64
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, name
-        case leadDepartmentID = "lead_department_id", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .text("name") { $0.name },
+        .id("lead_department_id") { $0.leadDepartmentID },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
 
 /// The fields of a deal that a client writes.
-public struct DealFields: Sendable, Equatable, JSONObject {
+public struct DealFields: Sendable, Equatable {
     public var teamID: Int64
     public var investor: String
     public var investorKind: InvestorKind
@@ -37,37 +40,19 @@ public struct DealFields: Sendable, Equatable, JSONObject {
         self.districtID = districtID
         self.projectID = projectID
     }
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("team_id", teamID)
-        try writer.write("investor", investor)
-        try writer.write("investor_kind", investorKind)
-        try writer.write("signed_amount", signedAmount)
-        try writer.write("signed_on", signedOn)
-        try writer.write("district_id", districtID)
-        try writer.write("project_id", projectID)
-    }
 }
 
 /// A stored deal with the funds in place so far (the sum of its receipts).
-public struct DealRecord: Sendable, Equatable, JSONObject {
+public struct DealRecord: Sendable, Equatable {
     public var id: Int64
     public var version: Int
     public var fields: DealFields
     public var fundsInPlace: Decimal
     public var updatedAt: Date
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try fields.writeMembers(to: &writer)
-        try writer.write("id", id)
-        try writer.write("version", version)
-        try writer.write("funds_in_place", fundsInPlace)
-        try writer.write("updated_at", updatedAt)
-    }
 }
 
 /// Funds of a deal received on a date (到位资金).
-public struct ReceiptRecord: Sendable, Equatable, Encodable {
+public struct ReceiptRecord: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var version: Int
     public var dealID: Int64
@@ -75,8 +60,34 @@ public struct ReceiptRecord: Sendable, Equatable, Encodable {
     public var amount: Decimal
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, amount
-        case dealID = "deal_id", receivedOn = "received_on", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .number("amount") { $0.amount },
+        .id("deal_id") { $0.dealID },
+        .date("received_on") { $0.receivedOn },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
+}
+
+extension DealFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("team_id") { $0.teamID },
+        .text("investor") { $0.investor },
+        .choice("investor_kind") { $0.investorKind },
+        .number("signed_amount") { $0.signedAmount },
+        .date("signed_on") { $0.signedOn },
+        .id("district_id") { $0.districtID },
+        .id("project_id") { $0.projectID },
+    ]
+}
+
+extension DealRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .inline { $0.fields },
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .number("funds_in_place") { $0.fundsInPlace },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }

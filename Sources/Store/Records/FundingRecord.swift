@@ -18,21 +18,23 @@ public struct FundingFields: Sendable, Equatable {
 }
 
 /// A stored funding source.
-public struct FundingRecord: Sendable, Equatable, JSONObject {
+public struct FundingRecord: Sendable, Equatable {
     public var id: Int64
     public var projectID: Int64
     public var fields: FundingFields
     public var version: Int
     public var updatedAt: Date
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("project_id", projectID)
-        try writer.write("kind", fields.kind)
-        try writer.write("platform_id", fields.platformID)
-        try writer.write("planned_amount", fields.plannedAmount)
-        try writer.write("amount_in_place", fields.amountInPlace)
-        try writer.write("version", version)
-        try writer.write("updated_at", updatedAt)
-    }
+extension FundingFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .choice("kind") { $0.kind },
+        .id("platform_id") { $0.platformID },
+        .number("planned_amount") { $0.plannedAmount },
+        .number("amount_in_place") { $0.amountInPlace },
+    ]
+}
+
+extension FundingRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = rowMembers()
 }

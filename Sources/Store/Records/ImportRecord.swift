@@ -2,7 +2,7 @@ import Campaign
 import Foundation
 
 /// A recorded import: who, when, which file, what it did.
-public struct ImportRecord: Sendable, JSONObject {
+public struct ImportRecord: Sendable {
     public var id: Int64
     public var kind: String
     public var month: Month?
@@ -12,19 +12,21 @@ public struct ImportRecord: Sendable, JSONObject {
     public var agencyID: Int64
     public var user: UserReference?
     public var at: Date
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("kind", kind)
-        try writer.write("month", month)
-        try writer.write("file_name", fileName)
-        try writer.write("sha256", sha256)
-        try writer.write("rows", summary.rows)
-        try writer.write("created", summary.created)
-        try writer.write("replaced", summary.replaced)
-        try writer.write("unchanged", summary.unchanged)
-        try writer.write("agency_id", agencyID)
-        try writer.write("user", encoding: user)
-        try writer.write("at", at)
-    }
+extension ImportRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .text("kind", schema: .string(values: ["monthly_reports", "projects"])) { $0.kind },
+        .month("month") { $0.month },
+        .text("file_name") { $0.fileName },
+        .text("sha256") { $0.sha256 },
+        .integer("rows") { $0.summary.rows },
+        .integer("created") { $0.summary.created },
+        .integer("replaced") { $0.summary.replaced },
+        .integer("unchanged") { $0.summary.unchanged },
+        .id("agency_id") { $0.agencyID },
+        .nested("user", component: "UserReference") { $0.user },
+        .timestamp("at") { $0.at },
+    ]
 }

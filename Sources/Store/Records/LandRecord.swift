@@ -1,7 +1,8 @@
+import Campaign
 import Foundation
 
 /// A year's construction-land quota in 亩, with what the caller can see allocated from it.
-public struct LandQuotaRecord: Sendable, Equatable, Encodable {
+public struct LandQuotaRecord: Sendable, Equatable, JSONRecord {
     public var year: Int
     public var version: Int
     public var quota: Decimal
@@ -12,11 +13,15 @@ public struct LandQuotaRecord: Sendable, Equatable, Encodable {
     public var allocatedFromReserve: Decimal
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case year, version
-        case quota = "quota_mu", reserved = "reserved_mu", allocated = "allocated_mu"
-        case allocatedFromReserve = "allocated_reserve_mu", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .integer("year") { $0.year },
+        .integer("version") { $0.version },
+        .number("quota_mu") { $0.quota },
+        .number("reserved_mu") { $0.reserved },
+        .number("allocated_mu") { $0.allocated },
+        .number("allocated_reserve_mu") { $0.allocatedFromReserve },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }
 
 /// The fields of a land allocation that a client writes.
@@ -35,7 +40,7 @@ public struct LandAllocationFields: Sendable, Equatable {
 }
 
 /// A stored allocation of land from a year's quota to a project.
-public struct LandAllocationRecord: Sendable, Equatable, Encodable {
+public struct LandAllocationRecord: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var version: Int
     public var year: Int
@@ -44,8 +49,13 @@ public struct LandAllocationRecord: Sendable, Equatable, Encodable {
     public var fromReserve: Bool
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, year
-        case projectID = "project_id", area = "area_mu", fromReserve = "from_reserve", updatedAt = "updated_at"
-    }
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .integer("year") { $0.year },
+        .id("project_id") { $0.projectID },
+        .number("area_mu") { $0.area },
+        .boolean("from_reserve") { $0.fromReserve },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }

@@ -18,7 +18,7 @@ public struct MonthlyReportFields: Sendable, Equatable {
 }
 
 /// A stored monthly report with who submitted it and when.
-public struct MonthlyReportRecord: Sendable, Equatable, JSONObject {
+public struct MonthlyReportRecord: Sendable, Equatable {
     public var id: Int64
     public var projectID: Int64
     public var month: Month
@@ -38,22 +38,31 @@ public struct MonthlyReportRecord: Sendable, Equatable, JSONObject {
         public var reviewedBy: UserReference?
         public var reviewedAt: Date?
     }
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("project_id", projectID)
-        try writer.write("month", month)
-        try writer.write("investment_completed", fields.investmentCompleted)
-        try writer.write("progress", fields.progress)
-        try writer.write("problems", fields.problems)
-        try writer.write("explanation", fields.explanation)
-        try writer.write("submitted_at", submittedAt)
-        try writer.write("submitted_by", encoding: submittedBy)
-        try writer.write("status", review.status)
-        try writer.write("first_submitted_at", review.firstSubmittedAt)
-        try writer.write("review_comment", review.comment)
-        try writer.write("reviewed_by", encoding: review.reviewedBy)
-        try writer.write("reviewed_at", review.reviewedAt)
-        try writer.write("version", version)
-    }
+extension MonthlyReportFields: JSONRecord {
+    /// The body of a PUT (`MonthlyReportInput`), and the middle of the record.
+    public static let members: [JSONMember<Self>] = [
+        .number("investment_completed") { $0.investmentCompleted },
+        .text("progress") { $0.progress },
+        .text("problems") { $0.problems },
+        .text("explanation") { $0.explanation },
+    ]
+}
+
+extension MonthlyReportRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .id("project_id") { $0.projectID },
+        .month("month") { $0.month },
+        .inline { $0.fields },
+        .timestamp("submitted_at") { $0.submittedAt },
+        .nested("submitted_by", component: "UserReference") { $0.submittedBy },
+        .choice("status") { $0.review.status },
+        .timestamp("first_submitted_at") { $0.review.firstSubmittedAt },
+        .text("review_comment") { $0.review.comment },
+        .nested("reviewed_by", component: "UserReference") { $0.review.reviewedBy },
+        .timestamp("reviewed_at") { $0.review.reviewedAt },
+        .integer("version") { $0.version },
+    ]
 }

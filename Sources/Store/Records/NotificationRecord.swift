@@ -2,7 +2,7 @@ import Campaign
 import Foundation
 
 /// A notification of the caller's agency, with the caller's own read state.
-public struct NotificationRecord: Sendable, Equatable, JSONObject {
+public struct NotificationRecord: Sendable, Equatable {
     public var id: Int64
     public var kind: NotificationKind
     public var createdAt: Date
@@ -13,20 +13,25 @@ public struct NotificationRecord: Sendable, Equatable, JSONObject {
     public var subjectType: String
     public var subjectID: Int64
     public var month: Month?
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("kind", kind)
-        try writer.write("created_at", createdAt)
-        try writer.write("read", read)
-        try writer.write("title", title)
-        try writer.write("body", body)
-        try writer.write("subject", encoding: Subject(type: subjectType, id: subjectID))
-        try writer.write("month", month)
-    }
+extension NotificationRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .choice("kind") { $0.kind },
+        .timestamp("created_at") { $0.createdAt },
+        .boolean("read") { $0.read },
+        .text("title") { $0.title },
+        .text("body") { $0.body },
+        .nested("subject") { Subject(type: $0.subjectType, id: $0.subjectID) },
+        .month("month") { $0.month },
+    ]
 
-    struct Subject: Encodable {
+    /// `{"type","id"}`: what the notification is about.
+    struct Subject: JSONRecord {
         var type: String
         var id: Int64
+
+        static let members: [JSONMember<Self>] = [.text("type") { $0.type }, .id("id") { $0.id }]
     }
 }

@@ -2,7 +2,7 @@ import Campaign
 import Foundation
 
 /// The fields of a park that a client writes.
-public struct ParkFields: Sendable, Equatable, JSONObject {
+public struct ParkFields: Sendable, Equatable {
     public var name: String
     public var districtID: Int64
     public var standard: ParkStandard
@@ -12,16 +12,10 @@ public struct ParkFields: Sendable, Equatable, JSONObject {
         self.districtID = districtID
         self.standard = standard
     }
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("name", name)
-        try writer.write("district_id", districtID)
-        try writer.write("standard", standard)
-    }
 }
 
 /// A stored park with how ready its infrastructure is.
-public struct ParkRecord: Sendable, Equatable, JSONObject {
+public struct ParkRecord: Sendable, Equatable {
     public var id: Int64
     public var version: Int
     public var fields: ParkFields
@@ -34,22 +28,10 @@ public struct ParkRecord: Sendable, Equatable, JSONObject {
     public var readiness: Decimal
     public var plannedInvestment: Decimal
     public var completedInvestment: Decimal
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try fields.writeMembers(to: &writer)
-        try writer.write("id", id)
-        try writer.write("version", version)
-        try writer.write("updated_at", updatedAt)
-        try writer.write("items_total", itemsTotal)
-        try writer.write("items_done", itemsDone)
-        try writer.write("readiness", readiness)
-        try writer.write("planned_investment", plannedInvestment)
-        try writer.write("completed_investment", completedInvestment)
-    }
 }
 
 /// The fields of a park infrastructure item that a client writes.
-public struct ParkItemFields: Sendable, Equatable, JSONObject {
+public struct ParkItemFields: Sendable, Equatable {
     public var status: ParkItemStatus
     public var plannedInvestment: Decimal
     public var completedInvestment: Decimal
@@ -59,29 +41,55 @@ public struct ParkItemFields: Sendable, Equatable, JSONObject {
         self.plannedInvestment = plannedInvestment
         self.completedInvestment = completedInvestment
     }
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("status", status)
-        try writer.write("planned_investment", plannedInvestment)
-        try writer.write("completed_investment", completedInvestment)
-    }
 }
 
 /// A stored infrastructure item of a park.
-public struct ParkItemRecord: Sendable, Equatable, JSONObject {
+public struct ParkItemRecord: Sendable, Equatable {
     public var id: Int64
     public var version: Int
     public var parkID: Int64
     public var item: ParkItem
     public var fields: ParkItemFields
     public var updatedAt: Date
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try fields.writeMembers(to: &writer)
-        try writer.write("id", id)
-        try writer.write("version", version)
-        try writer.write("park_id", parkID)
-        try writer.write("item", item)
-        try writer.write("updated_at", updatedAt)
-    }
+extension ParkFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .text("name") { $0.name },
+        .id("district_id") { $0.districtID },
+        .choice("standard") { $0.standard },
+    ]
+}
+
+extension ParkRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .inline { $0.fields },
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .timestamp("updated_at") { $0.updatedAt },
+        .integer("items_total") { $0.itemsTotal },
+        .integer("items_done") { $0.itemsDone },
+        .number("readiness") { $0.readiness },
+        .number("planned_investment") { $0.plannedInvestment },
+        .number("completed_investment") { $0.completedInvestment },
+    ]
+}
+
+extension ParkItemFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .choice("status") { $0.status },
+        .number("planned_investment") { $0.plannedInvestment },
+        .number("completed_investment") { $0.completedInvestment },
+    ]
+}
+
+extension ParkItemRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .inline { $0.fields },
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .id("park_id") { $0.parkID },
+        .choice("item") { $0.item },
+        .timestamp("updated_at") { $0.updatedAt },
+    ]
 }

@@ -14,7 +14,7 @@ public struct PlanFields: Sendable, Equatable {
 }
 
 /// A stored plan with its progress against the project's reports.
-public struct PlanRecord: Sendable, Equatable, JSONObject {
+public struct PlanRecord: Sendable, Equatable {
     public var id: Int64
     public var projectID: Int64
     public var year: Int
@@ -22,37 +22,10 @@ public struct PlanRecord: Sendable, Equatable, JSONObject {
     public var version: Int
     public var updatedAt: Date
     public var progress: PlanProgress
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("project_id", projectID)
-        try writer.write("year", year)
-        try writer.write("annual_investment", fields.annualInvestment)
-        try writer.write("monthly", encoding: fields.monthly)
-        try writer.write("version", version)
-        try writer.write("updated_at", updatedAt)
-        try writer.write("through_month", progress.throughMonth)
-        try writer.write("ratio_to_date", progress.ratioToDate)
-        try writer.write("behind", progress.behind)
-        try writer.write("months", encoding: progress.months.map(PlanMonth.init))
-    }
-
-    /// `{"month","plan","actual","cumulative_plan","cumulative_actual"}`.
-    struct PlanMonth: JSONObject {
-        var figures: PlanProgress.MonthFigures
-
-        func writeMembers(to writer: inout some JSONMemberWriter) throws {
-            try writer.write("month", figures.month)
-            try writer.write("plan", figures.plan)
-            try writer.write("actual", figures.actual)
-            try writer.write("cumulative_plan", figures.cumulativePlan)
-            try writer.write("cumulative_actual", figures.cumulativeActual)
-        }
-    }
 }
 
 /// One row of `GET /plans`: a visible project's plan and where it stands to date.
-public struct PlanSummary: Sendable, Equatable, JSONObject {
+public struct PlanSummary: Sendable, Equatable {
     public var project: ProjectReference
     public var districtID: Int64
     public var leadDepartmentID: Int64
@@ -62,22 +35,10 @@ public struct PlanSummary: Sendable, Equatable, JSONObject {
     public var actualToDate: Decimal
     public var ratioToDate: Decimal?
     public var behind: Bool
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("project", encoding: project)
-        try writer.write("district_id", districtID)
-        try writer.write("lead_department_id", leadDepartmentID)
-        try writer.write("year", year)
-        try writer.write("annual_investment", annualInvestment)
-        try writer.write("plan_to_date", planToDate)
-        try writer.write("actual_to_date", actualToDate)
-        try writer.write("ratio_to_date", ratioToDate)
-        try writer.write("behind", behind)
-    }
 }
 
 /// A project as lists of other things name it: `{"id","code","name"}`.
-public struct ProjectReference: Codable, Sendable, Hashable {
+public struct ProjectReference: Decodable, Sendable, Hashable {
     public var id: Int64
     public var code: String
     public var name: String
@@ -87,4 +48,62 @@ public struct ProjectReference: Codable, Sendable, Hashable {
         self.code = code
         self.name = name
     }
+}
+
+extension PlanFields: JSONRecord {
+    /// The body of a PUT (`PlanInput`), and the middle of the record.
+    public static let members: [JSONMember<Self>] = [
+        .number("annual_investment") { $0.annualInvestment },
+        .encoded("monthly", schema: .array(.number)) { $0.monthly },
+    ]
+}
+
+extension PlanRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .id("project_id") { $0.projectID },
+        .year("year") { $0.year },
+        .inline { $0.fields },
+        .integer("version") { $0.version },
+        .timestamp("updated_at") { $0.updatedAt },
+        .month("through_month") { $0.progress.throughMonth },
+        .number("ratio_to_date") { $0.progress.ratioToDate },
+        .boolean("behind") { $0.progress.behind },
+        .list("months") { $0.progress.months.map(PlanMonth.init) },
+    ]
+
+    /// `{"month","plan","actual","cumulative_plan","cumulative_actual"}`.
+    struct PlanMonth: JSONRecord {
+        var figures: PlanProgress.MonthFigures
+
+        static let members: [JSONMember<Self>] = [
+            .month("month") { $0.figures.month },
+            .number("plan") { $0.figures.plan },
+            .number("actual") { $0.figures.actual },
+            .number("cumulative_plan") { $0.figures.cumulativePlan },
+            .number("cumulative_actual") { $0.figures.cumulativeActual },
+        ]
+    }
+}
+
+extension PlanSummary: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .nested("project") { $0.project },
+        .id("district_id") { $0.districtID },
+        .id("lead_department_id") { $0.leadDepartmentID },
+        .year("year") { $0.year },
+        .number("annual_investment") { $0.annualInvestment },
+        .number("plan_to_date") { $0.planToDate },
+        .number("actual_to_date") { $0.actualToDate },
+        .number("ratio_to_date") { $0.ratioToDate },
+        .boolean("behind") { $0.behind },
+    ]
+}
+
+extension ProjectReference: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+    ]
 }

@@ -28,24 +28,26 @@ public struct ProblemFields: Sendable, Equatable {
 }
 
 /// A stored problem.
-public struct ProblemRecord: Sendable, Equatable, JSONObject {
+public struct ProblemRecord: Sendable, Equatable {
     public var id: Int64
     public var projectID: Int64
     public var fields: ProblemFields
     public var version: Int
     public var updatedAt: Date
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("project_id", projectID)
-        try writer.write("kind", fields.kind)
-        try writer.write("description", fields.description)
-        try writer.write("department_id", fields.departmentID)
-        try writer.write("due_on", fields.dueOn)
-        try writer.write("status", fields.status)
-        try writer.write("resolution", fields.resolution)
-        try writer.write("resolved_on", fields.resolvedOn)
-        try writer.write("version", version)
-        try writer.write("updated_at", updatedAt)
-    }
+extension ProblemFields: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .choice("kind") { $0.kind },
+        .text("description") { $0.description },
+        .id("department_id") { $0.departmentID },
+        .date("due_on") { $0.dueOn },
+        .choice("status") { $0.status },
+        .text("resolution") { $0.resolution },
+        .date("resolved_on") { $0.resolvedOn },
+    ]
+}
+
+extension ProblemRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = rowMembers()
 }

@@ -2,7 +2,7 @@ import Campaign
 import Foundation
 
 /// The fields of a project that a client writes (CONTRACT.md's project body).
-public struct ProjectFields: Sendable, Equatable, JSONObject {
+public struct ProjectFields: Sendable, Equatable {
     public var code: String
     public var name: String
     public var owner: String
@@ -24,30 +24,6 @@ public struct ProjectFields: Sendable, Equatable, JSONObject {
     public var centralSOE: Bool
     /// The national project code (项目代码, `YYYY-DDDDDD-II-TT-NNNNNN`); required from `new_start` on.
     public var nationalCode: String?
-
-    /// Every field is written, absent ones as null, like every other resource.
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("code", code)
-        try writer.write("name", name)
-        try writer.write("owner", owner)
-        try writer.write("category", category)
-        try writer.write("industry", industry)
-        try writer.write("stage", stage)
-        try writer.write("major", major)
-        try writer.write("district_id", districtID)
-        try writer.write("lead_department_id", leadDepartmentID)
-        try writer.write("park_id", parkID)
-        try writer.write("total_investment", totalInvestment)
-        try writer.write("planned_start", plannedStart)
-        try writer.write("planned_completion", plannedCompletion)
-        try writer.write("actual_start", actualStart)
-        try writer.write("actual_completion", actualCompletion)
-        try writer.write("land_area", landArea)
-        try writer.write("eia_class", eiaClass)
-        try writer.write("green_channel", greenChannel)
-        try writer.write("central_soe", centralSOE)
-        try writer.write("national_code", nationalCode)
-    }
 
     public init(
         code: String, name: String, owner: String, category: ProjectCategory, industry: String?, stage: Stage,
@@ -80,23 +56,58 @@ public struct ProjectFields: Sendable, Equatable, JSONObject {
 }
 
 /// A stored project: its fields, id and version, and the money it has reported this year.
-public struct ProjectRecord: Sendable, Equatable, JSONObject {
+public struct ProjectRecord: Sendable, Equatable {
     public var id: Int64
     public var version: Int
     public var fields: ProjectFields
     public var updatedAt: Date
     /// Investment completed from 1 January of the current year, from monthly reports.
     public var yearToDateInvestment: Decimal?
+}
 
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try fields.writeMembers(to: &writer)
-        try writer.write("id", id)
-        try writer.write("version", version)
-        try writer.write("updated_at", updatedAt)
-        if let yearToDateInvestment {
-            try writer.write("year_to_date_investment", yearToDateInvestment)
-            let share = fields.totalInvestment > 0 ? (yearToDateInvestment / fields.totalInvestment).rounded(places: 4) : nil
-            try writer.write("year_to_date_share", share)
-        }
+extension ProjectFields: JSONRecord {
+    /// Every field is written, absent ones as null, like every other resource.
+    public static let members: [JSONMember<Self>] = [
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+        .text("owner") { $0.owner },
+        .choice("category") { $0.category },
+        .text("industry") { $0.industry },
+        .choice("stage") { $0.stage },
+        .boolean("major") { $0.major },
+        .id("district_id") { $0.districtID },
+        .id("lead_department_id") { $0.leadDepartmentID },
+        .id("park_id") { $0.parkID },
+        .number("total_investment") { $0.totalInvestment },
+        .date("planned_start") { $0.plannedStart },
+        .date("planned_completion") { $0.plannedCompletion },
+        .date("actual_start") { $0.actualStart },
+        .date("actual_completion") { $0.actualCompletion },
+        .number("land_area") { $0.landArea },
+        .text("eia_class") { $0.eiaClass },
+        .boolean("green_channel") { $0.greenChannel },
+        .boolean("central_soe") { $0.centralSOE },
+        .text("national_code", schema: .pattern("^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}$")) { $0.nationalCode },
+    ]
+}
+
+extension ProjectRecord: JSONRecord {
+    /// The fields, then the stored members; `year_to_date_*` only where the year's money was read.
+    public static let members: [JSONMember<Self>] = [
+        .inline { $0.fields },
+        .id("id") { $0.id },
+        .integer("version") { $0.version },
+        .timestamp("updated_at") { $0.updatedAt },
+        .value("year_to_date_investment", schema: .number, alwaysPresent: false) { project in
+            project.yearToDateInvestment.map { .decimal($0) } ?? .absent
+        },
+        .value("year_to_date_share", schema: .nullable(.number), alwaysPresent: false) { project in
+            project.yearToDateInvestment.map { .decimal(project.share(of: $0)) } ?? .absent
+        },
+    ]
+
+    /// `investment`'s share of the total investment, to 4 places; nil when the total is 0.
+    func share(of investment: Decimal) -> Decimal? {
+        fields.totalInvestment > 0 ? (investment / fields.totalInvestment).rounded(places: 4) : nil
     }
 }

@@ -19,3 +19,10 @@ extension WarningQueries.ProjectRef {
         .init(id: try row.decode("project_id"), code: try row.decode("project_code"), name: try row.decode("project_name"))
     }
 }
+
+extension ProjectScoped where Record: JSONRecord {
+    /// The row's schema with its `project`.
+    public static var schema: Schema {
+        .record(Record.properties.merging(["project": ProjectReference.schema]) { $1 })
+    }
+}

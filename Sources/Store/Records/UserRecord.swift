@@ -1,7 +1,7 @@
 import Campaign
 
 /// A stored user as admins manage it. Never carries the password hash.
-public struct UserRecord: Sendable, Equatable, JSONObject {
+public struct UserRecord: Sendable, Equatable {
     public var id: Int64
     public var username: String
     public var displayName: String
@@ -9,17 +9,6 @@ public struct UserRecord: Sendable, Equatable, JSONObject {
     public var active: Bool
     public var agency: AgencySummary
     public var version: Int
-
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
-        try writer.write("id", id)
-        try writer.write("username", username)
-        try writer.write("display_name", displayName)
-        try writer.write("role", role)
-        try writer.write("active", active)
-        try writer.write("agency_id", agency.id)
-        try writer.write("agency", encoding: agency)
-        try writer.write("version", version)
-    }
 }
 
 /// A new user's fields; `passwordHash` is a bcrypt hash computed off the event loop.
@@ -52,4 +41,17 @@ public struct UserChanges: Sendable {
         self.active = active
         self.passwordHash = passwordHash
     }
+}
+
+extension UserRecord: JSONRecord {
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .text("username") { $0.username },
+        .text("display_name") { $0.displayName },
+        .choice("role") { $0.role },
+        .boolean("active") { $0.active },
+        .id("agency_id") { $0.agency.id },
+        .encoded("agency", schema: .ref("Agency")) { $0.agency },
+        .integer("version") { $0.version },
+    ]
 }

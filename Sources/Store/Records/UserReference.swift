@@ -1,14 +1,16 @@
+import Campaign
 import Postgres
 
 /// Who made a change: `{"id","display_name"}`; the name is nil for a user since removed.
-public struct UserReference: Sendable, Equatable, Encodable {
+public struct UserReference: Sendable, Equatable, JSONRecord {
     public var id: Int64
     public var displayName: String?
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case displayName = "display_name"
-    }
+    /// `display_name` is left out when unknown.
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .textIfPresent("display_name") { $0.displayName },
+    ]
 }
 
 extension UserReference {

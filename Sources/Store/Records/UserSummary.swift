@@ -1,7 +1,7 @@
 import Campaign
 
 /// An agency as every client sees it.
-public struct AgencySummary: Sendable, Equatable, Codable {
+public struct AgencySummary: Sendable, Equatable, Decodable, JSONRecord {
     public var id: Int64
     public var code: String
     public var name: String
@@ -13,10 +13,17 @@ public struct AgencySummary: Sendable, Equatable, Codable {
         self.name = name
         self.kind = kind
     }
+
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+        .choice("kind") { $0.kind },
+    ]
 }
 
 /// A user with their agency: the `user` object of CONTRACT.md.
-public struct UserSummary: Sendable, Equatable, Codable {
+public struct UserSummary: Sendable, Equatable, Decodable, JSONRecord {
     public var id: Int64
     public var username: String
     public var displayName: String
@@ -27,6 +34,15 @@ public struct UserSummary: Sendable, Equatable, Codable {
         case id, username, role, agency
         case displayName = "display_name"
     }
+
+    /// In the order the API has always written them: `display_name` last.
+    public static let members: [JSONMember<Self>] = [
+        .id("id") { $0.id },
+        .text("username") { $0.username },
+        .choice("role") { $0.role },
+        .nested("agency", component: "Agency") { $0.agency },
+        .text("display_name") { $0.displayName },
+    ]
 
     public init(id: Int64, username: String, displayName: String, role: UserRole, agency: AgencySummary) {
         self.id = id
