@@ -98,20 +98,20 @@ extension JSONMember {
     }
 
     /// A nested record: its own schema, or a reference to the component schema named `component`.
-    public static func nested<Nested: JSONRecord>(
+    public static func nested<Nested: JSONRecord & Sendable>(
         _ name: String, component: String? = nil, _ get: @escaping @Sendable (Record) -> Nested
     ) -> Self {
         .encoded(name, schema: component.map(Schema.ref) ?? Nested.schema, get)
     }
 
-    public static func nested<Nested: JSONRecord>(
+    public static func nested<Nested: JSONRecord & Sendable>(
         _ name: String, component: String? = nil, _ get: @escaping @Sendable (Record) -> Nested?
     ) -> Self {
         .encoded(name, schema: .nullable(component.map(Schema.ref) ?? Nested.schema), get)
     }
 
     /// A list of nested records.
-    public static func list<Nested: JSONRecord>(
+    public static func list<Nested: JSONRecord & Sendable>(
         _ name: String, component: String? = nil, _ get: @escaping @Sendable (Record) -> [Nested]
     ) -> Self {
         .encoded(name, schema: .array(component.map(Schema.ref) ?? Nested.schema), get)

@@ -12,11 +12,20 @@ public protocol JSONRecord: JSONObject {
 }
 
 extension JSONRecord {
-    /// Writes `members` in order: each is its getter's call and a switch (no key path, no boxing,
-    /// no allocation of its own).
-    public func writeMembers(to writer: inout some JSONMemberWriter) throws {
+    /// Writes `members` in order (no key path, no allocation per member: the writer is boxed
+    /// once per record, see `JSONMember.write`).
+    public func writeMembers<Writer: JSONMemberWriter>(to writer: inout Writer) throws {
+        var boxed: any JSONMemberWriter = writer
+        defer {
+            writer = boxed as! Writer
+        }
+        try writeMembers(into: &boxed)
+    }
+
+    /// Writes `members` in order into a writer already boxed (a part written inline).
+    func writeMembers(into writer: inout any JSONMemberWriter) throws {
         for member in Self.members {
-            try member.write(self, to: &writer)
+            try member.write(self, &writer)
         }
     }
 
