@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Built with the typed factories of `JSONMember+Factories.swift`, which derive the schema from
 /// the value's type (`.number` for `Decimal`, `.nullable` for an optional, `.choice` for an
-/// enumeration). Writing one costs its getter's call and a switch: no key path, no boxing.
+/// enumeration). Writing one costs two closure calls and a switch: no key path, no allocation.
 public struct JSONMember<Record>: Sendable {
     /// What the member adds to the record's schema: one property, or each of an inlined part's.
     public let properties: [JSONProperty]
