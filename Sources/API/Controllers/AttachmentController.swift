@@ -75,15 +75,10 @@ struct AttachmentController: APIController {
         return Response(status: .ok, headers: headers, body: body)
     }
 
+    static let rows = VersionedRows<AttachmentRecord>(noun: "attachment", find: AttachmentQueries.find(id:on:))
+
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        try await database.transaction(as: context.caller) { connection in
-            guard try !AttachmentQueries.delete(id: id, version: version, on: connection) else { return }
-            throw Preconditions.notDeleted(current: try AttachmentQueries.find(id: id, on: connection)?.version, expected: version,
-                                           what: "attachment \(id)")
-        }
-        return Response(status: .noContent)
+        try await Self.rows.delete(request, context: context, database: database, remove: AttachmentQueries.delete(id:version:on:))
     }
 
     /// Whether `If-None-Match` names the current ETag (or is `*`).
@@ -94,3 +89,5 @@ struct AttachmentController: APIController {
         }
     }
 }
+
+extension AttachmentRecord: VersionedRecord {}

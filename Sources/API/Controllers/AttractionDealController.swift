@@ -51,28 +51,18 @@ struct AttractionDealController: APIController {
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
+    static let rows = VersionedRows<DealRecord>(noun: "deal", find: AttractionQueries.deal(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.deal(id: id, on: $0) }) else {
-            throw Problem.notFound("deal \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
-        let record = try await database.transaction(as: context.caller) { connection -> DealRecord in
-            var body = received
-            guard let current = try AttractionQueries.deal(id: id, on: connection) else { throw Problem.notFound("deal \(id)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+        try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
             let fields = try AttractionBody.patchDeal(&body, onto: current.fields)
             if fields.projectID != current.fields.projectID { try Self.checkProject(fields.projectID, on: connection) }
-            if let updated = try AttractionQueries.updateDeal(id: id, version: version, to: fields, on: connection) { return updated }
-            throw try Preconditions.unchanged(current: AttractionQueries.deal(id: id, on: connection)?.version, expected: version, what: "deal \(id)")
+            return try AttractionQueries.updateDeal(id: id, version: current.version, to: fields, on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func createReceipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -102,3 +92,5 @@ struct AttractionDealController: APIController {
         throw Problem.invalid([FieldError(field: "project_id", .notVisibleProject)])
     }
 }
+
+extension DealRecord: VersionedRecord {}

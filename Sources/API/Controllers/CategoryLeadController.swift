@@ -38,9 +38,8 @@ struct CategoryLeadController: APIController {
                 update: { try CategoryLeadQueries.update(category, version: $0, departmentID: departmentID, on: connection) }
             )
         }
-        return try JSONResponse.make(
-            result.record, status: result.created ? .created : .ok, version: result.record.version,
-            location: result.created ? "/api/v1/category-leads/\(category.rawValue)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/category-leads/\(category.rawValue)")
     }
 }
+
+extension CategoryLeadRecord: VersionedRecord {}

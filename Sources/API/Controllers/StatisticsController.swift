@@ -34,10 +34,7 @@ struct StatisticsController: APIController {
                 update: { try StatisticsQueries.update(agencyID: agencyID, month: month, version: $0, amount: amount.amount, on: connection) }
             )
         }
-        return try JSONResponse.make(
-            result.record, status: result.created ? .created : .ok, version: result.record.version,
-            location: result.created ? "/api/v1/statistics/fai/\(agencyID)/\(month)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/statistics/fai/\(agencyID)/\(month)")
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -64,3 +61,5 @@ struct StatisticsController: APIController {
         return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }
+
+extension FAIStatisticRecord: VersionedRecord {}

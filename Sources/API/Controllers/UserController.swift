@@ -46,12 +46,10 @@ struct UserController: APIController {
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/users/\(record.id)")
     }
 
+    static let rows = VersionedRows<UserRecord>(noun: "user", find: UserQueries.find(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try UserQueries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("user \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -86,3 +84,5 @@ struct UserController: APIController {
         }
     }
 }
+
+extension UserRecord: VersionedRecord {}
