@@ -32,13 +32,9 @@ struct AttachmentController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
-            return try AttachmentQueries.list(projectID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow.project.page(request, context: context, database: database) {
+            try AttachmentQueries.list(projectID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func content(_ request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -70,20 +70,19 @@ struct AttractionDealController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let fields = try AttractionBody.receipt(&body)
         let record = try await database.transaction(as: context.caller) { connection in
-            guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }
+            try Self.parent.require(id, on: connection)
             return try AttractionQueries.insertReceipt(dealID: id, receivedOn: fields.receivedOn, amount: fields.amount, on: connection)
         }
         return try JSONResponse.make(record, status: .created, version: record.version)
     }
 
+    /// A deal, as the parent of its receipts.
+    static let parent = ParentRow(noun: "deal") { try AttractionQueries.deal(id: $0, on: $1) != nil }
+
     @Sendable func receipts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }
-            return try AttractionQueries.receipts(dealID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await Self.parent.page(request, context: context, database: database) {
+            try AttractionQueries.receipts(dealID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     /// A deal may name only a project the caller can see.

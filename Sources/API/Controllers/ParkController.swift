@@ -55,13 +55,9 @@ struct ParkController: APIController {
     }
 
     @Sendable func items(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ParkQueries.find(id: id, on: connection) != nil else { throw Problem.notFound("park \(id)") }
-            return try ParkQueries.items(parkID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow(noun: "park") { try ParkQueries.find(id: $0, on: $1) != nil }.page(request, context: context, database: database) {
+            try ParkQueries.items(parkID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func putItem(_ request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -49,13 +49,9 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let projectID = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
-            return try Queries.list(projectID: projectID, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow.project.page(request, context: context, database: database) {
+            try Queries.list(projectID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -63,7 +59,7 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> Queries.Record in
             var body = received
-            guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
+            try ParentRow.project.require(projectID, on: connection)
             return try Queries.insert(projectID: projectID, Resource.Body.create(&body), on: connection)
         }
         let id = record.id
