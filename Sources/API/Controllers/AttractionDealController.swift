@@ -45,10 +45,9 @@ struct AttractionDealController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.deals(teamID: teamID, districtID: districtID), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try AttractionQueries.deals(teamID: teamID, districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     static let rows = VersionedRows<DealRecord>(noun: "deal", find: AttractionQueries.deal(id:on:))

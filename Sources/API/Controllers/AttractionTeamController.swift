@@ -30,10 +30,9 @@ struct AttractionTeamController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try AttractionQueries.teams(limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     static let rows = VersionedRows<TeamRecord>(noun: "team", find: AttractionQueries.team(id:on:))

@@ -27,10 +27,9 @@ struct ParentRow: Sendable {
     ) async throws -> Response {
         let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
+        return try await ListPage.response(paging, context: context, database: database) { connection in
             try require(id, on: connection)
             return try list(id, paging, connection)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }

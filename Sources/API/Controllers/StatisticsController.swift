@@ -55,10 +55,9 @@ struct StatisticsController: APIController {
         let agencyID = query.id("agency_id")
         try query.check()
         guard let year else { throw Problem.invalid(query.validator.errors) }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try StatisticsQueries.fai(year: year, agencyID: agencyID, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }
 

@@ -30,10 +30,9 @@ struct UserController: APIController {
         var query = Parameters(query: request)
         let filter = query.id("agency_id")
         try query.check()
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try UserQueries.list(agencyID: filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
