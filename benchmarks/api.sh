@@ -27,11 +27,8 @@ runs=${2:-3}
 seconds=${3:-10}
 here=$(cd "$(dirname "$0")" && pwd)
 
-bench_ensure_tools bc wrk curl
-bench_build
+bench_start bc wrk curl
 venv=$(bench_peer_venv)
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
 url=$(bench_database bench_api)
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --scale "$scale" --seed 1 --year 2026 >/dev/null
 psql -qX -d bench_api -c "VACUUM ANALYZE" >/dev/null
@@ -66,12 +63,8 @@ for name in "${servers[@]}"; do # ready when an unauthenticated list answers 401
         sleep 0.2
     done
 done
-sign_in() { # USERNAME: a token (sessions live in the database, so it serves every server)
-    curl -sf -X POST "http://127.0.0.1:${port[api]}/api/v1/sessions" -H 'content-type: application/json' \
-        -d "{\"username\":\"$1\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
 read -r list_code list_aid list_uid list_n list_ids <<<"$(district 0)"
-list_token=$(sign_in "$list_code.editor")
+list_token=$(bench_sign_in "${port[api]}" "$list_code.editor")
 bench_log "GET projects as $list_code.editor ($list_n projects); servers: ${servers[*]}"
 
 # The peer must answer the list byte for byte as the server does.
@@ -194,7 +187,7 @@ for run in $(seq 1 "$runs"); do
     for name in "${order[@]}"; do
         measure=$((measure + 1))
         read -r code _ _ _ ids <<<"$(district "$measure")"
-        token=$(sign_in "$code.editor")
+        token=$(bench_sign_in "${port[api]}" "$code.editor")
         curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${port[$name]}/api/v1/projects" # cache the token
         BENCH_TOKEN=$token BENCH_PROJECTS=$ids measure_wrk "put_$name" "$name" -s "$here/api/report.lua" "http://127.0.0.1:${port[$name]}"
     done

@@ -13,10 +13,7 @@ runs=${1:-3}
 years=${YEARS:-1} # YEARS=5: five campaign years of data in the tables (demo --years 5), the run and the aggregate of 2026
 scales=${SCALES:-1 10}
 
-bench_ensure_tools bc
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc
 
 
 declare -A medians

@@ -22,10 +22,7 @@ clients=${2:-32}
 pool=${BENCH_POOL:-40}
 size=$((10 << 20))
 
-bench_ensure_tools bc curl
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc curl
 url=$(bench_database bench_files)
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --year 2026 >/dev/null
 psql -qX -d bench_files -c "CREATE TABLE bench_blobs (run integer PRIMARY KEY, data bytea NOT NULL)" \
@@ -44,13 +41,10 @@ server=$!
 work=$(mktemp -d /tmp/projectyear-files.XXXXXX)
 chmod 755 "$work"
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; bench_cluster_stop' EXIT INT TERM
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
-token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/sessions" -H 'content-type: application/json' \
-    -d "{\"username\":\"$county.editor\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+bench_wait_ready "$port"
+token=$(bench_sign_in "$port" "$county.editor")
 api="http://127.0.0.1:$port/api/v1"
-rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$server/status"; }
-peak() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$server/status"; }
-start_rss=$(rss)
+start_rss=$(bench_rss "$server")
 bench_log "server pid $server on port $port (pool $pool), RSS $start_rss MB after start"
 
 # make_file PDF [COPY RUN]: a new PDF of exactly $size bytes; with COPY, also the same bytes as a
@@ -113,7 +107,7 @@ for run in $(seq 1 "$runs"); do
     results[up]+="$up "; results[down]+="$down "; results[pg_up]+="$pg_up "; results[pg_down]+="$pg_down "
     bench_log "run $run: upload api $up MiB/s, psql $pg_up MiB/s; download api $down MiB/s, psql $pg_down MiB/s"
 done
-single_peak=$(peak)
+single_peak=$(bench_peak "$server")
 
 # CLIENTS uploads at once, each of its own new file to its own project; VmRSS sampled meanwhile.
 bench_log "making $clients files of 10 MiB"
@@ -129,13 +123,13 @@ done
 alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
 sampled=0
 while alive; do
-    now=$(rss); [ "$now" -gt "$sampled" ] && sampled=$now
+    now=$(bench_rss "$server"); [ "$now" -gt "$sampled" ] && sampled=$now
     sleep 0.05
 done
 wait "${pids[@]}" || true
 wall=$(echo "$(date +%s.%N) - $start" | bc -l | xargs printf '%.2f')
 statuses=$(cat "$work"/client-*.status | sort | uniq -c | awk '{ printf "%s%s×%s", (NR > 1 ? ", " : ""), $1, $2 }')
-concurrent_peak=$(peak)
+concurrent_peak=$(bench_peak "$server")
 
 median() { bench_median $1; }
 up=$(median "${results[up]}"); pg_up=$(median "${results[pg_up]}")

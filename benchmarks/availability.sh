@@ -15,10 +15,7 @@
 . "$(dirname "$0")/lib.sh"
 seconds=${1:-10}
 
-bench_ensure_tools curl
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start curl
 url=$(bench_database bench_availability)
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --year 2026 >/dev/null
 county=$(psql -qXAt -d bench_availability -c "SELECT code FROM app.agencies WHERE kind = 'county' ORDER BY id LIMIT 1")
@@ -29,6 +26,6 @@ port=$(py_free_port 18900)
 DATABASE_URL=$(bench_as projectyear_server_login "$url") HTTP_PORT=$port LOG_LEVEL=warning "$BENCH_BIN" serve &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; bench_cluster_stop' EXIT INT TERM
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+bench_wait_ready "$port"
 bench_log "server pid $server on port $port; $seconds s per case"
 python3 "$BENCH_ROOT/benchmarks/availability.py" "$port" "$seconds" "$county.editor" "$district.viewer" "$projects"

@@ -40,6 +40,33 @@ bench_cluster_start() {
     bench_log "throwaway PostgreSQL on port $port (socket $PGHOST)"
 }
 
+# bench_start TOOL…: what every benchmark does first: installs the tools it names, builds the
+# release binary (BENCH_BIN), starts the throwaway cluster, and sets the demo users' passwords
+# (bench-admin, bench-editor, bench-viewer) for `demo`.
+bench_start() {
+    bench_ensure_tools "$@"
+    bench_build
+    bench_cluster_start
+    export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+}
+
+# bench_wait_ready PORT [TRIES]: waits until the server on PORT answers /health/ready (TRIES
+# times 0.2 s at most, 100 by default).
+bench_wait_ready() {
+    for _ in $(seq 1 "${2:-100}"); do curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null && break; sleep 0.2; done
+}
+
+# bench_sign_in PORT USERNAME: a session token of the demo user USERNAME (password bench-editor)
+# from the server on PORT; sessions live in the database, so it serves every server on it.
+bench_sign_in() {
+    curl -sf --retry 5 --retry-all-errors -X POST "http://127.0.0.1:$1/api/v1/sessions" -H 'content-type: application/json' \
+        -d "{\"username\":\"$2\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+
+# bench_rss PID, bench_peak PID: a process's resident memory now (VmRSS) and at its peak (VmHWM), in MB.
+bench_rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+bench_peak() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
 bench_cluster_stop() {
     [ -n "${BENCH_DIR:-}" ] || return 0
     py_cluster_stop "$BENCH_DIR"

@@ -14,10 +14,7 @@ per_county=${3:-2000}
 tables="agencies users category_lead_departments financing_platforms parks park_items projects monthly_reports
         funding_sources approvals problems attraction_teams deals receipts targets fai_statistics"
 
-bench_ensure_tools bc
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc
 
 generator=()
 raw=()

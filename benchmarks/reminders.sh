@@ -9,10 +9,7 @@
 # the worker's own ("reminder scan done … seconds=").
 . "$(dirname "$0")/lib.sh"
 
-bench_ensure_tools bc
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc
 
 url=$(bench_database bench_reminders)
 # serve and worker refuse a superuser: they log in as the logins migrate creates

@@ -10,10 +10,7 @@ runs=${2:-3}
 seconds=${3:-10}
 here=$(cd "$(dirname "$0")" && pwd)
 
-bench_ensure_tools bc wrk curl
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc wrk curl
 url=$(bench_database bench_replica)
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --scale "$scale" --seed 1 --year 2026 >/dev/null
 psql -qX -d bench_replica -c "VACUUM ANALYZE" >/dev/null
@@ -32,14 +29,13 @@ serve() {
     local port; port=$(py_free_port $((18600 + ${#servers[@]} * 10)))
     env DATABASE_URL="$(bench_as projectyear_server_login "$url")" HTTP_PORT="$port" LOG_LEVEL=warning DATABASE_POOL_MAX=16 "$@" "$BENCH_BIN" serve >&2 &
     servers+=($!)
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+    bench_wait_ready "$port"
     echo "$port"
 }
 alone=$(serve)
 paired=$(serve DATABASE_REPLICA_URLS="postgresql://projectyear_server_login@localhost:$replica_port/bench_replica")
 until curl -sf "http://127.0.0.1:$paired/health/ready" | grep -q '"state":"streaming"'; do sleep 0.2; done
-token=$(curl -sf -X POST "http://127.0.0.1:$alone/api/v1/sessions" -H 'content-type: application/json' \
-    -d "{\"username\":\"$district.editor\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+token=$(bench_sign_in "$alone" "$district.editor")
 export BENCH_TOKEN=$token
 bench_log "district $district, primary alone on port $alone, primary + standby (port $replica_port) on port $paired"
 

@@ -14,11 +14,7 @@
 projects=${1:-200000}
 rows=${2:-100000}
 
-bench_ensure_tools bc curl
-if [ -z "${BENCH_BIN:-}" ]; then bench_build; fi
-bench_log "binary $BENCH_BIN"
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc curl
 url=$(bench_database bench_sheets)
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --year 2026 >/dev/null
 psql -qX -d bench_sheets -c "
@@ -37,21 +33,18 @@ port=$(py_free_port 18600)
 DATABASE_URL=$(bench_as projectyear_server_login "$url") HTTP_PORT=$port LOG_LEVEL=warning "$BENCH_BIN" serve &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; bench_cluster_stop' EXIT INT TERM
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
-token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/sessions" -H 'content-type: application/json' \
-    -d "{\"username\":\"$county.editor\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+bench_wait_ready "$port"
+token=$(bench_sign_in "$port" "$county.editor")
 api="http://127.0.0.1:$port/api/v1"
-rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$server/status"; }
-peak() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$server/status"; }
 work=$(mktemp -d /tmp/projectyear-sheets.XXXXXX)
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; bench_cluster_stop' EXIT INT TERM
-bench_log "$nprojects projects; server pid $server, RSS $(rss) MB after start"
+bench_log "$nprojects projects; server pid $server, RSS $(bench_rss "$server") MB after start"
 
 echo "machine: $(bench_machine)"
 echo "projects: $nprojects"
 for format in csv xlsx; do
     seconds=$(curl -sf -o "$work/projects.$format" -w '%{time_total}' -H "authorization: Bearer $token" "$api/projects?format=$format")
-    echo "download $format: $(printf '%.2f' "$seconds") s, $(echo "$nprojects / $seconds" | bc) rows/s, $(du -m "$work/projects.$format" | cut -f1) MB, server peak RSS $(peak) MB"
+    echo "download $format: $(printf '%.2f' "$seconds") s, $(echo "$nprojects / $seconds" | bc) rows/s, $(du -m "$work/projects.$format" | cut -f1) MB, server peak RSS $(bench_peak "$server") MB"
 done
 
 # The same ROWS reports three ways, each into a month with none (2025: the demo county's year is
@@ -74,9 +67,9 @@ upload() {
         -H "content-type: $2" --data-binary "@$1" "$api/imports/monthly-reports?month=$3"
 }
 csv_seconds=$(upload "$work/reports.csv" text/csv 2025-01)
-echo "import csv: $(printf '%.2f' "$csv_seconds") s for $rows rows ($(head -c 300 "$work/answer.json")), server peak RSS $(peak) MB"
+echo "import csv: $(printf '%.2f' "$csv_seconds") s for $rows rows ($(head -c 300 "$work/answer.json")), server peak RSS $(bench_peak "$server") MB"
 xlsx_seconds=$(upload "$work/reports.xlsx" application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 2025-02)
-echo "import xlsx: $(printf '%.2f' "$xlsx_seconds") s for $rows rows, $(du -k "$work/reports.xlsx" | cut -f1) KB file ($(head -c 300 "$work/answer.json")), server peak RSS $(peak) MB"
+echo "import xlsx: $(printf '%.2f' "$xlsx_seconds") s for $rows rows, $(du -k "$work/reports.xlsx" | cut -f1) KB file ($(head -c 300 "$work/answer.json")), server peak RSS $(bench_peak "$server") MB"
 psql -qXAt -d bench_sheets -c "SELECT p.id || E'\t2025-03-01\t' || (n % 997) || '.' || lpad((n % 100)::text, 2, '0') || E'\t主体施工\t'
     FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM app.projects ORDER BY code LIMIT $rows) p" > "$work/copy.tsv"
 copy_seconds=$(bench_time psql -qX -d bench_sheets -c "\\copy app.monthly_reports (project_id, month, investment_completed, progress, problems) FROM '$work/copy.tsv'")
@@ -105,5 +98,5 @@ EOF
 for name in million bomb; do
     status=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST -H "authorization: Bearer $token" \
         --data-binary "@$work/$name.xlsx" "$api/imports/monthly-reports?month=2025-04")
-    echo "upload $name.xlsx ($(du -k "$work/$name.xlsx" | cut -f1) KB): HTTP ${status% *} in ${status#* } s, server peak RSS $(peak) MB"
+    echo "upload $name.xlsx ($(du -k "$work/$name.xlsx" | cut -f1) KB): HTTP ${status% *} in ${status#* } s, server peak RSS $(bench_peak "$server") MB"
 done

@@ -7,11 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 count=${1:-1000}
 
-bench_ensure_tools bc
-bench_build
-bench_cluster_start
+bench_start bc
 ulimit -n 16384
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
 
 url=$(bench_database bench_sse)
 # serve and worker refuse a superuser: they log in as the logins migrate creates
@@ -23,7 +20,7 @@ port=$(py_free_port 57500)
 DATABASE_URL=$server_url HTTP_PORT=$port HTTP_MAX_CONNECTIONS=4000 LOG_LEVEL=warning "$BENCH_BIN" serve &
 server=$!
 trap 'kill "$server" 2>/dev/null; bench_cluster_stop' EXIT INT TERM
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+bench_wait_ready "$port"
 
 agency=$(psql -qXAt -d bench_sse -c "SELECT id FROM app.agencies WHERE code = 'nanming'")
 insert="INSERT INTO app.notifications (agency_id, kind, arguments, subject_type, subject_id, period)

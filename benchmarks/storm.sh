@@ -19,10 +19,7 @@ seconds=${2:-60}
 clerks=${3:-500}
 reviewers=${4:-20}
 
-bench_ensure_tools curl
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start curl
 url=$(bench_database bench_storm)
 bench_log "loading demo --scale $scale"
 DATABASE_URL=$url LOG_LEVEL=warning "$BENCH_BIN" demo --scale "$scale" --seed 1 --year 2026 >/dev/null
@@ -56,7 +53,7 @@ DATABASE_URL=$(bench_as projectyear_server_login "$url") HTTP_PORT=$port HTTP_MA
 server=$!
 worker=
 trap 'kill $server $worker 2>/dev/null; wait $server $worker 2>/dev/null; bench_cluster_stop' EXIT INT TERM
-for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+bench_wait_ready "$port" 150
 
 # The worker starts with the storm: its reminder scan at once, and the quarterly run it claims.
 psql -qX -d bench_storm -c "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'Q3')" >/dev/null

@@ -21,10 +21,7 @@ runs=${2:-3}
 seconds=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 
-bench_ensure_tools bc wrk curl
-bench_build
-bench_cluster_start
-export DEMO_ADMIN_PASSWORD=bench-admin DEMO_EDITOR_PASSWORD=bench-editor DEMO_VIEWER_PASSWORD=bench-viewer
+bench_start bc wrk curl
 declare -A url port pid
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null; wait $p 2>/dev/null; done; bench_cluster_stop' EXIT INT TERM
@@ -53,14 +50,10 @@ district() { # N: "code ids" of the N-th district (0-based, in id order)
            FROM (SELECT * FROM app.agencies WHERE kind = 'district' ORDER BY id OFFSET $1 LIMIT 1) a
            JOIN app.projects p ON p.district_id = a.id GROUP BY a.code" | tr '|' ' '
 }
-sign_in() { # YEARS USERNAME
-    curl -sf --retry 5 --retry-all-errors -X POST "http://127.0.0.1:${port[$1]}/api/v1/sessions" -H 'content-type: application/json' \
-        -d "{\"username\":\"$2\",\"password\":\"bench-editor\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
 read -r list_code list_ids <<<"$(district 0)"
 county=$(sql "SELECT code FROM app.agencies WHERE kind = 'county' ORDER BY id LIMIT 1")
 declare -A editor reviewer
-for years in 1 5; do editor[$years]=$(sign_in $years "$list_code.editor"); reviewer[$years]=$(sign_in $years "$county.editor"); done
+for years in 1 5; do editor[$years]=$(bench_sign_in "${port[$years]}" "$list_code.editor"); reviewer[$years]=$(bench_sign_in "${port[$years]}" "$county.editor"); done
 bench_log "paths as $list_code.editor and $county.editor"
 
 declare -A results
@@ -81,7 +74,7 @@ for run in $(seq 1 "$runs"); do
         bench_log "run $run years $years GET /reviews?status=submitted&month=2026-11 (8 connections): $rps req/s, p99 $p99 ms, non-2xx $bad"
         measure=$((measure + 1))
         read -r code ids <<<"$(district "$measure")"
-        token=$(sign_in "$years" "$code.editor")
+        token=$(bench_sign_in "${port[$years]}" "$code.editor")
         read -r rps _ p99 bad <<<"$(BENCH_TOKEN=$token BENCH_PROJECTS=$ids wrk_run -s "$here/api/report.lua" "http://127.0.0.1:${port[$years]}")"
         record "PUT /projects/{id}/reports/{month} $years" "$rps"; record "PUT /projects/{id}/reports/{month} $years p99" "$p99"
         bench_log "run $run years $years PUT report ($code): $rps req/s, p99 $p99 ms, non-2xx $bad"

@@ -17,13 +17,14 @@ import TestSupport
         ))
     }
 
-    /// The route's path with every parameter filled with something plausible.
-    func concretePath(_ route: APIRoute) -> String {
+    /// The route's path with every parameter filled with something plausible: a month, a year,
+    /// and `id` for any other parameter.
+    func concretePath(_ route: APIRoute, id: String = "1") -> String {
         "/api/v1/" + route.path.split(separator: "/").map { segment -> String in
             switch segment {
             case ":month": "2026-01"
             case ":year": "2026"
-            case let parameter where parameter.hasPrefix(":"): "1"
+            case let parameter where parameter.hasPrefix(":"): id
             default: String(segment)
             }
         }.joined(separator: "/")

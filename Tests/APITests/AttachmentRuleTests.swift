@@ -19,21 +19,22 @@ import TestSupport
         name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
     }
 
-    /// A district project with a March report approved by the county; its id.
-    func approvedMarch(_ api: APIClient, district: String, county: String) async throws -> Int {
+    /// A D1 project with a March report approved by the county: D1's and the county's editors'
+    /// tokens and the project's id.
+    func approvedMarch(_ api: APIClient) async throws -> (district: String, county: String, project: Int) {
+        let district = try await api.signIn(api.fixture.district1, "editor")
+        let county = try await api.signIn(api.fixture.county, "editor")
         let project = try await api.createProject(token: district)
         let path = "/api/v1/projects/\(project)/reports/2026-03"
         #expect(try await api.request(.put, path, token: district, json: ["investment_completed": 100, "progress": "基础施工"]).status == .created)
         let approved = try await api.request(.post, path + "/review", token: county, json: ["decision": "approve"], headers: ifMatch(1))
         #expect(approved.status == .ok, "\(String(buffer: approved.body))")
-        return project
+        return (district, county, project)
     }
 
     @Test func aDistrictCannotAttachToAnApprovedMonth() async throws {
         try await APIHarness.run { api in
-            let district = try await api.signIn(api.fixture.district1, "editor")
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try await approvedMarch(api, district: district, county: county)
+            let (district, county, project) = try await approvedMarch(api)
             // MUT
             let refused = try await upload(api, token: district, project: project, TestFiles.pdf(size: 100), type: "application/pdf",
                                            query: "month=2026-03&filename=a.pdf")
@@ -48,9 +49,7 @@ import TestSupport
 
     @Test func aDistrictCannotDeleteAnAttachmentOfAnApprovedMonth() async throws {
         try await APIHarness.run { api in
-            let district = try await api.signIn(api.fixture.district1, "editor")
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try await approvedMarch(api, district: district, county: county)
+            let (district, county, project) = try await approvedMarch(api)
             let created = try await upload(api, token: county, project: project, TestFiles.pdf(size: 100), type: "application/pdf",
                                            query: "month=2026-03&filename=a.pdf")
             let id = try #require(created.object["id"] as? Int)

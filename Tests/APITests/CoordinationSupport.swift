@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
 import Postgres
 import Testing
 import TestSupport
@@ -64,6 +65,27 @@ extension APIClient {
         ])
         #expect(response.status == .created, "\(String(buffer: response.body))")
         return response.object
+    }
+
+    /// Adds an agenda item about `project` to an open meeting by hand as `token`; returns its id.
+    func addItem(_ token: String, meeting: Int, project: Int, summary: String = "议题") async throws -> Int {
+        let response = try await request(.post, "/api/v1/meetings/\(meeting)/items", token: token, json: [
+            "summary": summary, "subject": ["type": "project", "id": project],
+        ])
+        return try #require(response.object["id"] as? Int, "\(String(buffer: response.body))")
+    }
+
+    /// Records the decision of an agenda item (assigned to `agency`, due `due`) as `token`.
+    func decide(_ token: String, meeting: Int, item: Int, _ text: String, agency: CountyFixture.Agency,
+                due: String = "2026-12-31") async throws -> TestResponse {
+        try await request(.put, "/api/v1/meetings/\(meeting)/items/\(item)/decision", token: token, json: [
+            "text": text, "agency_id": agency.id, "due_date": due,
+        ])
+    }
+
+    /// The id of the problem that tracks a decision, from `decide`'s response.
+    func decisionProblem(_ decided: TestResponse) throws -> Int {
+        try #require((decided.object["decision"] as? [String: Any])?["problem_id"] as? Int, "\(String(buffer: decided.body))")
     }
 
     /// The agenda items of a meeting object.

@@ -55,9 +55,7 @@ import ZIPFoundation
             let first = try await api.prepareMeeting(county, title: "十一月调度会")
             let firstID = try #require(first["id"] as? Int)
             let item = try #require(api.agenda(first).first?["id"] as? Int)
-            let decided = try await api.request(.put, "/api/v1/meetings/\(firstID)/items/\(item)/decision", token: county, json: [
-                "text": "加快投资进度", "agency_id": api.fixture.drc.id, "due_date": "2026-12-31",
-            ])
+            let decided = try await api.decide(county, meeting: firstID, item: item, "加快投资进度", agency: api.fixture.drc)
             #expect(decided.status == .created || decided.status == .ok, "\(String(buffer: decided.body))")
             // MUT
             let meeting = try await api.prepareMeeting(county, title: "十二月调度会")

@@ -58,22 +58,14 @@ import FoundationNetworking
                 onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } },
                 logger: Logger(label: "test")
             )
-            let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                var bound: Int?
-                while bound == nil {
-                    try await Task.sleep(for: .milliseconds(20))
-                    bound = port.withLock { $0 }
-                }
-                let url = URL(string: "http://127.0.0.1:\(bound!)/test/slow")!
+            try await LiveServer.serve(app, port: port) { bound, group in
+                let url = URL(string: "http://127.0.0.1:\(bound)/test/slow")!
                 async let response = URLSession.shared.data(from: url)
                 try await Task.sleep(for: .milliseconds(200))
                 await group.triggerGracefulShutdown()
                 let (body, head) = try await response
                 #expect((head as? HTTPURLResponse)?.statusCode == 200)
                 #expect(String(decoding: body, as: UTF8.self) == "finished")
-                try await tasks.waitForAll()
             }
             await dependencies.database.pool.shutdown()
         }

@@ -37,6 +37,16 @@ import ZIPFoundation
         ]
     }
 
+    /// The county editor's token, a D1 project `code` that DRC leads, and the id of a meeting
+    /// just prepared (`title`, attended by `agencies`).
+    func meeting(_ api: APIClient, project code: String, title: String = "11月项目建设调度会",
+                 agencies: [CountyFixture.Agency] = []) async throws -> (county: String, project: Int, id: Int) {
+        let county = try await api.signIn(api.fixture.county, "editor")
+        let project = try api.majorProject(code, district: api.fixture.district1, lead: api.fixture.drc)
+        let meeting = try await api.prepareMeeting(county, title: title, agencies: agencies)
+        return (county, project, try #require(meeting["id"] as? Int))
+    }
+
     @Test func theAgendaIsDrawnFromEverySource() async throws {
         try await Loop.run { api in
             // setup
@@ -60,10 +70,7 @@ import ZIPFoundation
     @Test func itemsAreAddedByHandAndDecisionsBecomeTrackedProblems() async throws {
         try await Loop.run { api in
             // setup
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try api.majorProject("M-1", district: api.fixture.district1, lead: api.fixture.drc)
-            let meeting = try await api.prepareMeeting(county)
-            let id = try #require(meeting["id"] as? Int)
+            let (county, project, id) = try await meeting(api, project: "M-1")
             let added = try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
                 "summary": "协调项目用电接入", "subject": ["type": "project", "id": project],
             ])
@@ -104,13 +111,9 @@ import ZIPFoundation
                                       json: ["leader_user_id": try await api.userID(county), "commissioner_user_id": try await api.userID(agriculture)])
             let meeting = try await api.prepareMeeting(county)
             let id = try #require(meeting["id"] as? Int)
-            let item = try #require(try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
-                "summary": "土地征收", "subject": ["type": "project", "id": project],
-            ]).object["id"] as? Int)
-            let decided = try await api.request(.put, "/api/v1/meetings/\(id)/items/\(item)/decision", token: county, json: [
-                "text": "完成土地征收", "agency_id": api.fixture.industry.id, "due_date": "2026-12-01",
-            ])
-            let problem = try #require((decided.object["decision"] as? [String: Any])?["problem_id"] as? Int)
+            let item = try await api.addItem(county, meeting: id, project: project, summary: "土地征收")
+            let decided = try await api.decide(county, meeting: id, item: item, "完成土地征收", agency: api.fixture.industry, due: "2026-12-01")
+            let problem = try api.decisionProblem(decided)
             let pool = api.database.makePool()
             func scan(_ day: String) async throws {
                 let date = CalendarDate(day)!
@@ -136,13 +139,8 @@ import ZIPFoundation
     @Test func aClosedMeetingRefusesChanges() async throws {
         try await Loop.run { api in
             // setup
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try api.majorProject("M-3", district: api.fixture.district1, lead: api.fixture.drc)
-            let meeting = try await api.prepareMeeting(county)
-            let id = try #require(meeting["id"] as? Int)
-            let item = try #require(try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
-                "summary": "议题", "subject": ["type": "project", "id": project],
-            ]).object["id"] as? Int)
+            let (county, project, id) = try await meeting(api, project: "M-3")
+            let item = try await api.addItem(county, meeting: id, project: project)
             #expect(try await api.request(.post, "/api/v1/meetings/\(id)/close", token: county).status == .preconditionRequired)
             // MUT
             let closed = try await api.request(.post, "/api/v1/meetings/\(id)/close", token: county, headers: ifMatch(1))
@@ -152,9 +150,7 @@ import ZIPFoundation
             #expect(try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
                 "summary": "补充议题", "subject": ["type": "project", "id": project],
             ]).status == .conflict)
-            #expect(try await api.request(.put, "/api/v1/meetings/\(id)/items/\(item)/decision", token: county, json: [
-                "text": "x", "agency_id": api.fixture.drc.id, "due_date": "2026-12-31",
-            ]).status == .conflict)
+            #expect(try await api.decide(county, meeting: id, item: item, "x", agency: api.fixture.drc).status == .conflict)
             #expect(try await api.request(.post, "/api/v1/meetings/\(id)/close", token: county, headers: ifMatch(2)).status == .conflict)
         }
     }
@@ -162,20 +158,13 @@ import ZIPFoundation
     @Test func unresolvedDecisionsAreCarriedOverToTheNextMeeting() async throws {
         try await Loop.run { api in
             // setup: two decisions at the first meeting, one resolved since
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try api.majorProject("M-4", district: api.fixture.district1, lead: api.fixture.drc)
-            let first = try await api.prepareMeeting(county, title: "第一次调度会")
-            let id = try #require(first["id"] as? Int)
+            let (county, project, id) = try await meeting(api, project: "M-4", title: "第一次调度会")
             var problems: [Int] = []
             var items: [Int] = []
             for text in ["落实施工用水", "完成环评批复"] {
-                let item = try #require(try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
-                    "summary": text, "subject": ["type": "project", "id": project],
-                ]).object["id"] as? Int)
-                let decided = try await api.request(.put, "/api/v1/meetings/\(id)/items/\(item)/decision", token: county, json: [
-                    "text": text, "agency_id": api.fixture.drc.id, "due_date": "2026-12-31",
-                ])
-                problems.append(try #require((decided.object["decision"] as? [String: Any])?["problem_id"] as? Int))
+                let item = try await api.addItem(county, meeting: id, project: project, summary: text)
+                let decided = try await api.decide(county, meeting: id, item: item, text, agency: api.fixture.drc)
+                problems.append(try api.decisionProblem(decided))
                 items.append(item)
             }
             _ = try await api.request(.post, "/api/v1/meetings/\(id)/close", token: county, headers: ifMatch(1))
@@ -194,17 +183,10 @@ import ZIPFoundation
     @Test func theCountySeesEveryMeetingAndAnAgencyThoseItAttends() async throws {
         try await Loop.run { api in
             // setup
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try api.majorProject("M-5", district: api.fixture.district1, lead: api.fixture.drc)
-            let meeting = try await api.prepareMeeting(county, agencies: [api.fixture.drc])
-            let id = try #require(meeting["id"] as? Int)
-            let item = try #require(try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
-                "summary": "议题", "subject": ["type": "project", "id": project],
-            ]).object["id"] as? Int)
-            let decided = try await api.request(.put, "/api/v1/meetings/\(id)/items/\(item)/decision", token: county, json: [
-                "text": "工信局配合完成", "agency_id": api.fixture.industry.id, "due_date": "2026-12-31",
-            ])
-            let problem = try #require((decided.object["decision"] as? [String: Any])?["problem_id"] as? Int)
+            let (county, project, id) = try await meeting(api, project: "M-5", agencies: [api.fixture.drc])
+            let item = try await api.addItem(county, meeting: id, project: project)
+            let decided = try await api.decide(county, meeting: id, item: item, "工信局配合完成", agency: api.fixture.industry)
+            let problem = try api.decisionProblem(decided)
             let drc = try await api.signIn(api.fixture.drc, "viewer")
             let industry = try await api.signIn(api.fixture.industry, "editor")
             let agriculture = try await api.signIn(api.fixture.agriculture, "editor")
@@ -224,16 +206,9 @@ import ZIPFoundation
     @Test func theMinutesDownloadAsAWordDocument() async throws {
         try await Loop.run { api in
             // setup
-            let county = try await api.signIn(api.fixture.county, "editor")
-            let project = try api.majorProject("M-6", district: api.fixture.district1, lead: api.fixture.drc)
-            let meeting = try await api.prepareMeeting(county, title: "十二月调度会")
-            let id = try #require(meeting["id"] as? Int)
-            let item = try #require(try await api.request(.post, "/api/v1/meetings/\(id)/items", token: county, json: [
-                "summary": "议题", "subject": ["type": "project", "id": project],
-            ]).object["id"] as? Int)
-            _ = try await api.request(.put, "/api/v1/meetings/\(id)/items/\(item)/decision", token: county, json: [
-                "text": "按期完成设备安装", "agency_id": api.fixture.drc.id, "due_date": "2026-12-31",
-            ])
+            let (county, project, id) = try await meeting(api, project: "M-6", title: "十二月调度会")
+            let item = try await api.addItem(county, meeting: id, project: project)
+            _ = try await api.decide(county, meeting: id, item: item, "按期完成设备安装", agency: api.fixture.drc)
             // MUT
             let minutes = try await api.request(.get, "/api/v1/meetings/\(id)/minutes?format=docx", token: county)
             // validate

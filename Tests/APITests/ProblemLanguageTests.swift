@@ -16,14 +16,7 @@ import TestSupport
         var list: [(String, String, String?, String?)] = []
         if route.access != .anyone { list.append(("no token", matrix.concretePath(route), nil, "{}")) }
         guard route.mediaType != "text/event-stream" else { return list }
-        let missing = "/api/v1/" + route.path.split(separator: "/").map { segment -> String in
-            switch segment {
-            case ":month": "2026-01"
-            case ":year": "2026"
-            case let parameter where parameter.hasPrefix(":"): "999999"
-            default: String(segment)
-            }
-        }.joined(separator: "/")
+        let missing = matrix.concretePath(route, id: "999999")
         let nonsense = "/api/v1/" + route.path.split(separator: "/").map { $0.hasPrefix(":") ? "x" : String($0) }.joined(separator: "/")
         if route.path.contains(":") {
             list.append(("path names nothing", nonsense, token, "{}"))

@@ -5,7 +5,6 @@ import HummingbirdTesting
 import Logging
 import NIOConcurrencyHelpers
 import Postgres
-import Prometheus
 import Store
 import Testing
 import TestSupport
@@ -16,11 +15,7 @@ import TestSupport
     @Test func aLineCarriesTheTemplateStatusAndDurationButNoData() async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
-            let pool = database.makePool(as: .server)
-            let dependencies = AppDependencies(
-                database: Database(pool: pool), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
-                metrics: PrometheusCollectorRegistry()
-            )
+            let dependencies = try LiveServer.dependencies(database)
             let records = NIOLockedValueBox<[String]>([])
             let app = Application(router: buildRouter(dependencies), logger: Logger(label: "test") { _ in CapturingLogHandler(records) })
             try await app.test(.router) { client in
@@ -32,7 +27,7 @@ import TestSupport
                 )
                 _ = try await client.execute(uri: "/no/such/path-secret", method: .get)
             }
-            await pool.shutdown()
+            await dependencies.database.pool.shutdown()
             // validation
             let lines = records.withLockedValue { $0 }.filter { $0.hasPrefix("request ") }
             #expect(lines.count == 3, "\(lines)")

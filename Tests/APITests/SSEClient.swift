@@ -26,14 +26,7 @@ final class SSEClient: Sendable {
     /// Connects to `127.0.0.1:port` and asks for `path` with the token and `Last-Event-ID`.
     static func open(port: Int, path: String, token: String, lastEventID: Int64? = nil) async throws -> SSEClient {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { Glibc.close(fd); throw SSEError.connect }
+        guard RawHTTP.connectLoopback(fd, port: port) else { Glibc.close(fd); throw SSEError.connect }
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let resume = lastEventID.map { "Last-Event-ID: \($0)\r\n" } ?? ""

@@ -7,13 +7,19 @@ import TestSupport
 /// DOMAIN.md's (rule) Visibility and (rule) Writes, enforced by PostgreSQL: every agency kind ×
 /// role, the worker and an analyst of each agency, against every table (see `Matrix`).
 @Suite struct RowLevelSecurityTests {
-    @Test func everyCallerSeesAndWritesExactlyWhatTheRulesSay() async throws {
+    /// Runs `body` on a database seeded with the matrix's world (analysts included) and the matrix.
+    static func withMatrix(_ body: (Connection, World, Matrix) throws -> Void) async throws {
         try await TestDatabase.with { database in
             let connection = try database.connect()
             defer { connection.close() }
             let world = try World.seed(on: connection, analysts: true)
             defer { Cluster.dropRoles(Array(world.analysts.values)) }
-            let matrix = Matrix(world: world)
+            try body(connection, world, Matrix(world: world))
+        }
+    }
+
+    @Test func everyCallerSeesAndWritesExactlyWhatTheRulesSay() async throws {
+        try await Self.withMatrix { connection, world, matrix in
             try connection.execute("BEGIN")
             let mismatches = try matrix.mismatches(on: connection, actors: world.users + [world.worker] + world.analystActors)
             try connection.execute("ROLLBACK")
@@ -24,12 +30,7 @@ import TestSupport
     /// The matrix notices the loss of any single policy: each one is dropped in turn (inside a
     /// transaction that is rolled back) and the matrix must then disagree with the rules.
     @Test func droppingAnySinglePolicyIsDetected() async throws {
-        try await TestDatabase.with { database in
-            let connection = try database.connect()
-            defer { connection.close() }
-            let world = try World.seed(on: connection, analysts: true)
-            defer { Cluster.dropRoles(Array(world.analysts.values)) }
-            let matrix = Matrix(world: world)
+        try await Self.withMatrix { connection, world, matrix in
             // The worker and the analysts first: they run few checks, and most policies of theirs
             // are noticed by nobody else, so the search for a mismatch stays short.
             let actors = [world.worker] + world.analystActors + world.users

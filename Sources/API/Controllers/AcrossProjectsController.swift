@@ -31,10 +31,9 @@ struct AcrossProjectsController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.monthlyReports(month, filter: filter), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try MonthlyReportQueries.month(month, filter: filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func approvals(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -48,9 +47,8 @@ struct AcrossProjectsController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.approvals(filter), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try ApprovalQueries.across(filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }

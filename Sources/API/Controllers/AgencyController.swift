@@ -38,30 +38,19 @@ struct AgencyController: APIController {
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/agencies/\(record.summary.id)")
     }
 
+    static let rows = VersionedRows<AgencyRecord>(noun: "agency", find: AgencyQueries.find(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try AgencyQueries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("agency \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
-        let record = try await database.transaction(as: context.caller) { connection -> AgencyRecord in
-            var body = received
-            guard let current = try AgencyQueries.find(id: id, on: connection) else { throw Problem.notFound("agency \(id)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+        try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
             let fields = try AgencyBody.patch(&body, onto: current)
-            if let updated = try AgencyQueries.update(
-                id: id, version: version, code: fields.code, name: fields.name, divisionCode: fields.divisionCode, on: connection
-            ) {
-                return updated
-            }
-            throw try Preconditions.unchanged(current: AgencyQueries.find(id: id, on: connection)?.version, expected: version, what: "agency \(id)")
+            return try AgencyQueries.update(
+                id: id, version: current.version, code: fields.code, name: fields.name, divisionCode: fields.divisionCode, on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 }
+
+extension AgencyRecord: VersionedRecord {}

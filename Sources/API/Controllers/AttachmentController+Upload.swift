@@ -27,7 +27,7 @@ extension AttachmentController {
         if let declaredLength, declaredLength > Self.maxFileSize { throw AttachmentStream.Limit.fileSize(Self.maxFileSize).problem }
         let quota = quota
         let used = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
+            try ParentRow.project.require(projectID, on: connection)
             guard try AttachmentQueries.mayUpload(projectID: projectID, month: month, on: connection) else {
                 throw Problem(.forbidden, .attachmentForbidden, ["project_id": "\(projectID)"])
             }

@@ -32,13 +32,9 @@ struct AttachmentController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
-            return try AttachmentQueries.list(projectID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow.project.page(request, context: context, database: database) {
+            try AttachmentQueries.list(projectID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func content(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -75,15 +71,10 @@ struct AttachmentController: APIController {
         return Response(status: .ok, headers: headers, body: body)
     }
 
+    static let rows = VersionedRows<AttachmentRecord>(noun: "attachment", find: AttachmentQueries.find(id:on:))
+
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        try await database.transaction(as: context.caller) { connection in
-            guard try !AttachmentQueries.delete(id: id, version: version, on: connection) else { return }
-            throw Preconditions.notDeleted(current: try AttachmentQueries.find(id: id, on: connection)?.version, expected: version,
-                                           what: "attachment \(id)")
-        }
-        return Response(status: .noContent)
+        try await Self.rows.delete(request, context: context, database: database, remove: AttachmentQueries.delete(id:version:on:))
     }
 
     /// Whether `If-None-Match` names the current ETag (or is `*`).
@@ -94,3 +85,5 @@ struct AttachmentController: APIController {
         }
     }
 }
+
+extension AttachmentRecord: VersionedRecord {}

@@ -45,34 +45,23 @@ struct AttractionDealController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.deals(teamID: teamID, districtID: districtID), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try AttractionQueries.deals(teamID: teamID, districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
+    static let rows = VersionedRows<DealRecord>(noun: "deal", find: AttractionQueries.deal(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.deal(id: id, on: $0) }) else {
-            throw Problem.notFound("deal \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
-        let record = try await database.transaction(as: context.caller) { connection -> DealRecord in
-            var body = received
-            guard let current = try AttractionQueries.deal(id: id, on: connection) else { throw Problem.notFound("deal \(id)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+        try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
             let fields = try AttractionBody.patchDeal(&body, onto: current.fields)
             if fields.projectID != current.fields.projectID { try Self.checkProject(fields.projectID, on: connection) }
-            if let updated = try AttractionQueries.updateDeal(id: id, version: version, to: fields, on: connection) { return updated }
-            throw try Preconditions.unchanged(current: AttractionQueries.deal(id: id, on: connection)?.version, expected: version, what: "deal \(id)")
+            return try AttractionQueries.updateDeal(id: id, version: current.version, to: fields, on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func createReceipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -80,20 +69,19 @@ struct AttractionDealController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let fields = try AttractionBody.receipt(&body)
         let record = try await database.transaction(as: context.caller) { connection in
-            guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }
+            try Self.parent.require(id, on: connection)
             return try AttractionQueries.insertReceipt(dealID: id, receivedOn: fields.receivedOn, amount: fields.amount, on: connection)
         }
         return try JSONResponse.make(record, status: .created, version: record.version)
     }
 
+    /// A deal, as the parent of its receipts.
+    static let parent = ParentRow(noun: "deal") { try AttractionQueries.deal(id: $0, on: $1) != nil }
+
     @Sendable func receipts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try AttractionQueries.deal(id: id, on: connection) != nil else { throw Problem.notFound("deal \(id)") }
-            return try AttractionQueries.receipts(dealID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await Self.parent.page(request, context: context, database: database) {
+            try AttractionQueries.receipts(dealID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     /// A deal may name only a project the caller can see.
@@ -102,3 +90,5 @@ struct AttractionDealController: APIController {
         throw Problem.invalid([FieldError(field: "project_id", .notVisibleProject)])
     }
 }
+
+extension DealRecord: VersionedRecord {}

@@ -30,36 +30,24 @@ struct AttractionTeamController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try AttractionQueries.teams(limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
+    static let rows = VersionedRows<TeamRecord>(noun: "team", find: AttractionQueries.team(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try AttractionQueries.team(id: id, on: $0) }) else {
-            throw Problem.notFound("team \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
-        let record = try await database.transaction(as: context.caller) { connection -> TeamRecord in
-            var body = received
-            guard let current = try AttractionQueries.team(id: id, on: connection) else { throw Problem.notFound("team \(id)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+        try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
             let fields = try AttractionBody.team(&body, onto: (current.name, current.leadDepartmentID))
-            if let updated = try AttractionQueries.updateTeam(
-                id: id, version: version, name: fields.name, leadDepartmentID: fields.leadDepartmentID, on: connection
-            ) {
-                return updated
-            }
-            throw try Preconditions.unchanged(current: AttractionQueries.team(id: id, on: connection)?.version, expected: version, what: "team \(id)")
+            return try AttractionQueries.updateTeam(
+                id: id, version: current.version, name: fields.name, leadDepartmentID: fields.leadDepartmentID, on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 }
+
+extension TeamRecord: VersionedRecord {}

@@ -17,10 +17,9 @@ struct CategoryLeadController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try CategoryLeadQueries.list(limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func put(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -38,9 +37,8 @@ struct CategoryLeadController: APIController {
                 update: { try CategoryLeadQueries.update(category, version: $0, departmentID: departmentID, on: connection) }
             )
         }
-        return try JSONResponse.make(
-            result.record, status: result.created ? .created : .ok, version: result.record.version,
-            location: result.created ? "/api/v1/category-leads/\(category.rawValue)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/category-leads/\(category.rawValue)")
     }
 }
+
+extension CategoryLeadRecord: VersionedRecord {}

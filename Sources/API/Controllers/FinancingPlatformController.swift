@@ -17,10 +17,9 @@ struct FinancingPlatformController: APIController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try FinancingPlatformQueries.list(limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {

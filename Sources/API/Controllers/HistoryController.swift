@@ -18,7 +18,7 @@ struct HistoryController: APIController {
         let id = try Parameters.pathID("id", in: context)
         let paging = try Paging(request)
         let (page, display) = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            try ParentRow.project.require(id, on: connection)
             let page = try HistoryQueries.list(projectID: id, limit: paging.limit, offset: paging.offset, on: connection)
             let raw = try page.items.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.changesJSON.utf8)) }
             var names: [String: [Int64: String]] = [:]

@@ -50,10 +50,7 @@ struct LandController: APIController {
                 }
             )
         }
-        return try JSONResponse.make(
-            result.record, status: result.created ? .created : .ok, version: result.record.version,
-            location: result.created ? "/api/v1/land/quotas/\(year)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/land/quotas/\(year)")
     }
 
     @Sendable func allocations(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -73,23 +70,18 @@ struct LandController: APIController {
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/land/allocations/\(record.id)")
     }
 
+    static let allocationRows = VersionedRows<LandAllocationRecord>(noun: "land allocation", find: LandQueries.allocation(id:on:))
+
     @Sendable func showAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try LandQueries.allocation(id: id, on: $0) }) else {
-            throw Problem.notFound("land allocation \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.allocationRows.show(context, database: database)
     }
 
     @Sendable func deleteAllocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        try await database.transaction(as: context.caller) { connection in
-            if try LandQueries.deleteAllocation(id: id, version: version, on: connection) { return }
-            throw try Preconditions.notDeleted(
-                current: LandQueries.allocation(id: id, on: connection)?.version, expected: version, what: "land allocation \(id)"
-            )
+        try await Self.allocationRows.delete(request, context: context, database: database) {
+            try LandQueries.deleteAllocation(id: $0, version: $1, on: $2)
         }
-        return Response(status: .noContent)
     }
 }
+
+extension LandAllocationRecord: VersionedRecord {}
+extension LandQuotaRecord: VersionedRecord {}

@@ -23,20 +23,16 @@ struct MonthlyReportController: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
-            return try MonthlyReportQueries.list(projectID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow.project.page(request, context: context, database: database) {
+            try MonthlyReportQueries.list(projectID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id = try Parameters.pathID("id", in: context)
         let month = try Parameters.pathMonth("month", in: context)
         let record = try await database.transaction(as: context.caller) { connection -> MonthlyReportRecord in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            try ParentRow.project.require(id, on: connection)
             guard let record = try MonthlyReportQueries.find(projectID: id, month: month, on: connection) else {
                 throw Problem.notFound("the report of \(month) of project \(id)")
             }

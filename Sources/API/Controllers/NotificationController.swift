@@ -35,10 +35,9 @@ struct NotificationController: APIController {
         let unread = query.bool("unread")
         try query.check()
         let language = Language(acceptLanguage: request.headers[.acceptLanguage])
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try NotificationQueries.list(unread: unread ?? false, limit: paging.limit, offset: paging.offset, language: language, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func read(_ request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -29,10 +29,9 @@ struct ParkController: APIController {
         var query = Parameters(query: request)
         let districtID = query.id("district_id")
         try query.check()
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try ParkQueries.list(districtID: districtID, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -42,37 +41,22 @@ struct ParkController: APIController {
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/parks/\(record.id)")
     }
 
+    static let rows = VersionedRows<ParkRecord>(noun: "park", find: ParkQueries.find(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try ParkQueries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("park \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
-        let record = try await database.transaction(as: context.caller) { connection -> ParkRecord in
-            var body = received
-            guard let current = try ParkQueries.find(id: id, on: connection) else { throw Problem.notFound("park \(id)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
-            let fields = try ParkBody.patch(&body, onto: current.fields)
-            if let updated = try ParkQueries.update(id: id, version: version, to: fields, on: connection) { return updated }
-            throw try Preconditions.unchanged(current: ParkQueries.find(id: id, on: connection)?.version, expected: version, what: "park \(id)")
+        try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
+            try ParkQueries.update(id: id, version: current.version, to: ParkBody.patch(&body, onto: current.fields), on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func items(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ParkQueries.find(id: id, on: connection) != nil else { throw Problem.notFound("park \(id)") }
-            return try ParkQueries.items(parkID: id, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow(noun: "park") { try ParkQueries.find(id: $0, on: $1) != nil }.page(request, context: context, database: database) {
+            try ParkQueries.items(parkID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func putItem(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -94,9 +78,9 @@ struct ParkController: APIController {
                 update: { try ParkQueries.updateItem(parkID: id, item: item, version: $0, fields, on: connection) }
             )
         }
-        return try JSONResponse.make(
-            result.record, status: result.created ? .created : .ok, version: result.record.version,
-            location: result.created ? "/api/v1/parks/\(id)/items/\(item.rawValue)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/parks/\(id)/items/\(item.rawValue)")
     }
 }
+
+extension ParkRecord: VersionedRecord {}
+extension ParkItemRecord: VersionedRecord {}

@@ -37,7 +37,7 @@ struct PlanController: APIController {
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
         let (record, created) = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            try ParentRow.project.require(id, on: connection)
             let progress = try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: connection)
             func current() throws -> PlanRecord? { try PlanQueries.find(projectID: id, year: year, progress: progress, on: connection) }
             return try PutPreconditions.createOrReplace(
@@ -56,7 +56,7 @@ struct PlanController: APIController {
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
         let record = try await database.transaction(as: context.caller) { connection -> PlanRecord in
-            guard try ProjectQueries.isVisible(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
+            try ParentRow.project.require(id, on: connection)
             let progress = try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: connection)
             guard let plan = try PlanQueries.find(projectID: id, year: year, progress: progress, on: connection) else {
                 throw Problem.notFound("a \(year) plan of project \(id)")

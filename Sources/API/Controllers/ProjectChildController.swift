@@ -5,7 +5,8 @@ import Store
 /// A kind of row that belongs to one project (funding sources, approvals, problems) and is kept
 /// with the same five routes: list and create under the project, read, change and remove by id.
 protocol ProjectChildResource: Sendable {
-    associatedtype Queries: ProjectChildQueries
+    associatedtype Queries: ProjectChildQueries where Queries.Record: VersionedRecord
+    associatedtype Body: ProjectChildBody where Body.Fields == Queries.Record.Fields
 
     /// The path segment (`funding`), also under `projects/:id/`.
     static var collection: String { get }
@@ -15,11 +16,15 @@ protocol ProjectChildResource: Sendable {
     static var schema: String { get }
     /// Route summaries: list, create, show, change, remove.
     static var summaries: (list: String, create: String, show: String, update: String, delete: String) { get }
+}
 
-    /// The fields of a new row from a request body; throws 422 naming every bad field.
-    static func create(_ body: inout RequestBody) throws -> Queries.Record.Fields
+/// Reads the fields of a project's row from a request body.
+protocol ProjectChildBody {
+    associatedtype Fields
+    /// The fields of a new row; throws 422 naming every bad field.
+    static func create(_ body: inout RequestBody) throws -> Fields
     /// `current` with the fields the client sent replaced.
-    static func patch(_ body: inout RequestBody, onto current: Queries.Record.Fields) throws -> Queries.Record.Fields
+    static func patch(_ body: inout RequestBody, onto current: Fields) throws -> Fields
 }
 
 /// The five routes of a `ProjectChildResource`, each in one transaction as the caller.
@@ -44,13 +49,9 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let projectID = try Parameters.pathID("id", in: context)
-        let paging = try Paging(request)
-        let page = try await database.transaction(as: context.caller) { connection in
-            guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
-            return try Queries.list(projectID: projectID, limit: paging.limit, offset: paging.offset, on: connection)
+        try await ParentRow.project.page(request, context: context, database: database) {
+            try Queries.list(projectID: $0, limit: $1.limit, offset: $1.offset, on: $2)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -58,50 +59,27 @@ struct ProjectChildController<Resource: ProjectChildResource>: APIController {
         let received = try await RequestBody.read(request, context: context)
         let record = try await database.transaction(as: context.caller) { connection -> Queries.Record in
             var body = received
-            guard try ProjectQueries.isVisible(id: projectID, on: connection) else { throw Problem.notFound("project \(projectID)") }
-            return try Queries.insert(projectID: projectID, Resource.create(&body), on: connection)
+            try ParentRow.project.require(projectID, on: connection)
+            return try Queries.insert(projectID: projectID, Resource.Body.create(&body), on: connection)
         }
         let id = record.id
         return try JSONResponse.make(
             record, status: .created, version: record.version, location: "/api/v1/\(Resource.collection)/\(id)")
     }
 
+    static var rows: VersionedRows<Queries.Record> { VersionedRows(noun: Resource.noun) { try Queries.find(id: $0, on: $1) } }
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try Queries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("\(Resource.noun) \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
-        let what = "\(Resource.noun) \(id)"
-        let record = try await database.transaction(as: context.caller) { connection -> Queries.Record in
-            var body = received
-            guard let current = try Queries.find(id: id, on: connection) else { throw Problem.notFound(what) }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
-            let fields = try Resource.patch(&body, onto: current.fields)
-            if let updated = try Queries.update(id: id, version: version, to: fields, on: connection) { return updated }
-            throw try Preconditions.unchanged(
-                current: Queries.find(id: id, on: connection).map(\.version), expected: version, what: what)
+        try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
+            try Queries.update(id: id, version: current.version, to: Resource.Body.patch(&body, onto: current.fields), on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let what = "\(Resource.noun) \(id)"
-        try await database.transaction(as: context.caller) { connection in
-            guard let current = try Queries.find(id: id, on: connection) else { throw Problem.notFound(what) }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
-            if try Queries.delete(id: id, version: version, on: connection) { return }
-            throw try Preconditions.notDeleted(
-                current: Queries.find(id: id, on: connection).map(\.version), expected: version, what: what)
-        }
-        return Response(status: .noContent)
+        try await Self.rows.delete(request, context: context, database: database) { try Queries.delete(id: $0, version: $1, on: $2) }
     }
 }

@@ -3,6 +3,7 @@ import Store
 /// A project's funding sources (资金来源), written by the project's district and the county.
 enum FundingResource: ProjectChildResource {
     typealias Queries = FundingQueries
+    typealias Body = FundingBody
     static let collection = "funding"
     static let noun = "funding source"
     static let schema = "Funding"
@@ -10,16 +11,13 @@ enum FundingResource: ProjectChildResource {
         list: "The project's funding sources", create: "Add a funding source to the project",
         show: "One funding source", update: "Change a funding source (If-Match)", delete: "Remove a funding source (If-Match)"
     )
-    static func create(_ body: inout RequestBody) throws -> FundingFields { try FundingBody.create(&body) }
-    static func patch(_ body: inout RequestBody, onto current: FundingFields) throws -> FundingFields {
-        try FundingBody.patch(&body, onto: current)
-    }
 }
 
 /// A project's approval procedures (审批手续), written by the handling department and the county;
 /// responses carry the processing days.
 enum ApprovalResource: ProjectChildResource {
     typealias Queries = ApprovalQueries
+    typealias Body = ApprovalBody
     static let collection = "approvals"
     static let noun = "approval"
     static let schema = "Approval"
@@ -27,16 +25,13 @@ enum ApprovalResource: ProjectChildResource {
         list: "The project's approvals with processing days", create: "Record an approval procedure of the project",
         show: "One approval with its processing days", update: "Change an approval (If-Match)", delete: "Remove an approval (If-Match)"
     )
-    static func create(_ body: inout RequestBody) throws -> ApprovalFields { try ApprovalBody.create(&body) }
-    static func patch(_ body: inout RequestBody, onto current: ApprovalFields) throws -> ApprovalFields {
-        try ApprovalBody.patch(&body, onto: current)
-    }
 }
 
 /// Difficulties a project meets (困难和问题): raised by the project's district, worked by the
 /// assigned department, and by the county.
 enum ProblemResource: ProjectChildResource {
     typealias Queries = ProblemQueries
+    typealias Body = ProjectProblemBody
     static let collection = "problems"
     static let noun = "problem"
     static let schema = "ProjectProblem"
@@ -44,8 +39,12 @@ enum ProblemResource: ProjectChildResource {
         list: "The project's problems", create: "Report a problem of the project",
         show: "One problem", update: "Change a problem (If-Match)", delete: "Remove a problem (If-Match)"
     )
-    static func create(_ body: inout RequestBody) throws -> ProblemFields { try ProjectProblemBody.create(&body) }
-    static func patch(_ body: inout RequestBody, onto current: ProblemFields) throws -> ProblemFields {
-        try ProjectProblemBody.patch(&body, onto: current)
-    }
 }
+
+extension FundingBody: ProjectChildBody {}
+extension ApprovalBody: ProjectChildBody {}
+extension ProjectProblemBody: ProjectChildBody {}
+
+extension FundingRecord: VersionedRecord {}
+extension ApprovalRecord: VersionedRecord {}
+extension ProblemRecord: VersionedRecord {}

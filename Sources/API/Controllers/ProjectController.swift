@@ -40,33 +40,21 @@ struct ProjectController: APIController {
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/projects/\(record.id)")
     }
 
+    static let rows = VersionedRows<ProjectRecord>(noun: "project", find: ProjectQueries.find(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try ProjectQueries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("project \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        let version = try Preconditions.requiredVersion(request)
-        let received = try await RequestBody.read(request, context: context)
         let isCounty = context.caller.agencyKind == .county
-        let record = try await database.transaction(as: context.caller) { connection -> ProjectRecord in
-            var body = received
-            guard let current = try ProjectQueries.find(id: id, on: connection) else { throw Problem.notFound("project \(id)") }
-            guard current.version == version else { throw Preconditions.stale(current: current.version) }
+        return try await Self.rows.update(request, context: context, database: database) { id, current, body, connection in
             let fields = try ProjectBody.patch(&body, onto: current.fields)
             if let problem = Stage.transitionProblem(from: current.fields.stage, to: fields.stage, actorIsCounty: isCounty) {
                 throw Problem.invalid([FieldError(field: "stage", message: problem)])
             }
-            if let updated = try ProjectQueries.update(id: id, version: version, to: fields, on: connection) {
-                return updated
-            }
-            throw try Preconditions.unchanged(current: ProjectQueries.find(id: id, on: connection)?.version, expected: version, what: "project \(id)")
+            return try ProjectQueries.update(id: id, version: current.version, to: fields, on: connection)
         }
-        return try JSONResponse.make(record, version: record.version)
     }
 
     static func filter(_ request: Request) throws -> ProjectQueries.Filter {
@@ -81,3 +69,5 @@ struct ProjectController: APIController {
         return filter
     }
 }
+
+extension ProjectRecord: VersionedRecord {}

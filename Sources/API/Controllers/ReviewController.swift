@@ -83,9 +83,8 @@ struct ReviewController: APIController {
             return try await DownloadResponse.make(.reviews(status: filter.status, month: month, districtID: district), format: format,
                                                    database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try ReviewQueries.queue(filter, rule: explanationRule, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }

@@ -34,10 +34,7 @@ struct StatisticsController: APIController {
                 update: { try StatisticsQueries.update(agencyID: agencyID, month: month, version: $0, amount: amount.amount, on: connection) }
             )
         }
-        return try JSONResponse.make(
-            result.record, status: result.created ? .created : .ok, version: result.record.version,
-            location: result.created ? "/api/v1/statistics/fai/\(agencyID)/\(month)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/statistics/fai/\(agencyID)/\(month)")
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -58,9 +55,10 @@ struct StatisticsController: APIController {
         let agencyID = query.id("agency_id")
         try query.check()
         guard let year else { throw Problem.invalid(query.validator.errors) }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try StatisticsQueries.fai(year: year, agencyID: agencyID, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }
+
+extension FAIStatisticRecord: VersionedRecord {}

@@ -89,9 +89,8 @@ struct TargetController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.targets(year: year), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try TargetQueries.list(year: year, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 }

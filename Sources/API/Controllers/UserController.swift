@@ -30,10 +30,9 @@ struct UserController: APIController {
         var query = Parameters(query: request)
         let filter = query.id("agency_id")
         try query.check()
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try UserQueries.list(agencyID: filter, limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -46,12 +45,10 @@ struct UserController: APIController {
         return try JSONResponse.make(record, status: .created, version: record.version, location: "/api/v1/users/\(record.id)")
     }
 
+    static let rows = VersionedRows<UserRecord>(noun: "user", find: UserQueries.find(id:on:))
+
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let id = try Parameters.pathID("id", in: context)
-        guard let record = try await database.transaction(as: context.caller, { try UserQueries.find(id: id, on: $0) }) else {
-            throw Problem.notFound("user \(id)")
-        }
-        return try JSONResponse.make(record, version: record.version)
+        try await Self.rows.show(context, database: database)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -86,3 +83,5 @@ struct UserController: APIController {
         }
     }
 }
+
+extension UserRecord: VersionedRecord {}

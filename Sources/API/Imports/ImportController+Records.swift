@@ -10,10 +10,9 @@ extension ImportController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.imports(), format: format, database: database, context: context)
         }
-        let page = try await database.transaction(as: context.caller) {
+        return try await ListPage.response(paging, context: context, database: database) {
             try ImportQueries.list(limit: paging.limit, offset: paging.offset, on: $0)
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
     }
 
     /// `GET /imports/{id}`: one recorded import; 404 when the caller may not see it.

@@ -47,7 +47,7 @@ enum OC4IDSProject {
 
     static func description(_ fields: ProjectFields) -> String {
         let owner = fields.owner.isEmpty ? "" : "\(fields.owner)实施的"
-        return "\(owner)\(OpenDataCodes.categoryName(fields.category))项目，总投资\(fields.totalInvestment)万元（项目建设年\(fields.major ? "重大" : "")项目）。"
+        return "\(owner)\(fields.category.chineseLabel)项目，总投资\(fields.totalInvestment)万元（项目建设年\(fields.major ? "重大" : "")项目）。"
     }
 
     /// The district, and the park when there is one.

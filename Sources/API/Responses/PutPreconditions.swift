@@ -39,4 +39,11 @@ enum PutPreconditions {
         if let created = try insert() { return (created, true) }
         throw Preconditions.required(current: try current().map(version), what: what)
     }
+
+    /// The answer to the PUT: 201 with `Location: location` when it created the resource, else
+    /// 200; with the resource's `ETag` either way.
+    static func response<Record: VersionedRecord>(_ result: (record: Record, created: Bool), location: String) throws -> Response {
+        try JSONResponse.make(result.record, status: result.created ? .created : .ok, version: result.record.version,
+                              location: result.created ? location : nil)
+    }
 }

@@ -64,16 +64,4 @@ public enum OpenDataCodes {
     public static func ownerIsPublicAuthority(_ category: ProjectCategory) -> Bool {
         [.infrastructure, .environment, .social].contains(category)
     }
-
-    /// Chinese names of the categories, for descriptions.
-    public static func categoryName(_ category: ProjectCategory) -> String {
-        switch category {
-        case .infrastructure: "基础设施"
-        case .industry: "工业"
-        case .services: "服务业"
-        case .agriculture: "生态农业"
-        case .environment: "节能环保"
-        case .social: "社会事业"
-        }
-    }
 }

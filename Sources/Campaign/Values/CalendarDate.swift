@@ -97,21 +97,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
-extension CalendarDate: Codable {
-    /// Decodes the `YYYY-MM-DD` string; anything else is a data-corrupted error.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a real date as YYYY-MM-DD, got \(text)")
-        }
-        self = date
-    }
-
-    /// Encodes as the `YYYY-MM-DD` string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension CalendarDate: TextCodable {
+    public static let expectedText = "a real date as YYYY-MM-DD"
 }

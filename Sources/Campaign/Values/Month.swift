@@ -58,21 +58,6 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 }
 
-extension Month: Codable {
-    /// Decodes the `YYYY-MM` string; anything else is a data-corrupted error.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let month = Month(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a month as YYYY-MM (2000-2100), got \(text)")
-        }
-        self = month
-    }
-
-    /// Encodes as the `YYYY-MM` string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension Month: TextCodable {
+    public static let expectedText = "a month as YYYY-MM (2000-2100)"
 }

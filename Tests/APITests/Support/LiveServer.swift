@@ -21,33 +21,44 @@ enum LiveServer {
     static func runSeeded(limits: ServerLimits, _ body: @Sendable (Int, CountyFixture) async throws -> Void) async throws {
         try await TestDatabase.with { database in
             let fixture = try CountyFixture.seed(on: try database.connect())
-            let pool = database.makePool(as: .server)
-            let dependencies = AppDependencies(
-                database: Database(pool: pool), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
-                metrics: PrometheusCollectorRegistry()
-            )
             let port = Mutex<Int?>(nil)
             let app = buildApplication(
-                configuration: .init(address: .hostname("127.0.0.1", port: 0)), dependencies: dependencies, limits: limits,
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)), dependencies: try dependencies(database), limits: limits,
                 onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }
             )
-            let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                var bound: Int?
-                while bound == nil {
-                    try await Task.sleep(for: .milliseconds(20))
-                    bound = port.withLock { $0 }
-                }
-                do {
-                    try await body(bound!, fixture)
-                } catch {
-                    await group.triggerGracefulShutdown()
-                    throw error
-                }
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
+            try await serve(app, port: port) { bound, _ in try await body(bound, fixture) }
+        }
+    }
+
+    /// The server's dependencies on `database`, its pool logging in as `projectyear serve` does.
+    static func dependencies(_ database: TestDatabase) throws -> AppDependencies {
+        AppDependencies(
+            database: Database(pool: database.makePool(as: .server)), migrator: try Migrator(folder: TestDatabase.migrationsFolder),
+            metrics: PrometheusCollectorRegistry()
+        )
+    }
+
+    /// Runs `app` (whose `onServerRunning` puts the port it bound in `port`) until `body`, given
+    /// that port and the service group, returns; then shuts the group down gracefully.
+    static func serve(
+        _ app: some Service, port: borrowing Mutex<Int?>, _ body: (Int, ServiceGroup) async throws -> Void
+    ) async throws {
+        let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var bound: Int?
+            while bound == nil {
+                try await Task.sleep(for: .milliseconds(20))
+                bound = port.withLock { $0 }
             }
+            do {
+                try await body(bound!, group)
+            } catch {
+                await group.triggerGracefulShutdown()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
         }
     }
 }

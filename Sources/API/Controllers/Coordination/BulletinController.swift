@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import Hummingbird
+import Postgres
 import Store
 
 /// `/bulletins`: monthly and assessment bulletins (通报). A draft's figures are computed from the
@@ -29,6 +30,14 @@ struct BulletinController: APIController {
     }
 
     static let issued = Problem(.conflict, .bulletinIssued)
+
+    /// 404 unless the caller sees the bulletin, 409 once it is issued, 412 unless `expected` is
+    /// its version.
+    static func requireDraft(_ id: Int64, at expected: Int, on connection: Connection) throws {
+        guard let state = try BulletinQueries.state(id: id, on: connection) else { throw Problem.notFound("bulletin \(id)") }
+        guard state.draft else { throw issued }
+        guard state.version == expected else { throw Preconditions.stale(current: state.version) }
+    }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         var body = try await RequestBody.read(request, context: context)
@@ -106,9 +115,7 @@ struct BulletinController: APIController {
         }
         try body.finish()
         let bulletin = try await database.transaction(as: context.caller) { connection -> StoredJSON in
-            guard let state = try BulletinQueries.state(id: id, on: connection) else { throw Problem.notFound("bulletin \(id)") }
-            guard state.draft else { throw Self.issued }
-            guard state.version == expected else { throw Preconditions.stale(current: state.version) }
+            try Self.requireDraft(id, at: expected, on: connection)
             guard try BulletinQueries.edit(id: id, version: expected, leadText: lead, requirementsText: requirements, on: connection),
                   let bulletin = try BulletinQueries.find(id: id, on: connection) else {
                 throw Preconditions.unchanged(current: try BulletinQueries.state(id: id, on: connection)?.version, expected: expected, what: "bulletin \(id)")
@@ -123,9 +130,7 @@ struct BulletinController: APIController {
         let expected = try Preconditions.requiredVersion(request)
         let (year, userID) = (clock.today.year, context.caller.userID)
         let bulletin = try await database.transaction(as: context.caller) { connection -> StoredJSON in
-            guard let state = try BulletinQueries.state(id: id, on: connection) else { throw Problem.notFound("bulletin \(id)") }
-            guard state.draft else { throw Self.issued }
-            guard state.version == expected else { throw Preconditions.stale(current: state.version) }
+            try Self.requireDraft(id, at: expected, on: connection)
             guard try BulletinQueries.issue(id: id, version: expected, year: year, userID: userID, on: connection) != nil,
                   let bulletin = try BulletinQueries.find(id: id, on: connection) else {
                 let now = try BulletinQueries.state(id: id, on: connection)
