@@ -53,7 +53,7 @@ struct MonthlyReportController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let fields = try ReportBody.read(&body)
         let explanationRule = explanationRule
-        let (record, created) = try await database.transaction(as: context.caller) { connection in
+        let result = try await database.transaction(as: context.caller) { connection in
             guard let entry = try MonthlyReportQueries.entry(projectID: id, month: month, on: connection) else {
                 throw Problem.notFound("project \(id)")
             }
@@ -78,9 +78,8 @@ struct MonthlyReportController: APIController {
                     return write.record
                 })
         }
-        return try JSONResponse.make(
-            record, status: created ? .created : .ok, version: record.version,
-            location: created ? "/api/v1/projects/\(id)/reports/\(month)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/projects/\(id)/reports/\(month)")
     }
 }
+
+extension MonthlyReportRecord: VersionedRecord {}

@@ -36,7 +36,7 @@ struct PlanController: APIController {
         let fields = try PlanBody.read(&body)
         let asOf = try Self.asOf(request)
         let behindBelow = behindBelow
-        let (record, created) = try await database.transaction(as: context.caller) { connection in
+        let result = try await database.transaction(as: context.caller) { connection in
             try ParentRow.project.require(id, on: connection)
             let progress = try Self.progress(year: year, asOf: asOf, behindBelow: behindBelow, on: connection)
             func current() throws -> PlanRecord? { try PlanQueries.find(projectID: id, year: year, progress: progress, on: connection) }
@@ -45,9 +45,7 @@ struct PlanController: APIController {
                 insert: { try PlanQueries.insert(projectID: id, year: year, fields, on: connection) == nil ? nil : current() },
                 update: { try PlanQueries.replace(projectID: id, year: year, version: $0, fields, on: connection) ? current() : nil })
         }
-        return try JSONResponse.make(
-            record, status: created ? .created : .ok, version: record.version,
-            location: created ? "/api/v1/projects/\(id)/plans/\(year)" : nil)
+        return try PutPreconditions.response(result, location: "/api/v1/projects/\(id)/plans/\(year)")
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -105,3 +103,5 @@ struct PlanController: APIController {
         return PlanQueries.Progress(throughMonth: Month.lastComplete(before: day, inYear: year), behindBelow: behindBelow)
     }
 }
+
+extension PlanRecord: VersionedRecord {}

@@ -25,7 +25,7 @@ struct TargetController: APIController {
         var body = try await RequestBody.read(request, context: context)
         let amounts = try Self.amounts(&body)
         let what = "targets of agency \(agencyID) for \(year)"
-        let (record, created) = try await database.transaction(as: context.caller) { connection -> (TargetRecord, Bool) in
+        let result = try await database.transaction(as: context.caller) { connection -> (TargetRecord, Bool) in
             // Invalid input is 422 whatever If-Match says: only departments and districts have targets.
             guard let agency = try AgencyQueries.find(id: agencyID, on: connection)?.summary.kind, agency != .county else {
                 throw Problem.invalid([FieldError(field: "agency_id", .notDepartmentOrDistrict)])
@@ -55,10 +55,7 @@ struct TargetController: APIController {
             }
             return (record, visible == nil)
         }
-        return try JSONResponse.make(
-            record, status: created ? .created : .ok, version: record.version,
-            location: created ? "/api/v1/targets/\(year)/\(agencyID)" : nil
-        )
+        return try PutPreconditions.response(result, location: "/api/v1/targets/\(year)/\(agencyID)")
     }
 
     /// Each indicator's target: a number ≥ 0 with at most two decimals, or null; absent is null.
@@ -94,3 +91,5 @@ struct TargetController: APIController {
         }
     }
 }
+
+extension TargetRecord: VersionedRecord {}
