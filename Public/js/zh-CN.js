@@ -375,6 +375,8 @@ export default {
   'reviews.select': '选择',
   'reviews.deviates': '偏离计划',
   'reviews.cumulative': '本年累计 / 计划（万元）',
+  'reviews.content': '填报内容',
+  'reviews.submittedAt': '{time} 报送',
 
   'parks.title': '园区',
   'parks.readiness': '基础设施完成度',

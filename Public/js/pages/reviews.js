@@ -91,6 +91,11 @@ export async function render(view, { query }) {
     }
   });
 
+  // What the clerk wrote, each part under its label: one column, so that the queue fits a
+  // 1366-pixel screen without sideways scrolling.
+  const written = (r) => [['field.progress', r.progress], ['field.problems', r.problems], ['field.explanation', r.explanation]]
+    .filter(([, text]) => text)
+    .map(([key, text]) => h('p', {}, h('span', { class: 'report-text-label' }, t('text.labelled', { label: t(key), value: '' })), text));
   const deviation = (r) => (r.unusual
     ? h('span', { class: 'badge warn deviation' }, `⚠ ${t('reviews.deviates')}`)
     : '');
@@ -116,11 +121,12 @@ export async function render(view, { query }) {
       value: (r) => [`${money(r.cumulative_actual)} / ${money(r.cumulative_plan)}`, h('br'),
         h('span', { class: 'muted' }, r.cumulative_plan ? percent(r.cumulative_actual / r.cumulative_plan) : '—')],
     },
-    { label: t('field.explanation'), value: (r) => r.explanation || '' },
-    { label: t('field.progress'), value: (r) => r.progress },
-    { label: t('field.problems'), value: (r) => r.problems },
-    { label: t('field.submitted_at'), value: (r) => dateTime(r.submitted_at) },
-    { label: t('field.status'), value: (r) => [reportStatusBadge(r), r.review_comment ? h('div', { class: 'cell-error' }, r.review_comment) : null] },
+    { label: t('reviews.content'), value: (r) => h('div', { class: 'report-text' }, written(r)) },
+    {
+      label: t('field.status'),
+      value: (r) => [reportStatusBadge(r), h('div', { class: 'muted submitted-at' }, t('reviews.submittedAt', { time: dateTime(r.submitted_at) })),
+        r.review_comment ? h('div', { class: 'cell-error' }, r.review_comment) : null],
+    },
     {
       label: t('common.actions'),
       value: (r) => (r.status === 'submitted' ? h('span', { class: 'actions' },
