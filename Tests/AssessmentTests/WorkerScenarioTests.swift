@@ -143,6 +143,38 @@ import Testing
         }
     }
 
+    /// A run's results each have one history row, written per statement (0102) in the form of every
+    /// other insert's (`{"column": {"new": value}}`), and the run finishes after its results are
+    /// written (the clock at the end, not the writing transaction's start).
+    @Test func resultsHaveTheirHistoryAndTheRunFinishesAfterWritingThem() async throws {
+        try await TestDatabase.with { db in
+            let admin = try db.connect()
+            _ = try County.create(on: admin)
+            let pool = db.makePool()
+            let run = try County.queue(.q1, on: admin)
+            #expect(try await db.worker("w1", pool: pool).processNext() == run)
+            for table in ["assessment_results", "assessment_indicator_results"] {
+                let check = try admin.query("""
+                    SELECT count(DISTINCT r.id) AS rows, count(*) AS joined,
+                           count(*) FILTER (WHERE h.action = 'insert' AND h.row_id = r.id AND h.project_id IS NULL
+                                              AND h.changes = (SELECT jsonb_object_agg(e.key, jsonb_build_object('new', e.value))
+                                                                 FROM jsonb_each(to_jsonb(r)) e)) AS matching,
+                           bool_and(f.finished_at > r.created_at AND f.finished_at > f.started_at) AS finished_after
+                      FROM app.\(unsafeSQL: table) r
+                      JOIN app.assessment_runs f ON f.id = r.run_id
+                      LEFT JOIN app.history h ON h.table_name = \(table) AND h.row_id = r.id
+                     WHERE r.run_id = \(run)
+                    """)[0]
+                let rows: Int = try check.decode("rows")
+                #expect(rows > 0, "\(table)")
+                #expect(try check.decode("joined", as: Int.self) == rows, "\(table): one history row per result")
+                #expect(try check.decode("matching", as: Int.self) == rows, "\(table): one history row each, as tg_history writes it")
+                #expect(try check.decode("finished_after", as: Bool.self), "\(table)")
+            }
+            await pool.shutdown()
+        }
+    }
+
     func storedInputs(_ run: Int64, on connection: Connection) throws -> RunInputs {
         let text: String = try connection.query("SELECT inputs::text AS inputs FROM app.assessment_runs WHERE id = \(run)")[0]
             .decode("inputs")

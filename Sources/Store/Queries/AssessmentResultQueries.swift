@@ -32,8 +32,9 @@ public enum AssessmentResultQueries {
         return (runs, scores)
     }
 
-    /// Replaces `run`'s results with `outcome` and marks it done with its inputs (JSON). Call
-    /// inside the transaction that locked the run (`RunClaimQueries.lockOwned`).
+    /// Replaces `run`'s results with `outcome` and marks it done with its inputs (JSON), finished
+    /// at the clock's time once they are written (not the transaction's start). Call inside the
+    /// transaction that locked the run (`RunClaimQueries.lockOwned`).
     public static func record(_ outcome: AssessmentOutcome, inputsJSON: String, run: Int64, on connection: Connection) throws {
         let results = outcome.department + outcome.district
         try connection.execute("DELETE FROM app.assessment_indicator_results WHERE run_id = \(run)")
@@ -67,7 +68,7 @@ public enum AssessmentResultQueries {
             """)
         try connection.execute("""
             UPDATE app.assessment_runs
-               SET status = 'done', finished_at = now(), lease_expires_at = NULL, inputs = \(inputsJSON)::jsonb
+               SET status = 'done', finished_at = clock_timestamp(), lease_expires_at = NULL, inputs = \(inputsJSON)::jsonb
              WHERE id = \(run)
             """)
     }

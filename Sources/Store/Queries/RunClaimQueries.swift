@@ -56,7 +56,7 @@ public enum RunClaimQueries {
     public static func fail(run: Int64, worker: String, reason: String, on connection: Connection) throws -> Bool {
         try connection.execute("""
             UPDATE app.assessment_runs
-               SET status = 'failed', error = \(reason), finished_at = now(), lease_expires_at = NULL
+               SET status = 'failed', error = \(reason), finished_at = clock_timestamp(), lease_expires_at = NULL
              WHERE id = \(run) AND claimed_by = \(worker) AND status = 'running'
             """) == 1
     }
