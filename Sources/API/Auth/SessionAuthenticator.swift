@@ -13,9 +13,7 @@ struct SessionAuthenticator: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
-        guard header.lowercased().hasPrefix("bearer "), case let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces),
-              !token.isEmpty, token.count <= 200
-        else {
+        guard let token = Self.bearerToken(header), !token.isEmpty, token.count <= 200 else {
             throw Problem(.unauthorized, .authorizationMalformed)
         }
         guard let user = try await user(token: token) else {
@@ -24,6 +22,20 @@ struct SessionAuthenticator: RouterMiddleware {
         var context = context
         context.identity = SessionIdentity(user: user, token: token)
         return try await next(request, context)
+    }
+
+    /// The token of `Bearer <token>` (the scheme in any case), without the spaces and tabs around
+    /// it; nil for another scheme. Read from the header's bytes: it runs on every request.
+    static func bearerToken(_ header: String) -> String? {
+        let bytes = header.utf8
+        guard bytes.count >= 7,
+              bytes.prefix(7).elementsEqual("bearer ".utf8, by: { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+        else { return nil }
+        let blank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        var start = bytes.index(bytes.startIndex, offsetBy: 7), end = bytes.endIndex
+        while start < end, blank(bytes[start]) { bytes.formIndex(after: &start) }
+        while start < end, blank(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
+        return String(header[start..<end])
     }
 
     /// The token's user from the session cache, or looked up and then cached.

@@ -13,14 +13,21 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.log(level: level, "request", metadata: [
             "method": .string(request.method.rawValue),
             "path": .string(Self.template(context.endpointPath)),
             "status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.1f", milliseconds)),
+            "duration_ms": .string(Self.milliseconds(elapsed)),
         ])
         return response
+    }
+
+    /// `elapsed` in milliseconds to one decimal ("12.3"), rounded half up, without Foundation's
+    /// `String(format:)` (which goes through NSString on every request).
+    static func milliseconds(_ elapsed: Duration) -> String {
+        let (seconds, attoseconds) = elapsed.components
+        let tenths = seconds * 10_000 + (attoseconds + 50_000_000_000_000) / 100_000_000_000_000
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// The matched route, or a fixed word when none matched (a concrete path could carry data).

@@ -69,10 +69,10 @@ public struct Validator: Sendable {
     public mutating func choice<E: RawRepresentable & CaseIterable>(
         _ value: String?, field: String, required: Bool = true
     ) -> E? where E.RawValue == String {
-        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let value else { return missing(field, required: required, .requiredChoice, ["allowed": allowed]) }
+        let allowed = { E.allCases.map { $0.rawValue }.joined(separator: ", ") }  // for the message only
+        guard let value else { return required ? missing(field, required: true, .requiredChoice, ["allowed": allowed()]) : nil }
         guard let parsed = E(rawValue: value) else {
-            add(field, .notAChoice, ["allowed": allowed, "value": String(value.prefix(40))])
+            add(field, .notAChoice, ["allowed": allowed(), "value": String(value.prefix(40))])
             return nil
         }
         return parsed
