@@ -56,6 +56,10 @@ public enum AssessmentFigureQueries {
         // The date range is bound into each scan rather than read from a CTE, so that PostgreSQL can
         // scan and aggregate the monthly reports in parallel (a CTE scan keeps a plan serial).
         let lastDay = cutoffs.max().map(\.description) ?? "\(year)-12-31"
+        // The cut-offs in order, for `width_bucket`: a receipt counts from the first cut-off on or
+        // after its day, so receipts are summed per such cut-off rather than per day (at the
+        // province scale 100,000 days of receipts became 400,000 rows, one per day and cut-off).
+        let ascending = Set(cutoffs).sorted().map(\.description)
         return """
         WITH cutoffs AS (
             SELECT c.idx::integer AS idx, c.last_day
@@ -88,12 +92,14 @@ public enum AssessmentFigureQueries {
                     OR p.actual_completion BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date)
         ),
         fund_days AS (
-            SELECT d.district_id, t.lead_department_id, rc.received_on, sum(rc.amount) AS amount
+            SELECT d.district_id, t.lead_department_id,
+                   (\(ascending)::date[])[width_bucket(rc.received_on - 1, \(ascending)::date[]) + 1] AS received_by,
+                   sum(rc.amount) AS amount
               FROM app.receipts rc
               JOIN app.deals d ON d.id = rc.deal_id
               LEFT JOIN app.attraction_teams t ON t.id = d.team_id  -- districts cannot see teams
              WHERE rc.received_on BETWEEN make_date(\(year)::integer, 1, 1) AND \(lastDay)::date
-             GROUP BY d.district_id, t.lead_department_id, rc.received_on
+             GROUP BY 1, 2, 3
         ),
         pairs AS (
             SELECT c.idx, m.district_id, m.lead_department_id, sum(m.investment) AS investment, sum(m.late) AS late,
@@ -108,7 +114,7 @@ public enum AssessmentFigureQueries {
              GROUP BY c.idx, ms.district_id, ms.lead_department_id
             UNION ALL
             SELECT c.idx, f.district_id, f.lead_department_id, 0, 0, 0, 0, sum(f.amount)
-              FROM fund_days f JOIN cutoffs c ON f.received_on <= c.last_day
+              FROM fund_days f JOIN cutoffs c ON f.received_by <= c.last_day
              GROUP BY c.idx, f.district_id, f.lead_department_id
         ),
         by_agency AS (
