@@ -344,7 +344,9 @@ def test_a_department_reviewer_approves_and_returns_and_the_district_sees_the_co
     assert "/reviews" in page.nav_paths()
     page.open("/reviews?status=submitted", shot="department-reviews")
     page.find(f"button[data-approve='{waiting[0]['id']}']").click()
-    page.wait(lambda: not page.find_all(f"button[data-approve='{waiting[0]['id']}']"))
+    # the page shows itself afresh after an approval: wait for the new list, not only for the old to go
+    page.wait(lambda: not page.find_all(f"button[data-approve='{waiting[0]['id']}']")
+              and page.find_all(f"button[data-return='{waiting[1]['id']}']"))
     page.find(f"button[data-return='{waiting[1]['id']}']").click()
     comment = page.wait(lambda: page.find_all("dialog textarea[name=comment]"))[0]
     comment.send_keys("形象进度与照片不符，请核实后重报")
