@@ -2,7 +2,7 @@
 import Hummingbird
 import Testing
 
-/// The request log's duration: milliseconds to one decimal, as `String(format: "%.1f")` wrote it.
+/// The request log's duration: milliseconds to one decimal, halves rounded up.
 @Suite struct RequestLogMiddlewareTests {
     @Test func durationsAreMillisecondsToOneDecimal() {
         typealias Log = RequestLogMiddleware<BasicRequestContext>

@@ -156,7 +156,7 @@ import Testing
             for table in ["assessment_results", "assessment_indicator_results"] {
                 let check = try admin.query("""
                     SELECT count(DISTINCT r.id) AS rows, count(*) AS joined,
-                           count(*) FILTER (WHERE h.action = 'insert' AND h.row_id = r.id AND h.project_id IS NULL
+                           count(*) FILTER (WHERE h.action = 'insert' AND h.row_id = r.id AND h.row_key = r.id::text AND h.project_id IS NULL
                                               AND h.changes = (SELECT jsonb_object_agg(e.key, jsonb_build_object('new', e.value))
                                                                  FROM jsonb_each(to_jsonb(r)) e)) AS matching,
                            bool_and(f.finished_at > r.created_at AND f.finished_at > f.started_at) AS finished_after

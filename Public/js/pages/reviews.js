@@ -121,7 +121,7 @@ export async function render(view, { query }) {
       value: (r) => [`${money(r.cumulative_actual)} / ${money(r.cumulative_plan)}`, h('br'),
         h('span', { class: 'muted' }, r.cumulative_plan ? percent(r.cumulative_actual / r.cumulative_plan) : '—')],
     },
-    { label: t('reviews.content'), value: (r) => h('div', { class: 'report-text' }, written(r)) },
+    { label: t('reviews.content'), value: (r) => { const parts = written(r); return parts.length ? h('div', { class: 'report-text' }, parts) : ''; } },
     {
       label: t('field.status'),
       value: (r) => [reportStatusBadge(r), h('div', { class: 'muted submitted-at' }, t('reviews.submittedAt', { time: dateTime(r.submitted_at) })),

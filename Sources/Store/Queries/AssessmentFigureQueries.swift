@@ -22,7 +22,8 @@ public enum AssessmentFigureQueries {
     }
 
     /// The figures at several cut-off days at once (a year run needs each quarter's), from a single
-    /// pass over the rows: each source is summed per month (or day) first, then per cut-off.
+    /// pass over the rows: reports and statistics are summed per month first, receipts per the
+    /// first cut-off on or after their day, then each per cut-off.
     /// Late reports are counted only when `countLateReports` (the scheme's penalty is on); the
     /// monthly reports of projects that are not major are not read otherwise. Returned reports
     /// count for nothing (DOMAIN.md, report review); a report is late by its first submission.
