@@ -18,6 +18,8 @@
 # server and to the peer with PostgreSQL's statement log on, and the two sequences of statements
 # (text and parameters) must be the same, or the script stops. The peer logs in as the server
 # does, caches sessions as the server does, and sends nothing between requests.
+# pgbench logs in as the server does too (the row-level security helpers answer the server's
+# login from the role-membership cache, a superuser by a catalog query: migration 0104).
 #
 # Prints, per path and side: requests per second, p50/p99, and CPU milliseconds per request of the
 # side's own processes (utime + stime from /proc) and of PostgreSQL (every process of the cluster).
@@ -129,7 +131,7 @@ fi
 
 pgbench_run() { # FILE MODE UID AID NPROJECTS BASE: prints "tps transactions" (stops on a pgbench error)
     local out=$BENCH_DIR/pgbench.out
-    "$PG_BIN/pgbench" -n -M "$2" -c 64 -j 2 -T "$seconds" -f "$1" -D role=projectyear_app -D uid="$3" -D aid="$4" \
+    "$PG_BIN/pgbench" -n -M "$2" -U projectyear_server_login -c 64 -j 2 -T "$seconds" -f "$1" -D role=projectyear_app -D uid="$3" -D aid="$4" \
         -D kind=district -D urole=editor -D none=none -D limit=50 -D offset=0 -D nprojects="$5" -D base="$6" -D k=0 \
         -D amount=12.5 -D progress=pgbench bench_api >"$out" 2>&1
     if ! grep -q '^tps' "$out" || grep -q 'aborted' "$out"; then tail -n 15 "$out" >&2; bench_log "pgbench failed with $1"; exit 1; fi

@@ -30,4 +30,33 @@ import TestSupport
             }
         }
     }
+
+    /// `session_is_analyst` answers the server's logins from the role-membership cache; a login
+    /// that is also an analyst is still an analyst, and so is one that is only an analyst.
+    @Test func onlyTheServersOwnLoginsSkipTheAnalystLookup() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            defer { connection.close() }
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            // setup: three logins, created in a transaction that is rolled back (roles are global)
+            try connection.execute("BEGIN")
+            defer { _ = try? connection.execute("ROLLBACK") }
+            let logins = ["server": ["projectyear_app"], "dual": ["projectyear_app", "projectyear_analyst"],
+                          "analyst": ["projectyear_analyst"]]
+            var answers: [String: Bool] = [:]
+            for (kind, roles) in logins {
+                let login = try connection.escapeIdentifier("definer-probe-\(kind)-\(suffix)")
+                try connection.execute(Query(sql: "CREATE ROLE \(login) LOGIN"))
+                for role in roles { try connection.execute(Query(sql: "GRANT \(role) TO \(login)")) }
+                // (an analyst reads the `reporting` views, not `app`; the probe calls the helper itself)
+                try connection.execute(Query(sql: "GRANT USAGE ON SCHEMA app TO \(login)"))
+                // MUT
+                try connection.execute(Query(sql: "SET LOCAL SESSION AUTHORIZATION \(login)"))
+                answers[kind] = try connection.query("SELECT app.session_is_analyst() AS a")[0].decode("a")
+                try connection.execute("RESET SESSION AUTHORIZATION")
+            }
+            // validate
+            #expect(answers == ["server": false, "dual": true, "analyst": true])
+        }
+    }
 }
