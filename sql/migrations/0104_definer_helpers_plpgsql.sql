@@ -8,9 +8,10 @@
 -- `my_district`, `my_department` and `can_write`. So do the display-name lookups of every report
 -- and approval. PL/pgSQL keeps each body's plan for the session.
 --
--- pgbench, sending the server's statements prepared and pipelined as a district editor (16
--- clients, 20,000 projects): the project list went from 1,400 to 2,650 transactions a second, and
--- a report PUT from 760 to 1,240 (docs/BENCHMARKS.md).
+-- pgbench, sending the server's statements prepared and pipelined, logged in as the server, as a
+-- district editor (16 clients, 20,000 projects): the project list went from about 1,600 to 3,000
+-- transactions a second (1.84–1.94×), and a report PUT from about 790 to 1,790 (2.2–2.4×)
+-- (docs/BENCHMARKS.md).
 --
 -- The sign-in and session helpers and the other definer functions are rewritten too, so that the
 -- rule is simple: no function in `app` is a SQL function with SECURITY DEFINER or SET
