@@ -35,7 +35,7 @@ extension Bool: PostgresEncodable {
 }
 
 extension Decimal: PostgresEncodable {
-    public var postgresText: String? { description }
+    public var postgresText: String? { DecimalText.string(self) }
 }
 
 extension Date: PostgresEncodable {
@@ -47,14 +47,26 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 }
 
 extension Array: PostgresEncodable where Element: PostgresEncodable {
-    /// A PostgreSQL array literal with every element quoted: `{"a","b",NULL}`.
+    /// A PostgreSQL array literal with every element quoted: `{"a","b",NULL}` (a backslash or a
+    /// double quote inside an element is escaped with a backslash). Written in one pass over the
+    /// elements' bytes: the worker sends a run's 900 indicator lines as arrays like this.
     public var postgresText: String? {
-        let elements = map { element -> String in
-            guard let text = element.postgresText else { return "NULL" }
-            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"\(escaped)\""
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        literal.reserveCapacity(count * 12 + 2)
+        for (index, element) in enumerated() {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            guard let text = element.postgresText else {
+                literal.append(contentsOf: "NULL".utf8)
+                continue
+            }
+            literal.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
+            }
+            literal.append(UInt8(ascii: "\""))
         }
-        return "{" + elements.joined(separator: ",") + "}"
+        literal.append(UInt8(ascii: "}"))
+        return String(decoding: literal, as: UTF8.self)
     }
 }

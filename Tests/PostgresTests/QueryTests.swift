@@ -30,4 +30,9 @@ import Testing
         #expect(query.sql == "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 AND $12")
         #expect(query.binds.count == 12)
     }
+
+    @Test func anArrayIsOneLiteralWithEachElementQuotedAndEscaped() {
+        let query: Query = "SELECT \(["a\\b", "c\"d", "南明区", ""])::text[], \([Optional("x"), nil])::text[], \([String]())::text[]"
+        #expect(query.binds == [#"{"a\\b","c\"d","南明区",""}"#, #"{"x",NULL}"#, "{}"])
+    }
 }

@@ -12,6 +12,8 @@ struct JSONText {
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
+    /// A `Decimal` exactly as its `description` spells it (`DecimalText`).
+    mutating func append(decimal value: Decimal) { DecimalText.append(value, to: &bytes) }
 
     /// A JSON string: quotes, control characters and backslashes escaped; "/" and non-ASCII as is.
     mutating func append(string text: String) {

@@ -1,13 +1,17 @@
-@testable import API
 import Foundation
+@testable import Postgres
 import Testing
 
-/// Amounts are written from their digits, exactly as `Decimal.description` spells them.
+/// Amounts are written from their digits, exactly as `Decimal.description` spells them, in query
+/// parameters and in the API's JSON alike.
 @Suite struct DecimalTextTests {
     static func written(_ value: Decimal) -> String {
-        var text = JSONText()
-        text.append(decimal: value)
-        return String(decoding: text.bytes, as: UTF8.self)
+        var bytes: [UInt8] = Array("x".utf8)
+        DecimalText.append(value, to: &bytes)
+        let appended = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        #expect(DecimalText.string(value) == appended)
+        #expect(value.postgresText == appended)
+        return appended
     }
 
     @Test func theLayoutOfThisFoundationIsTheOneChecked() {
@@ -17,7 +21,9 @@ import Testing
     @Test func amountsAreWrittenAsDescriptionWritesThem() throws {
         let texts = ["0", "0.00", "-0.5", "1473.10", "1473.1", "12000.50", "100", "100.00", "0.001", "0.00015", "15000",
                      "99999999999.99", "-123456.78", "1", "10", "0.1", "18446744073709551615", "184467440737095516.15",
-                     "123456789012345678901234567890", "-98765432109876543210.5"]
+                     "123456789012345678901234567890", "-98765432109876543210.5",
+                     "340282366920938463463374607431768211455", "0.3333333333333333333333333333333333333",
+                     "-1.2345678901234567890123456789012345678", "98765432109876543210987654321098765432100000"]
         for text in texts {
             let value = try #require(Decimal(string: text))
             #expect(Self.written(value) == value.description, "\(text)")
