@@ -55,7 +55,8 @@ public enum AssessmentFigureQueries {
 
     static func statement(year: Int, cutoffs: [CalendarDate], deadlineDay: Int, countLate: Bool) -> Query {
         // The date range is bound into each scan rather than read from a CTE, so that PostgreSQL can
-        // scan and aggregate the monthly reports in parallel (a CTE scan keeps a plan serial).
+        // scan and aggregate the monthly reports in parallel (a CTE scan keeps a plan serial); it
+        // does so when it knows the sums by district, department and month are few (0105's statistics).
         let lastDay = cutoffs.max().map(\.description) ?? "\(year)-12-31"
         // The cut-offs in order, for `width_bucket`: a receipt counts from the first cut-off on or
         // after its day, so receipts are summed per such cut-off rather than per day (at the
