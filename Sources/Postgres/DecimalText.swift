@@ -7,8 +7,9 @@ import Foundation
 ///
 /// Foundation keeps `Decimal`'s fields internal; their layout (20 bytes: exponent, a byte of
 /// length and sign, eight 16-bit mantissa words) is read once at start-up against known values
-/// (`DecimalLayout.isKnown`), and a value it cannot take on this path (NaN, or any value when the
-/// layout differs) goes through `description`.
+/// (`DecimalLayout.isKnown`, which also checks that the text matches `description`), and a value
+/// it cannot take on this path (NaN, a malformed value, or any value when the layout differs)
+/// goes through `description`.
 public enum DecimalText {
     /// `value`'s text as a String.
     public static func string(_ value: Decimal) -> String {
@@ -24,6 +25,11 @@ public enum DecimalText {
             bytes.append(contentsOf: value.description.utf8)
             return
         }
+        append(parts, to: &bytes)
+    }
+
+    /// Appends the text of a value with these parts.
+    static func append(_ parts: DecimalLayout.Parts, to bytes: inout [UInt8]) {
         if parts.mantissa == 0 {
             bytes.append(UInt8(ascii: "0"))
             return
@@ -63,8 +69,8 @@ public enum DecimalText {
     }
 }
 
-/// Reads a `Decimal`'s sign, exponent and mantissa (up to eight 16-bit words) from its bytes,
-/// where the layout is the one checked by `isKnown`.
+/// Reads a `Decimal`'s sign, exponent and mantissa (eight 16-bit words) from its bytes, where the
+/// layout is the one checked by `isKnown`.
 enum DecimalLayout {
     struct Parts: Equatable {
         var negative: Bool
@@ -72,8 +78,9 @@ enum DecimalLayout {
         var mantissa: UInt128
     }
 
-    /// Whether this Foundation lays out `Decimal` as expected, checked on values whose parts are
-    /// known (including a negative one, a positive exponent, a four-word and an eight-word mantissa).
+    /// Whether this Foundation lays out `Decimal` as expected and spells it as `DecimalText` does,
+    /// checked on values whose parts are known (including a negative one, a positive exponent, a
+    /// four-word and an eight-word mantissa).
     static let isKnown: Bool = {
         guard MemoryLayout<Decimal>.size == 20 else { return false }
         let probes: [(Decimal, Parts)] = [
@@ -85,10 +92,16 @@ enum DecimalLayout {
              Parts(negative: true, exponent: -9, mantissa: 12_345_678_901_234_567_890_123_456_789)),
             (Decimal.greatestFiniteMagnitude, Parts(negative: false, exponent: 127, mantissa: UInt128.max)),
         ]
-        return probes.allSatisfy { value, parts in DecimalLayout.parts(of: value) == parts } && DecimalLayout.parts(of: Decimal.nan) == nil
+        return DecimalLayout.parts(of: Decimal.nan) == nil && probes.allSatisfy { value, parts in
+            var text: [UInt8] = []
+            DecimalText.append(parts, to: &text)
+            return DecimalLayout.parts(of: value) == parts && String(decoding: text, as: UTF8.self) == value.description
+        }
     }()
 
-    /// The parts of `value`, or nil when it is NaN.
+    /// The parts of `value`, or nil when it is NaN or malformed (a length over eight words, or a
+    /// non-zero length with a zero mantissa). The mantissa is read from all eight words, as
+    /// `description` reads it, whatever the length says.
     static func parts(of value: Decimal) -> Parts? {
         var value = value
         return withUnsafeBytes(of: &value) { raw -> Parts? in
@@ -97,7 +110,7 @@ enum DecimalLayout {
             if length == 0 { return negative ? nil : Parts(negative: false, exponent: 0, mantissa: 0) }
             guard length <= 8 else { return nil }
             var mantissa: UInt128 = 0
-            for word in stride(from: length - 1, through: 0, by: -1) {
+            for word in stride(from: 7, through: 0, by: -1) {
                 mantissa = mantissa << 16 | UInt128(raw[4 + 2 * word]) | UInt128(raw[5 + 2 * word]) << 8
             }
             guard mantissa != 0 else { return nil }

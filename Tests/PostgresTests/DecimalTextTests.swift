@@ -51,4 +51,12 @@ import Testing
         }
         #expect(Self.written(Decimal.nan) == Decimal.nan.description)
     }
+
+    @Test func wordsBeyondTheLengthAreReadAsDescriptionReadsThem() {
+        var value = Decimal(5)
+        withUnsafeMutableBytes(of: &value) { raw in
+            raw[4 + 2 * 3] = 0x01  // word 3, beyond the length of one word
+        }
+        #expect(Self.written(value) == value.description)
+    }
 }
