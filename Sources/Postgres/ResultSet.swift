@@ -53,6 +53,22 @@ public final class ResultSet {
     /// The first row, if any.
     public var first: Row? { count > 0 ? self[0] : nil }
 
+    /// The position of the column named `name` (its last, should two share it), nil if none.
+    public func position(ofColumn name: String) -> Int? { columnIndex[name].map(Int.init) }
+
+    /// The type of the column at `position`.
+    public func type(ofColumn position: Int) -> PostgresType { PostgresType(oid: PQftype(handle, Int32(position))) }
+
+    /// The text of one value as libpq holds it, nil for NULL: for writers that copy values out
+    /// without decoding them. The bytes live as long as this result set.
+    public func unsafeText(row: Int, column: Int) -> UnsafeBufferPointer<UInt8>? {
+        let (row, column) = (Int32(row), Int32(column))
+        guard PQgetisnull(handle, row, column) == 0 else { return nil }
+        return UnsafeBufferPointer(
+            start: UnsafeRawPointer(PQgetvalue(handle, row, column)).assumingMemoryBound(to: UInt8.self),
+            count: Int(PQgetlength(handle, row, column)))
+    }
+
     @inlinable func column(named name: String) throws -> Int32 {
         if nextColumn < columnNames.count, !name.isEmpty, columnNames[nextColumn] == name {
             nextColumn += 1

@@ -27,10 +27,13 @@ struct ProjectController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.projects(filter), format: format, database: database, context: context)
         }
-        let page = try await database.read(as: context.caller) {
-            try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: $0)
+        // The page is written while the rows are held, straight from libpq's text (`RecordRows`).
+        let json = try await database.read(as: context.caller) { connection in
+            let page = try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: connection)
+            let items = try RecordRows(page.rows, as: ProjectRecord.self).items
+            return try JSONStreamEncoder.encode(ListPage(items: items, total: page.total, paging: paging))
         }
-        return try JSONResponse.make(ListPage(items: page.items, total: page.total, paging: paging))
+        return JSONResponse.make(encoded: json)
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -15,19 +15,25 @@ struct JSONText {
     /// A `Decimal` exactly as its `description` spells it (`DecimalText`).
     mutating func append(decimal value: Decimal) { DecimalText.append(value, to: &bytes) }
 
+    /// Text that needs no escaping, as bytes (a number as PostgreSQL printed it).
+    mutating func append(raw utf8: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: utf8) }
+
     /// A JSON string: quotes, control characters and backslashes escaped; "/" and non-ASCII as is.
     mutating func append(string text: String) {
-        bytes.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                appendEscape(byte)
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        text.withUTF8 { append(string: $0) }
+    }
+
+    /// `append(string:)` of valid UTF-8 text, as libpq holds it.
+    mutating func append(string utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var start = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            appendEscape(byte)
+            start = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(UInt8(ascii: "\""))
     }
 

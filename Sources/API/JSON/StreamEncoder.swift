@@ -105,6 +105,14 @@ final class StreamEncoder: Encoder {
         if writeKnown(value) { shape = .scalar } else { try value.encode(to: self) }
     }
 
+    /// Writes JSON text that the value wrote itself (`RecordRows`) as this encoder's whole value.
+    func encodeText(_ write: (inout JSONText) throws -> Void) throws {
+        try checkWritable()
+        guard shape == .none else { throw misuse("a value wrote its own text into a value that already has one") }
+        shape = .scalar
+        try write(&sink.text)
+    }
+
     /// Writes the scalars JSON knows (and `Data` as base64, `URL` as its text, as `JSONEncoder`
     /// does); false for any other type.
     func writeKnown<T: Encodable>(_ value: T) -> Bool {

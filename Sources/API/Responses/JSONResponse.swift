@@ -8,15 +8,23 @@ public enum JSONResponse {
     public static func make(
         _ value: some Encodable, status: HTTPResponse.Status = .ok, version: Int? = nil, location: String? = nil
     ) throws -> Response {
+        make(encoded: try JSONStreamEncoder.encode(value), status: status, version: version, location: location)
+    }
+
+    /// A response of JSON text already written by `JSONStreamEncoder` (where it had to be written
+    /// with the connection still held: `RecordRows`).
+    public static func make(
+        encoded json: ByteBuffer, status: HTTPResponse.Status = .ok, version: Int? = nil, location: String? = nil
+    ) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let version { headers[.eTag] = "\"\(version)\"" }
         if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: try JSONStreamEncoder.encode(value)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: json))
     }
 }
 
 /// A page of a list: `{"items","total","limit","offset"}`.
-public struct ListPage<Item: Encodable & Sendable>: JSONObject, Sendable {
+public struct ListPage<Item: Encodable>: JSONObject {
     public var items: [Item]
     public var total: Int
     public var limit: Int
@@ -36,6 +44,8 @@ public struct ListPage<Item: Encodable & Sendable>: JSONObject, Sendable {
         try writer.write("offset", offset)
     }
 }
+
+extension ListPage: Sendable where Item: Sendable {}
 
 /// `limit` (default 50, at most 500) and `offset` from the query string.
 public struct Paging: Sendable {

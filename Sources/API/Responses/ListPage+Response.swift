@@ -2,7 +2,7 @@ import Hummingbird
 import Postgres
 import Store
 
-extension ListPage {
+extension ListPage where Item: Sendable {
     /// The answer of a list route: the page (`paging`) that `read` takes in one transaction as
     /// the caller, as `{"items","total","limit","offset"}`.
     static func response(

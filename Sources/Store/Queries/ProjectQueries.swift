@@ -50,8 +50,10 @@ public enum ProjectQueries {
             """
     }
 
-    /// The visible projects matching `filter`, ordered by code, and how many match in all.
-    public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (items: [ProjectRecord], total: Int) {
+    /// The visible projects matching `filter`, ordered by code, and how many match in all. The
+    /// rows have `columns` (a `ProjectRecord` without the year's money, `decode` reads them) and
+    /// are written out as they are (the API's `RecordRows`).
+    public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (rows: ResultSet, total: Int) {
         // The window count needs every matching row, so the page is cut from a subquery: written
         // flat, the planner costs "ORDER BY code LIMIT n" as if it could stop early and walks the
         // whole code index through the row-level security filter (docs/BENCHMARKS.md).
@@ -62,7 +64,7 @@ public enum ProjectQueries {
         // A page past the end carries no window count: ask for the first page's.
         let total = try rows.first?.decode("total", as: Int.self)
             ?? (offset > 0 ? list(filter, limit: 1, offset: 0, on: connection).total : 0)
-        return (try rows.map(decode), total)
+        return (rows, total)
     }
 
     /// One visible project with its year-to-date investment, or nil.

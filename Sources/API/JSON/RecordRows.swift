@@ -1,0 +1,111 @@
+import Campaign
+import Foundation
+import Postgres
+
+/// The rows of a query result written as the JSON objects of a `JSONRecord`, each member copied
+/// from the column of its name as libpq holds it: no record is built, no `String` made, no
+/// closure called per member (the project list's hottest costs, docs/BENCHMARKS.md).
+///
+/// The text is the record's own, byte for byte (`RecordRowsTests`): text is escaped as
+/// `JSONText.append(string:)` does, integers are PostgreSQL's digits, and amounts and instants
+/// are decoded as the record's decoding does and written by the same `JSONText` functions. A
+/// member that may be left out is left out when its column is missing or NULL.
+struct RecordRows {
+    /// How a member's value is copied from its column.
+    enum Kind {
+        case text, integer, number, boolean, timestamp
+    }
+
+    /// A member of the record and the column it is copied from.
+    struct Member {
+        var name: String
+        var column: Int
+        var kind: Kind
+        var nullable: Bool
+        var alwaysPresent: Bool
+    }
+
+    let rows: ResultSet
+    let members: [Member]
+
+    /// The layout of `Record` over `rows`; throws if a member has no column or a column of
+    /// another type than the member's schema asks for.
+    init<Record: JSONRecord>(_ rows: ResultSet, as record: Record.Type) throws {
+        self.rows = rows
+        self.members = try Record.members.flatMap(\.properties).compactMap { property in
+            guard let column = rows.position(ofColumn: property.name) else {
+                if property.alwaysPresent { throw Self.mismatch(property.name, "has no column in the result") }
+                return nil
+            }
+            var schema = property.schema
+            var nullable = false
+            if case .nullable(let inner) = schema { (schema, nullable) = (inner, true) }
+            let type = rows.type(ofColumn: column)
+            guard let kind = Self.kind(of: schema, type: type) else {
+                throw Self.mismatch(property.name, "is a column of \(type), which its schema cannot take")
+            }
+            return Member(name: property.name, column: column, kind: kind, nullable: nullable, alwaysPresent: property.alwaysPresent)
+        }
+    }
+
+    /// One element per row, for a `ListPage`.
+    var items: [Item] { (0..<rows.count).map { Item(rows: self, row: $0) } }
+
+    /// Writes row `row` as one JSON object.
+    func write(row: Int, to text: inout JSONText) throws {
+        text.append(UInt8(ascii: "{"))
+        var first = true
+        for member in members {
+            let value = rows.unsafeText(row: row, column: member.column)
+            if value == nil, !member.alwaysPresent { continue }
+            text.append(memberName: member.name, first: first)
+            first = false
+            guard let value else {
+                guard member.nullable else { throw Self.mismatch(member.name, "is NULL in row \(row), and may not be") }
+                text.append("null")
+                continue
+            }
+            switch member.kind {
+            case .text: text.append(string: value)
+            case .integer: text.append(raw: value)
+            case .number: text.append(decimal: try Decimal(postgresBytes: value, type: .numeric))
+            case .boolean: text.append(value.first == UInt8(ascii: "t") ? "true" : "false")
+            case .timestamp: text.append(timestamp: try Date(postgresBytes: value, type: .timestamptz))
+            }
+        }
+        text.append(UInt8(ascii: "}"))
+    }
+
+    /// The kind of copy for a member of `schema` from a column of `type`; nil when they do not fit.
+    private static func kind(of schema: Schema, type: PostgresType) -> Kind? {
+        switch (schema, type) {
+        case (.string(format: "date-time", _), .timestamptz): .timestamp
+        case (.string(format: "date", _), .date): .text
+        case (.string(format: nil, _), .text), (.string(format: nil, _), .varchar),
+             (.pattern, .text), (.pattern, .varchar), (.limitedText, .text), (.limitedText, .varchar): .text
+        case (.integer, .int2), (.integer, .int4), (.integer, .int8),
+             (.boundedInteger, .int2), (.boundedInteger, .int4), (.boundedInteger, .int8): .integer
+        case (.number, .numeric): .number
+        case (.boolean, .bool): .boolean
+        default: nil
+        }
+    }
+
+    private static func mismatch(_ member: String, _ problem: String) -> PostgresError {
+        PostgresError(.decoding, reason: "the member \(member) \(problem)")
+    }
+
+    /// One row, written as its object by `JSONStreamEncoder` (and by no other encoder).
+    struct Item: Encodable {
+        let rows: RecordRows
+        let row: Int
+
+        func encode(to encoder: any Encoder) throws {
+            guard let stream = encoder as? StreamEncoder else {
+                throw EncodingError.invalidValue(row, EncodingError.Context(
+                    codingPath: encoder.codingPath, debugDescription: "rows of a result are written only by JSONStreamEncoder"))
+            }
+            try stream.encodeText { try rows.write(row: row, to: &$0) }
+        }
+    }
+}
