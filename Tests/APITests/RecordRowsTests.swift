@@ -31,7 +31,7 @@ import TestSupport
         }
     }
 
-    static func page(_ items: [some Encodable], total: Int) throws -> String {
+    static func page(_ items: some Encodable, total: Int) throws -> String {
         String(buffer: try JSONStreamEncoder.encode(ListPage(items: items, total: total, paging: Paging(limit: 50, offset: 0))))
     }
 
@@ -42,7 +42,7 @@ import TestSupport
             try Self.seed(on: connection)
             let page = try ProjectQueries.list(.init(), limit: 50, offset: 0, on: connection)
             let records = try page.rows.map(ProjectQueries.decode)
-            let fromRows = try Self.page(RecordRows(page.rows, as: ProjectRecord.self).items, total: page.total)
+            let fromRows = try Self.page(RecordRows(page.rows, as: ProjectRecord.self), total: page.total)
             #expect(records.count == 4 && page.total == 4)
             #expect(fromRows == (try Self.page(records, total: page.total)))
             #expect(fromRows.contains(#""name":"换行\n制表\t回车\r控制\u0001\u001f""#))
@@ -50,6 +50,10 @@ import TestSupport
             // updated_at is now(), to the microsecond in PostgreSQL's text; the JSON keeps whole seconds
             #expect(fromRows.contains(try Regex(#""updated_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"}"#)))
             #expect(!fromRows.contains("year_to_date"))
+            // a page past the end
+            let past = try ProjectQueries.list(.init(), limit: 50, offset: 10, on: connection)
+            #expect(try Self.page(RecordRows(past.rows, as: ProjectRecord.self), total: past.total)
+                == (try Self.page(past.rows.map(ProjectQueries.decode), total: past.total)))
         }
     }
 
@@ -74,7 +78,7 @@ import TestSupport
             defer { connection.close() }
             try Self.seed(on: connection)
             let rows = try ProjectQueries.list(.init(), limit: 1, offset: 0, on: connection).rows
-            #expect(throws: EncodingError.self) { try JSONEncoder().encode(RecordRows(rows, as: ProjectRecord.self).items) }
+            #expect(throws: EncodingError.self) { try JSONEncoder().encode(RecordRows(rows, as: ProjectRecord.self)) }
         }
     }
 }

@@ -30,7 +30,7 @@ struct ProjectController: APIController {
         // The page is written while the rows are held, straight from libpq's text (`RecordRows`).
         let json = try await database.read(as: context.caller) { connection in
             let page = try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: connection)
-            let items = try RecordRows(page.rows, as: ProjectRecord.self).items
+            let items = try RecordRows(page.rows, as: ProjectRecord.self)
             return try JSONStreamEncoder.encode(ListPage(items: items, total: page.total, paging: paging))
         }
         return JSONResponse.make(encoded: json)

@@ -16,9 +16,11 @@ struct RecordRows {
         case text, integer, number, boolean, timestamp
     }
 
-    /// A member of the record and the column it is copied from.
+    /// A member of the record and the column it is copied from. Holds nothing counted by
+    /// reference, so that going through the members retains nothing.
     struct Member {
-        var name: String
+        /// Where `,"name":` is in `prefixes`.
+        var prefix: Range<Int>
         var column: Int
         var kind: Kind
         var nullable: Bool
@@ -27,15 +29,21 @@ struct RecordRows {
 
     let rows: ResultSet
     let members: [Member]
+    /// Every member's `,"name":`, one after another.
+    let prefixes: [UInt8]
+    /// The member names, for errors.
+    let names: [String]
 
     /// The layout of `Record` over `rows`; throws if a member has no column or a column of
     /// another type than the member's schema asks for.
     init<Record: JSONRecord>(_ rows: ResultSet, as record: Record.Type) throws {
-        self.rows = rows
-        self.members = try Record.members.flatMap(\.properties).compactMap { property in
+        var members: [Member] = []
+        var prefixes: [UInt8] = []
+        var names: [String] = []
+        for property in Record.members.flatMap(\.properties) {
             guard let column = rows.position(ofColumn: property.name) else {
                 if property.alwaysPresent { throw Self.mismatch(property.name, "has no column in the result") }
-                return nil
+                continue
             }
             var schema = property.schema
             var nullable = false
@@ -44,33 +52,50 @@ struct RecordRows {
             guard let kind = Self.kind(of: schema, type: type) else {
                 throw Self.mismatch(property.name, "is a column of \(type), which its schema cannot take")
             }
-            return Member(name: property.name, column: column, kind: kind, nullable: nullable, alwaysPresent: property.alwaysPresent)
+            var prefix = JSONText()
+            prefix.append(memberName: property.name, first: false)
+            members.append(Member(
+                prefix: prefixes.count..<prefixes.count + prefix.bytes.count, column: column, kind: kind,
+                nullable: nullable, alwaysPresent: property.alwaysPresent))
+            prefixes += prefix.bytes
+            names.append(property.name)
         }
+        (self.rows, self.members, self.prefixes, self.names) = (rows, members, prefixes, names)
     }
 
-    /// One element per row, for a `ListPage`.
-    var items: [Item] { (0..<rows.count).map { Item(rows: self, row: $0) } }
+    /// Writes every row, as a JSON array of objects.
+    func write(to text: inout JSONText) throws {
+        text.append(UInt8(ascii: "["))
+        for row in 0..<rows.count {
+            if row > 0 { text.append(UInt8(ascii: ",")) }
+            try write(row: row, to: &text)
+        }
+        text.append(UInt8(ascii: "]"))
+    }
 
     /// Writes row `row` as one JSON object.
     func write(row: Int, to text: inout JSONText) throws {
         text.append(UInt8(ascii: "{"))
         var first = true
-        for member in members {
-            let value = rows.unsafeText(row: row, column: member.column)
-            if value == nil, !member.alwaysPresent { continue }
-            text.append(memberName: member.name, first: first)
-            first = false
-            guard let value else {
-                guard member.nullable else { throw Self.mismatch(member.name, "is NULL in row \(row), and may not be") }
-                text.append("null")
-                continue
-            }
-            switch member.kind {
-            case .text: text.append(string: value)
-            case .integer: text.append(raw: value)
-            case .number: text.append(decimal: try Decimal(postgresBytes: value, type: .numeric))
-            case .boolean: text.append(value.first == UInt8(ascii: "t") ? "true" : "false")
-            case .timestamp: text.append(timestamp: try Date(postgresBytes: value, type: .timestamptz))
+        try prefixes.withUnsafeBufferPointer { prefixes in
+            for (index, member) in members.enumerated() {
+                let value = rows.unsafeText(row: row, column: member.column)
+                if value == nil, !member.alwaysPresent { continue }
+                // the first member's name goes without its comma
+                text.append(raw: UnsafeBufferPointer(rebasing: prefixes[(member.prefix.lowerBound + (first ? 1 : 0))..<member.prefix.upperBound]))
+                first = false
+                guard let value else {
+                    guard member.nullable else { throw Self.mismatch(names[index], "is NULL in row \(row), and may not be") }
+                    text.append("null")
+                    continue
+                }
+                switch member.kind {
+                case .text: text.append(string: value)
+                case .integer: text.append(raw: value)
+                case .number: text.append(decimal: try Decimal(postgresBytes: value, type: .numeric))
+                case .boolean: text.append(value.first == UInt8(ascii: "t") ? "true" : "false")
+                case .timestamp: text.append(timestamp: try Date(postgresBytes: value, type: .timestamptz))
+                }
             }
         }
         text.append(UInt8(ascii: "}"))
@@ -94,18 +119,15 @@ struct RecordRows {
     private static func mismatch(_ member: String, _ problem: String) -> PostgresError {
         PostgresError(.decoding, reason: "the member \(member) \(problem)")
     }
+}
 
-    /// One row, written as its object by `JSONStreamEncoder` (and by no other encoder).
-    struct Item: Encodable {
-        let rows: RecordRows
-        let row: Int
-
-        func encode(to encoder: any Encoder) throws {
-            guard let stream = encoder as? StreamEncoder else {
-                throw EncodingError.invalidValue(row, EncodingError.Context(
-                    codingPath: encoder.codingPath, debugDescription: "rows of a result are written only by JSONStreamEncoder"))
-            }
-            try stream.encodeText { try rows.write(row: row, to: &$0) }
+extension RecordRows: Encodable {
+    /// The rows as a JSON array, written by `JSONStreamEncoder` (and by no other encoder).
+    func encode(to encoder: any Encoder) throws {
+        guard let stream = encoder as? StreamEncoder else {
+            throw EncodingError.invalidValue(rows.count, EncodingError.Context(
+                codingPath: encoder.codingPath, debugDescription: "rows of a result are written only by JSONStreamEncoder"))
         }
+        try stream.encodeText { try write(to: &$0) }
     }
 }

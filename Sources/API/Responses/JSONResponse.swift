@@ -23,14 +23,15 @@ public enum JSONResponse {
     }
 }
 
-/// A page of a list: `{"items","total","limit","offset"}`.
-public struct ListPage<Item: Encodable>: JSONObject {
-    public var items: [Item]
+/// A page of a list: `{"items","total","limit","offset"}`; `items` is an array of records, or
+/// rows written as records (`RecordRows`).
+public struct ListPage<Items: Encodable>: JSONObject {
+    public var items: Items
     public var total: Int
     public var limit: Int
     public var offset: Int
 
-    public init(items: [Item], total: Int, paging: Paging) {
+    public init(items: Items, total: Int, paging: Paging) {
         self.items = items
         self.total = total
         self.limit = paging.limit
@@ -45,7 +46,7 @@ public struct ListPage<Item: Encodable>: JSONObject {
     }
 }
 
-extension ListPage: Sendable where Item: Sendable {}
+extension ListPage: Sendable where Items: Sendable {}
 
 /// `limit` (default 50, at most 500) and `offset` from the query string.
 public struct Paging: Sendable {
