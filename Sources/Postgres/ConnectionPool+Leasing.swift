@@ -7,13 +7,16 @@ struct PoolState {
     var waiters: [PoolWaiter] = []
     var nextWaiterID: UInt64 = 0
     var closed = false
+    /// A task is sleeping until the first waiter's deadline (`expireWaiters`).
+    var expiring = false
 }
 
-/// A caller waiting for a connection.
+/// A caller waiting for a connection, in arrival order: every waiter has the same timeout, so
+/// the first one's deadline is the earliest.
 struct PoolWaiter {
     var id: UInt64
     var continuation: CheckedContinuation<PoolGrant, any Error>
-    var timer: Task<Void, Never>?
+    var deadline: ContinuousClock.Instant
 }
 
 /// What a waiting caller is given: a connection, or the right to open one.
@@ -55,45 +58,45 @@ extension ConnectionPool {
                 }
                 return state.waiters.removeFirst()
             }
-            if let next {
-                next.timer?.cancel()
-                next.continuation.resume(returning: .open)
-            }
+            next?.continuation.resume(returning: .open)
             throw error
         }
     }
 
     private func waitForGrant() async throws -> PoolGrant {
-        let timeout = configuration.acquireTimeout
+        let deadline = ContinuousClock.now.advanced(by: configuration.acquireTimeout)
         return try await withCheckedThrowingContinuation { continuation in
-            let id = state.withLock { state in
+            let startExpiring = state.withLock { state in
                 state.nextWaiterID += 1
-                state.waiters.append(PoolWaiter(id: state.nextWaiterID, continuation: continuation))
-                return state.nextWaiterID
+                state.waiters.append(PoolWaiter(id: state.nextWaiterID, continuation: continuation, deadline: deadline))
+                defer { state.expiring = true }
+                return !state.expiring
             }
-            let timer = Task { [weak self] in
-                try? await Task.sleep(for: timeout)
-                guard !Task.isCancelled else { return }
-                self?.expireWaiter(id)
-            }
-            let served = state.withLock { state in
-                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return true }
-                state.waiters[index].timer = timer
-                return false
-            }
-            if served { timer.cancel() }
+            if startExpiring { Task { [weak self] in await self?.expireWaiters() } }
         }
     }
 
-    private func expireWaiter(_ id: UInt64) {
-        let expired = state.withLock { state -> PoolWaiter? in
-            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-            return state.waiters.remove(at: index)
+    /// Fails each waiter still waiting at its deadline, sleeping until the first one's, while
+    /// there are waiters: one timer for the pool, not one per waiting caller (a task and a
+    /// timer per request under load cost a few per cent of the server's CPU).
+    private func expireWaiters() async {
+        while true {
+            let (expired, next) = state.withLock { state -> ([PoolWaiter], ContinuousClock.Instant?) in
+                let now = ContinuousClock.now
+                let count = state.waiters.prefix { $0.deadline <= now }.count
+                defer { state.waiters.removeFirst(count) }
+                if state.waiters.count == count { state.expiring = false }
+                return (Array(state.waiters.prefix(count)), state.waiters.dropFirst(count).first?.deadline)
+            }
+            for waiter in expired {
+                waiter.continuation.resume(throwing: PostgresError(
+                    .poolTimeout,
+                    reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
+                ))
+            }
+            guard let next else { return }
+            try? await Task.sleep(until: next, clock: .continuous)
         }
-        expired?.continuation.resume(throwing: PostgresError(
-            .poolTimeout,
-            reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
-        ))
     }
 
     func release(_ connection: Connection) {
@@ -109,7 +112,6 @@ extension ConnectionPool {
             return state.waiters.removeFirst()
         }
         if let waiter {
-            waiter.timer?.cancel()
             waiter.continuation.resume(returning: .connection(connection))
         } else if state.withLock({ $0.closed }) {
             connection.close()

@@ -77,7 +77,6 @@ public final class ConnectionPool: Sendable {
             return (state.idle, state.waiters)
         }
         for waiter in waiters {
-            waiter.timer?.cancel()
             waiter.continuation.resume(throwing: PostgresError(.poolClosed, reason: "the connection pool is shut down"))
         }
         idle.forEach { $0.close() }

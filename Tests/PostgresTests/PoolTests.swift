@@ -37,6 +37,29 @@ import TestSupport
         }
     }
 
+    @Test func aWaiterTimesOutAtItsOwnDeadlineNotAnEarlierWaiters() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(400))
+            // setup: the only connection is held for 0.2 s; a first waiter gets it then and holds it 2 s
+            async let first = pool.withConnection { try $0.execute("SELECT pg_sleep(0.2)") }
+            while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            async let second = pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
+            while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            _ = try await first
+            while pool.statistics.waiting > 0 { try await Task.sleep(for: .milliseconds(5)) }
+            // MUT: a third waiter arrives after the second was served, before the second's deadline
+            let started = ContinuousClock.now
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withConnection { try $0.execute("SELECT 1") }
+            }
+            // validation: it waited its own 0.4 s, not until the served waiter's deadline
+            #expect(error?.kind == .poolTimeout)
+            #expect(ContinuousClock.now - started >= .milliseconds(390))
+            _ = try await second
+            await pool.shutdown()
+        }
+    }
+
     @Test func reconnectsAfterEveryBackendIsTerminated() async throws {
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 3)
