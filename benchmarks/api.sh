@@ -6,6 +6,7 @@
 #   with BASELINE_ENV="NAME=value …" in its environment (BASELINE_BIN=$BENCH_BIN: a setting A/B)
 #   BENCH_BIN=/path/to/projectyear benchmarks/api.sh …   measures that binary instead of building
 #   PERF_OUT=/tmp/api.perf benchmarks/api.sh …   also records a CPU profile of the server (perf)
+#   under the list's load, or under the PUT's with PERF_PATH=put
 #
 # Loads `demo --scale SCALE` (SCALE × 2,000 projects) and, for `GET /api/v1/projects` (50 rows, as
 # one district's editor) and `PUT …/reports/{month}` (a new report each time, each measurement as
@@ -213,8 +214,15 @@ for path in list put; do
     echo "$path ratios: api/peer $(bench_ratio "$api" "$peer"), api/pgbench-as-sent $(bench_ratio "$api" "$sent"), api/pgbench-pipelined $(bench_ratio "$api" "$piped"), own CPU api/peer $(bench_ratio "$(median "${path}_api_cpu")" "$(median "${path}_peer_cpu")"), PostgreSQL CPU api/pgbench-pipelined $(bench_ratio "$(median "${path}_api_pg")" "$(median "${path}_pg_prepared_pg")")$( \
         [ -n "${port[baseline]:-}" ] && echo ", api/baseline $(bench_ratio "$api" "$(median "${path}_baseline")")")"
 done
-if [ -n "${PERF_OUT:-}" ]; then # a CPU profile of the server under the list's load
-    wrk -t2 -c64 -d"$((seconds + 2))s" -H "Authorization: Bearer $list_token" "http://127.0.0.1:${port[api]}/api/v1/projects" >/dev/null 2>&1 &
+if [ -n "${PERF_OUT:-}" ]; then # a CPU profile of the server under the list's (or the PUT's) load
+    if [ "${PERF_PATH:-list}" = put ]; then
+        read -r code _ _ _ ids <<<"$(district "$((measure + 1))")"
+        token=$(bench_sign_in "${port[api]}" "$code.editor")
+        curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${port[api]}/api/v1/projects"
+        BENCH_TOKEN=$token BENCH_PROJECTS=$ids wrk -t2 -c64 -d"$((seconds + 2))s" -s "$here/api/report.lua" "http://127.0.0.1:${port[api]}" >/dev/null 2>&1 &
+    else
+        wrk -t2 -c64 -d"$((seconds + 2))s" -H "Authorization: Bearer $list_token" "http://127.0.0.1:${port[api]}/api/v1/projects" >/dev/null 2>&1 &
+    fi
     perf record -g -p "${pid[api]}" -o "$PERF_OUT" -- sleep "$seconds" >/dev/null 2>&1; wait $!
     bench_log "profile in $PERF_OUT (perf report -i $PERF_OUT --no-children)"
 fi

@@ -29,7 +29,7 @@ struct AgencyCommand: AsyncParsableCommand {
 
         func validate() throws {
             if let problem = AccountRules.agencyCodeProblem(code) { throw ValidationError("--code \(problem.text(.en))") }
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = name.trimmingWhiteSpace()
             if trimmed.isEmpty || trimmed.count > 200 { throw ValidationError("--name must be 1 to 200 characters") }
             if AgencyKind(rawValue: kind) == nil {
                 throw ValidationError("--kind must be one of \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -47,7 +47,7 @@ struct AgencyCommand: AsyncParsableCommand {
                 let record: AgencyRecord
                 do {
                     record = try AgencyQueries.insert(
-                        code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), kind: AgencyKind(rawValue: kind)!,
+                        code: code, name: name.trimmingWhiteSpace(), kind: AgencyKind(rawValue: kind)!,
                         divisionCode: divisionCode, on: connection
                     )
                 } catch let error as PostgresError where error.isUniqueViolation {

@@ -78,7 +78,7 @@ struct Settings: Sendable {
             poolMax: try values.int("database.pool.max", in: 1...500),
             poolTimeout: .seconds(try values.int("database.pool.timeout", in: 1...600)),
             replicaURLs: (values.optionalString("database.replica.urls") ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
             replicaMaxLag: .seconds(try values.int("database.replica.lag", in: 1...86400)),
             replicaWait: .milliseconds(try values.int("database.replica.wait", in: 0...60000)),
             httpHost: try values.string("http.host"),
@@ -91,7 +91,7 @@ struct Settings: Sendable {
                 maxConnections: ServerLimits.connectionsWithinFileLimit(try values.int("http.max_connections", in: 1...1_000_000))
             ),
             trustedProxies: Set((values.optionalString("http.trusted_proxies") ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }),
             logLevel: try values.logLevel("log.level"),
             sessionHours: try values.int("session.hours", in: 1...720),
             sessionCacheSeconds: try values.int("session.cache.seconds", in: 0...60),

@@ -66,7 +66,7 @@ struct UserCommand: AsyncParsableCommand {
             if UserRole(rawValue: role) == nil {
                 throw ValidationError("--role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            if let displayName, displayName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || displayName.count > 200 {
+            if let displayName, displayName.trimmingWhiteSpace().isEmpty || displayName.count > 200 {
                 throw ValidationError("--display-name must be 1 to 200 characters")
             }
         }
@@ -85,7 +85,7 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try await PasswordHasher.hash(password)
                 let new = NewUser(
                     username: username,
-                    displayName: (displayName ?? username).trimmingCharacters(in: .whitespacesAndNewlines),
+                    displayName: (displayName ?? username).trimmingWhiteSpace(),
                     passwordHash: hash, agencyID: agencyRecord.summary.id, role: UserRole(rawValue: role)!
                 )
                 let record: UserRecord

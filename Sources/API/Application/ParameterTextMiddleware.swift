@@ -12,6 +12,8 @@ struct ParameterTextMiddleware<Context: RequestContext>: RouterMiddleware {
             validator.rejectNUL(String(value), field: String(name))
         }
         for (name, value) in context.parameters {
+            // only an escaped parameter can hide NUL (as %00)
+            guard value.contains("%") else { continue }
             validator.rejectNUL(String(value).removingPercentEncoding ?? String(value), field: String(name))
         }
         if !validator.isValid { throw Problem.invalid(validator.errors) }

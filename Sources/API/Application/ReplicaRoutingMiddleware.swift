@@ -1,3 +1,4 @@
+import Campaign
 import HTTPTypes
 import Hummingbird
 import Metrics
@@ -35,7 +36,7 @@ struct ReplicaRoutingMiddleware: RouterMiddleware {
     /// The bearer token as sent; `SessionAuthenticator` decides whether it is valid.
     static func bearerToken(_ request: Request) -> String? {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
-        let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        let token = header.dropFirst(7).trimmingSpaces()
         return token.isEmpty ? nil : token
     }
 }

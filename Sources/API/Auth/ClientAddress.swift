@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 import Hummingbird
 
@@ -13,7 +14,7 @@ struct ClientAddress {
         guard trustedProxies.contains(peer) else { return peer }
         // Every X-Forwarded-For field in order, as one list: client, proxy, proxy, …
         let hops = request.headers.filter { $0.name.canonicalName == "x-forwarded-for" }
-            .flatMap { $0.value.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .flatMap { $0.value.split(separator: ",") }.map { $0.trimmingSpaces() }
         for hop in hops.reversed() where !trustedProxies.contains(hop) {
             return Self.isAddress(hop) ? hop : peer
         }

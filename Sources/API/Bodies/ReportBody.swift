@@ -29,7 +29,7 @@ enum ReportBody {
 
     private static func text(_ field: String, _ body: inout RequestBody) -> String? {
         guard let raw = body.rawString(field) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhiteSpace()
         guard trimmed.count <= textLimit else {
             body.validator.add(field, .textTooLong, ["max": "\(textLimit)", "got": "\(trimmed.count)"])
             return nil

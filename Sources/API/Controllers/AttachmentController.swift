@@ -80,7 +80,7 @@ struct AttachmentController: APIController {
     /// Whether `If-None-Match` names the current ETag (or is `*`).
     static func matches(_ header: String, etag: String) -> Bool {
         header.split(separator: ",").contains { candidate in
-            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            let tag = candidate.trimmingSpaces()
             return tag == "*" || tag == etag || tag == "W/" + etag
         }
     }

@@ -62,7 +62,7 @@ struct NotificationController: APIController {
         let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         var resumeFrom: Int64?
         if let text = request.headers[.lastEventID] {
-            guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {
+            guard let id = Int64(text.trimmingSpaces()), id >= 0 else {
                 throw Problem(.badRequest, .lastEventID)
             }
             resumeFrom = id

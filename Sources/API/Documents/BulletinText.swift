@@ -86,7 +86,7 @@ struct BulletinContent: Decodable {
     }
 
     func paragraphs(_ text: String) -> [OfficialDocument.Block] {
-        text.split(whereSeparator: \.isNewline).map { .paragraph(String($0).trimmingCharacters(in: .whitespaces)) }
+        text.split(whereSeparator: \.isNewline).map { .paragraph(String($0).trimmingSpaces()) }
             .filter { $0 != .paragraph("") }
     }
 }

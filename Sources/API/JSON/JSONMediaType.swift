@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 
 /// Which `Content-Type` a JSON request body may have: `application/json` or any `type/name+json`
@@ -7,13 +8,13 @@ enum JSONMediaType {
     /// Whether the header value names JSON.
     static func accepts(_ contentType: String) -> Bool {
         let parts = contentType.split(separator: ";", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
+            $0.trimmingSpaces().lowercased()
         }
         let halves = parts[0].split(separator: "/", omittingEmptySubsequences: false)
         guard halves.count == 2, halves.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isTokenCharacter) }) else { return false }
         guard parts[0] == "application/json" || (halves[1].hasSuffix("+json") && halves[1].count > 5) else { return false }
         for parameter in parts.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
             guard pair.count == 2, !pair[0].isEmpty else { return false }
             if pair[0] == "charset", !["utf-8", "\"utf-8\"", "utf8"].contains(pair[1]) { return false }
         }

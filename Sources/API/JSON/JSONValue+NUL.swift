@@ -4,6 +4,8 @@ extension JSONValue {
     /// Records every string (or member name) at any depth that holds NUL, named by its path
     /// (`progress`, `weights.fai`, `monthly[3]`).
     func rejectNUL(at path: String = "", in validator: inout Validator) {
+        // The common case, nothing to name, costs one pass without building a path.
+        guard containsNUL else { return }
         switch self {
         case .string(let text):
             validator.rejectNUL(text, field: path)
@@ -18,6 +20,16 @@ extension JSONValue {
             }
         case .null, .bool, .number:
             break
+        }
+    }
+
+    /// Whether any string or member name at any depth holds NUL.
+    private var containsNUL: Bool {
+        switch self {
+        case .string(let text): text.containsNUL
+        case .array(let elements): elements.contains { $0.containsNUL }
+        case .object(let members): members.contains { $0.key.containsNUL || $0.value.containsNUL }
+        case .null, .bool, .number: false
         }
     }
 }

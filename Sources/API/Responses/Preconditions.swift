@@ -13,7 +13,7 @@ public enum Preconditions {
         guard let header = request.headers[.ifMatch] else {
             throw Problem(.preconditionRequired, .ifMatchRequired)
         }
-        let tag = header.trimmingCharacters(in: .whitespaces)
+        let tag = header.trimmingSpaces()
         let digits = tag.dropFirst().dropLast()
         guard tag.count > 2, tag.count <= 11, tag.first == "\"", tag.last == "\"", let version = Int(digits),
               version > 0, String(version) == digits else {

@@ -14,7 +14,7 @@ struct MultipartFile: Sendable {
     static func boundary(contentType: String?) -> String? {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
             if pair.count == 2, pair[0].lowercased() == "boundary" {
                 return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
@@ -78,7 +78,7 @@ struct MultipartFile: Sendable {
         var disposition = ""
         var type: String?
         for line in head.components(separatedBy: "\r\n") {
-            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingSpaces() }
             guard pair.count == 2 else { continue }
             switch pair[0].lowercased() {
             case "content-disposition": disposition = pair[1]
@@ -94,7 +94,7 @@ struct MultipartFile: Sendable {
     static func filename(_ disposition: String) -> String? {
         var plain: String?
         for parameter in disposition.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
             guard pair.count == 2 else { continue }
             switch pair[0].lowercased() {
             case "filename*":

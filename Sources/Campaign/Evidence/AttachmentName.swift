@@ -15,7 +15,7 @@ public enum AttachmentName {
     public static func cleaned(_ name: String) -> String? {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: name.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !bidiControls.contains($0.value) })
-        let text = String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(scalars).trimmingWhiteSpace()
         return text.isEmpty ? nil : text
     }
 

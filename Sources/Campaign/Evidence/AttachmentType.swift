@@ -26,7 +26,7 @@ public enum AttachmentType: String, CaseIterable, Sendable, Codable {
 
     /// A declared `Content-Type` (parameters and case ignored) as one of the types, or nil.
     public init?(mediaType: String) {
-        let bare = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let bare = mediaType.split(separator: ";").first.map { $0.trimmingSpaces().lowercased() } ?? ""
         self.init(rawValue: bare)
     }
 

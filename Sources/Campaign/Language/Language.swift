@@ -11,7 +11,7 @@ public enum Language: String, Sendable, CaseIterable {
     public init(acceptLanguage header: String?) {
         var best: (language: Language, quality: Double)?
         for range in (header ?? "").split(separator: ",") {
-            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let parts = range.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
             guard let tag = parts.first, let language = Language(tag: tag) else { continue }
             let quality = parts.dropFirst().lazy.compactMap(Self.quality).first ?? 1
             if quality > 0, quality > (best?.quality ?? 0) { best = (language, quality) }

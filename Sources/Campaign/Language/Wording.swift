@@ -61,7 +61,7 @@ public enum Wording {
     /// A person's text as one sentence inside another: trimmed, without the closing marks
     /// (`。！；，.`) that the surrounding words add themselves (`请补充原因。` → `请补充原因`).
     public static func sentence(_ text: String) -> String {
-        var trimmed = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var trimmed = Substring(text.trimmingWhiteSpace())
         while let last = trimmed.last, "。．.！!；;，,".contains(last) || last.isWhitespace { trimmed.removeLast() }
         return String(trimmed)
     }

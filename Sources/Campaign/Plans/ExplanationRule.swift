@@ -26,7 +26,7 @@ public struct ExplanationRule: Sendable, Equatable {
 
     /// Whether a report of `amount` against `plan` is refused for want of `explanation`.
     public func refuses(amount: Decimal, plan: Decimal?, explanation: String) -> Bool {
-        isUnusual(amount: amount, plan: plan) && explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        isUnusual(amount: amount, plan: plan) && explanation.trimmingWhiteSpace().isEmpty
     }
 
     /// What the clerk reads when the explanation is missing (names the range and the plan).

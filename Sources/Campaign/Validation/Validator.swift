@@ -54,7 +54,7 @@ public struct Validator: Sendable {
         _ value: String?, field: String, maxLength: Int, required: Bool = true
     ) -> String? {
         let limit = ["max": "\(maxLength)"]
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+        guard let trimmed = value?.trimmingWhiteSpace(), !trimmed.isEmpty else {
             if value != nil, required { add(field, .blankText, limit); return nil }
             return missing(field, required: required, .requiredText, limit)
         }

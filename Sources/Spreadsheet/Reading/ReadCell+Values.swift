@@ -22,7 +22,7 @@ extension ReadCell {
         switch self {
         case .empty: return nil
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhiteSpace()
             if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) { throw CellProblem(.containsNUL) }
             return trimmed.isEmpty ? nil : trimmed
         case .number(let number): return number

@@ -50,7 +50,7 @@ public enum ProjectImportQueries {
     /// Whether a staged row (`sheet`) holds what the stored project (`stored`) holds; an empty
     /// lead department keeps the stored one.
     static func same(stored p: String, sheet s: String) -> String {
-        let columns = fieldColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let columns = fieldColumns.split(separator: ",").map { $0.trimmingWhiteSpace() }
         let sheet = columns.map { $0 == "lead_department_id" ? "coalesce(\(s).\($0), \(p).\($0))" : "\(s).\($0)" }
         return "(" + columns.map { "\(p).\($0)" }.joined(separator: ", ") + ") IS NOT DISTINCT FROM (" + sheet.joined(separator: ", ") + ")"
     }
