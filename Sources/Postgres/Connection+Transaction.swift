@@ -27,10 +27,12 @@ extension Connection {
             let committed = takeCommittedWithStatement()
             if pipelinesSent == before {
                 discardQueued()
+            } else if committed {
+                // the body's last statement carried it
             } else if readOnly {
                 // Should the connection have broken meanwhile, the next checkout re-opens it.
                 try? sendWithoutWaiting(["COMMIT"])
-            } else if !committed {
+            } else {
                 try execute("COMMIT")
             }
             return value

@@ -41,6 +41,30 @@ import TestSupport
         }
     }
 
+    @Test func pagesCountWhatTheCallerMaySeeThePastTheEndOneToo() async throws {
+        try await APIHarness.run { api in
+            // setup: three projects in district 1, one in district 2
+            let county = try await api.signIn(api.fixture.county, "editor")
+            for (code, district) in [("P-1", api.fixture.district1.id), ("P-2", api.fixture.district1.id),
+                                     ("P-3", api.fixture.district1.id), ("P-4", api.fixture.district2.id)] {
+                #expect(try await api.request(.post, "/api/v1/projects", token: county, json: projectBody(api, code: code, district: district)).status == .created)
+            }
+            let token = try await api.signIn(api.fixture.district1, "editor")
+            // MUT: the first page (one statement, its COMMIT with it), a second, and one past the end
+            let first = try await api.request(.get, "/api/v1/projects?limit=2", token: token)
+            let second = try await api.request(.get, "/api/v1/projects?limit=2&offset=2", token: token)
+            let past = try await api.request(.get, "/api/v1/projects?limit=2&offset=5", token: token)
+            // validation: each counts district 1's three, under its own row-level security
+            #expect((first.object["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["P-1", "P-2"])
+            #expect((second.object["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["P-3"])
+            #expect((past.object["items"] as? [Any])?.isEmpty == true)
+            #expect([first, second, past].map { $0.object["total"] as? Int } == [3, 3, 3])
+            // and the connection serves the next request as the next caller, with nothing left open
+            let other = try await api.request(.get, "/api/v1/projects", token: try await api.signIn(api.fixture.district2, "editor"))
+            #expect(other.object["total"] as? Int == 1)
+        }
+    }
+
     @Test func otherAgenciesSeeOnlyWhatTheyMay() async throws {
         try await APIHarness.run { api in
             let d1 = try await api.signIn(api.fixture.district1, "editor")

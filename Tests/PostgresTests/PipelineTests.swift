@@ -1,4 +1,4 @@
-import Postgres
+@testable import Postgres
 import Synchronization
 import Testing
 import TestSupport
@@ -83,6 +83,25 @@ import TestSupport
                 }
             }
             #expect(try count() == 2)
+        }
+    }
+
+    @Test func aReadWhoseLastStatementCarriedItsCommitSendsNoOther() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            // MUT: the read's one statement carries its COMMIT
+            let n = try connection.withTransaction(readOnly: true) { connection in
+                Self.actAs("7", on: connection)
+                connection.commitWithNextStatement()
+                return try connection.query("SELECT 1 AS n")[0].decode("n", as: Int.self)
+            }
+            // validation: no COMMIT went out after it, and no transaction or setting is left
+            #expect(n == 1)
+            #expect(connection.state.withLock { $0.unreadPipelines } == 0)
+            #expect(try connection.query(Self.settings)[0].decode("user_id", as: String.self) == "")
+            let first = try connection.query("SELECT txid_current() AS x")[0].decode("x", as: Int64.self)
+            let second = try connection.query("SELECT txid_current() AS x")[0].decode("x", as: Int64.self)
+            #expect(first != second, "a transaction was left open")
         }
     }
 
