@@ -61,6 +61,25 @@ import Testing
         }
     }
 
+    @Test func aConnectionAskingAgainAndAgainOutlivesEveryTimeout() async throws {
+        try await LiveServer.run(limits: Self.limits) { port in
+            let connection = try await RawConnection.open(port: port)
+            // MUT: a request every 400 ms for 4 s, past the header (1 s) and stall (2 s) timeouts,
+            // so that timers set for earlier requests fire while later ones are asked and answered
+            for number in 1...10 {
+                try await connection.send("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Number: \(number)\r\n\r\n")
+                try await Task.sleep(for: .milliseconds(400))
+            }
+            // validation: every request answered, the connection still open
+            let deadline = ContinuousClock.now + .seconds(15)
+            while connection.text.components(separatedBy: "HTTP/1.1 200").count < 11, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(connection.text.components(separatedBy: "HTTP/1.1 200").count == 11)
+            #expect(connection.channel.isActive)
+        }
+    }
+
     @Test func aHugeDeclaredLengthIs413AtOnce() async throws {
         try await LiveServer.run(limits: Self.limits) { port in
             let connection = try await RawConnection.open(port: port)

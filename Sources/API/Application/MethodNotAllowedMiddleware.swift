@@ -15,12 +15,18 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// Looks at the route table only when the request failed (the router answers a method a path
+    /// lacks as not found): a request that has its route pays nothing for the scan.
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let methods = methods(for: request.uri.path) else { return try await next(request, context) }
-        let allowed = Self.order.filter { methods.contains($0) || ($0 == .head && methods.contains(.get)) }
-        guard !allowed.contains(request.method) else { return try await next(request, context) }
-        let allow = allowed.map(\.rawValue).joined(separator: ", ")
-        throw Problem(.methodNotAllowed, .methodNotAllowed, ["method": request.method.rawValue, "allow": allow], headers: [.allow: allow])
+        do {
+            return try await next(request, context)
+        } catch {
+            guard let methods = methods(for: request.uri.path) else { throw error }
+            let allowed = Self.order.filter { methods.contains($0) || ($0 == .head && methods.contains(.get)) }
+            guard !allowed.contains(request.method) else { throw error }
+            let allow = allowed.map(\.rawValue).joined(separator: ", ")
+            throw Problem(.methodNotAllowed, .methodNotAllowed, ["method": request.method.rawValue, "allow": allow], headers: [.allow: allow])
+        }
     }
 
     static var order: [HTTPRequest.Method] { [.get, .head, .post, .put, .patch, .delete] }

@@ -13,8 +13,7 @@ enum DownloadRequest {
             }
             return format
         }
-        let accept = request.headers[.accept] ?? ""
-        guard !accept.contains("application/json") else { return nil }
+        guard let accept = request.headers[.accept], !accept.contains("application/json") else { return nil }
         return SpreadsheetFormat.allCases.first { accept.contains($0.contentType.split(separator: ";")[0]) }
     }
 }
