@@ -36,7 +36,8 @@ extension Connection {
     /// Sends the open transaction's `COMMIT` in the same pipeline as the next statement, which
     /// must be the transaction's last: a write and its commit in one round trip, and the commit
     /// still waited for (`withTransaction` then has nothing left to send). Should the statement
-    /// fail, PostgreSQL skips the `COMMIT` and the transaction rolls back as before.
+    /// fail, PostgreSQL skips the `COMMIT` and the transaction rolls back as before. A statement
+    /// sent after it in the same transaction fails with `PostgresError.Kind.misuse`, unsent.
     public func commitWithNextStatement() {
         state.withLock { $0.commitAfterNext = true }
     }
@@ -91,6 +92,10 @@ extension Connection {
     static func runPipeline(
         _ queries: [Query], state: inout State, handle: OpaquePointer, resultFormat: Int32 = 0, retried: Bool = false
     ) throws -> [ResultSet] {
+        if state.committedWithStatement, !queries.isEmpty {
+            // It would run outside the transaction, without the caller's settings.
+            throw PostgresError(.misuse, reason: "a statement was sent after its transaction's COMMIT, which went out with the one before it")
+        }
         let committing = state.commitAfterNext && !queries.isEmpty
         let all = state.queued + queries + (committing ? ["COMMIT"] : [])
         state.queued = []

@@ -167,6 +167,7 @@ public final class Connection: Sendable {
         state.withLock { state in
             if let handle = state.handle { PQsetNoticeProcessor(handle, { _, _ in }, nil) }
         }
-        try simpleQuery("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3")
+        // UTF-8 whatever the database's encoding: text is read as UTF-8 (`String`, `RecordRows`).
+        try simpleQuery("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3; SET client_encoding = 'UTF8'")
     }
 }

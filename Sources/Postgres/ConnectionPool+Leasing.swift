@@ -5,16 +5,24 @@ struct PoolState {
     var idle: [Connection] = []
     var opened = 0
     var waiters: [PoolWaiter] = []
-    var nextWaiterID: UInt64 = 0
     var closed = false
-    /// A task is sleeping until the first waiter's deadline (`expireWaiters`).
+    /// The task that fails waiters past their deadline is running (`expireWaiters`).
     var expiring = false
+
+    /// A connection or the right to open one, for a caller that may have it now: none is waiting
+    /// before it and one is idle, or there is room for another. Nil when it must wait.
+    mutating func grant(maxConnections: Int) throws -> PoolGrant? {
+        if closed { throw PostgresError(.poolClosed, reason: "the connection pool is shut down") }
+        if waiters.isEmpty, let connection = idle.popLast() { return .connection(connection) }
+        guard opened < maxConnections else { return nil }
+        opened += 1
+        return .open
+    }
 }
 
-/// A caller waiting for a connection, in arrival order: every waiter has the same timeout, so
-/// the first one's deadline is the earliest.
+/// A caller waiting for a connection. Waiters are queued in arrival order, each with its deadline
+/// taken under the same lock, and all have the same timeout: the first one's deadline is the earliest.
 struct PoolWaiter {
-    var id: UInt64
     var continuation: CheckedContinuation<PoolGrant, any Error>
     var deadline: ContinuousClock.Instant
 }
@@ -27,17 +35,13 @@ enum PoolGrant {
 
 extension ConnectionPool {
     func acquire() async throws -> Connection {
-        let immediate: PoolGrant? = try state.withLock { state in
-            if state.closed { throw PostgresError(.poolClosed, reason: "the connection pool is shut down") }
-            if state.waiters.isEmpty, let connection = state.idle.popLast() { return .connection(connection) }
-            if state.opened < configuration.maxConnections {
-                state.opened += 1
-                return .open
-            }
-            return nil
-        }
+        let max = configuration.maxConnections
         let grant: PoolGrant
-        if let immediate { grant = immediate } else { grant = try await waitForGrant() }
+        if let now = try state.withLock({ try $0.grant(maxConnections: max) }) {
+            grant = now
+        } else {
+            grant = try await waitForGrant()
+        }
         switch grant {
         case .connection(let connection):
             return connection
@@ -63,40 +67,50 @@ extension ConnectionPool {
         }
     }
 
-    private func waitForGrant() async throws -> PoolGrant {
-        let deadline = ContinuousClock.now.advanced(by: configuration.acquireTimeout)
+    /// Queues the caller, unless a connection was released (or the pool shut down) since it
+    /// looked: deciding and queueing under one lock, no release can fall between the two (a
+    /// connection released in that gap used to sit idle while callers waited out their timeout).
+    func waitForGrant() async throws -> PoolGrant {
+        let (max, timeout) = (configuration.maxConnections, configuration.acquireTimeout)
         return try await withCheckedThrowingContinuation { continuation in
-            let startExpiring = state.withLock { state in
-                state.nextWaiterID += 1
-                state.waiters.append(PoolWaiter(id: state.nextWaiterID, continuation: continuation, deadline: deadline))
+            let (now, startExpiring) = state.withLock { state -> (Result<PoolGrant, any Error>?, Bool) in
+                do {
+                    if let grant = try state.grant(maxConnections: max) { return (.success(grant), false) }
+                } catch {
+                    return (.failure(error), false)
+                }
+                state.waiters.append(PoolWaiter(continuation: continuation, deadline: .now.advanced(by: timeout)))
                 defer { state.expiring = true }
-                return !state.expiring
+                return (nil, !state.expiring)
             }
-            if startExpiring { Task { [weak self] in await self?.expireWaiters() } }
+            if let now { continuation.resume(with: now) }
+            if startExpiring {
+                Task { [weak self] in
+                    while let next = self?.expireWaiters() { try? await Task.sleep(until: next, clock: .continuous) }
+                }
+            }
         }
     }
 
-    /// Fails each waiter still waiting at its deadline, sleeping until the first one's, while
-    /// there are waiters: one timer for the pool, not one per waiting caller (a task and a
-    /// timer per request under load cost a few per cent of the server's CPU).
-    private func expireWaiters() async {
-        while true {
-            let (expired, next) = state.withLock { state -> ([PoolWaiter], ContinuousClock.Instant?) in
-                let now = ContinuousClock.now
-                let count = state.waiters.prefix { $0.deadline <= now }.count
-                defer { state.waiters.removeFirst(count) }
-                if state.waiters.count == count { state.expiring = false }
-                return (Array(state.waiters.prefix(count)), state.waiters.dropFirst(count).first?.deadline)
-            }
-            for waiter in expired {
-                waiter.continuation.resume(throwing: PostgresError(
-                    .poolTimeout,
-                    reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
-                ))
-            }
-            guard let next else { return }
-            try? await Task.sleep(until: next, clock: .continuous)
+    /// Fails each waiter still waiting at its deadline and returns the next deadline, or nil
+    /// (and the task that calls it stops) when no one waits: one timer for the pool, not one per
+    /// waiting caller (a task and a timer per request under load cost a few per cent of the
+    /// server's CPU).
+    private func expireWaiters() -> ContinuousClock.Instant? {
+        let (expired, next) = state.withLock { state -> ([PoolWaiter], ContinuousClock.Instant?) in
+            let now = ContinuousClock.now
+            let count = state.waiters.prefix { $0.deadline <= now }.count
+            defer { state.waiters.removeFirst(count) }
+            if state.waiters.count == count { state.expiring = false }
+            return (Array(state.waiters.prefix(count)), state.waiters.dropFirst(count).first?.deadline)
         }
+        for waiter in expired {
+            waiter.continuation.resume(throwing: PostgresError(
+                .poolTimeout,
+                reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
+            ))
+        }
+        return next
     }
 
     func release(_ connection: Connection) {

@@ -18,6 +18,9 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         case poolClosed
         /// A value could not be decoded into the requested Swift type.
         case decoding
+        /// The program broke a rule of this module (a statement sent after its transaction's
+        /// `COMMIT` went out): nothing was sent.
+        case misuse
     }
 
     public var kind: Kind

@@ -39,7 +39,7 @@ extension Database {
         case .connectionFailed, .connectionLost, .poolTimeout, .poolClosed: true
         case .server: [SQLState.readOnlyTransaction, SQLState.serializationFailure, SQLState.adminShutdown,
                        SQLState.crashShutdown, SQLState.cannotConnectNow].contains(error.sqlState)
-        case .decoding: false
+        case .decoding, .misuse: false
         }
     }
 }

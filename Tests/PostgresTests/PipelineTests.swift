@@ -105,6 +105,25 @@ import TestSupport
         }
     }
 
+    @Test func aStatementAfterTheCarriedCommitIsRefusedUnsent() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            try connection.simpleQuery("CREATE TABLE things (n int)")
+            // MUT: the COMMIT went with the first insert; a second insert would run outside the
+            // transaction, without its settings
+            let error = try #require(throws: PostgresError.self) {
+                try connection.withTransaction { connection in
+                    connection.commitWithNextStatement()
+                    try connection.execute("INSERT INTO things VALUES (\(1))")
+                    try connection.execute("INSERT INTO things VALUES (\(2))")
+                }
+            }
+            // validation: refused before it was sent; the first insert committed; the connection serves on
+            #expect(error.kind == .misuse)
+            #expect(try connection.query("SELECT array_agg(n)::text AS n FROM things")[0].decode("n", as: String.self) == "{1}")
+        }
+    }
+
     @Test func aStatementLibpqRefusesToSendLeavesNoTransactionOrSettingsBehind() async throws {
         try await TestDatabase.withEmpty { database in
             let connection = try database.connect()

@@ -1,4 +1,4 @@
-import Postgres
+@testable import Postgres
 import Testing
 import TestSupport
 
@@ -19,6 +19,23 @@ import TestSupport
             #expect(sum == 200 * 201 / 2)
             #expect(pool.statistics.open <= 4)
             #expect(pool.statistics.inUse == 0)
+            await pool.shutdown()
+        }
+    }
+
+    @Test func aConnectionReleasedWhileACallerLooksStillReachesIt() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(500))
+            // setup: a caller found the one connection in use and is about to queue; the
+            // connection is released before it does
+            let connection = try await pool.acquire()
+            pool.release(connection)
+            // MUT: the caller queues
+            let grant = try await pool.waitForGrant()
+            // validation: it is handed the idle connection instead of waiting out its timeout
+            guard case .connection(let handed) = grant else { Issue.record("granted \(grant)"); return }
+            #expect(handed === connection)
+            pool.release(handed)
             await pool.shutdown()
         }
     }

@@ -27,7 +27,8 @@ struct ProjectController: APIController {
         if let format = try DownloadRequest.format(request) {
             return try await DownloadResponse.make(.projects(filter), format: format, database: database, context: context)
         }
-        // The page is written while the rows are held, straight from libpq's text (`RecordRows`).
+        // As `ListPage.response`, but the page is written while the rows are held, straight from
+        // libpq's text (`RecordRows`).
         let json = try await database.read(as: context.caller) { connection in
             // A first page is one statement (only a page past the end asks for the count again),
             // so the read's COMMIT goes out with it: one message to PostgreSQL instead of two.

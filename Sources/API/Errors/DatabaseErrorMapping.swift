@@ -14,7 +14,7 @@ enum DatabaseErrorMapping {
         switch error.kind {
         case .poolTimeout, .poolClosed, .connectionFailed, .connectionLost:
             return Problem(.serviceUnavailable, .databaseUnavailable, headers: [.retryAfter: "2"])
-        case .decoding:
+        case .decoding, .misuse:
             return Problem(.internalServerError, .internalError)
         case .server:
             break

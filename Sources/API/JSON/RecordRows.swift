@@ -9,7 +9,9 @@ import Postgres
 /// The text is the record's own, byte for byte (`RecordRowsTests`): text is escaped as
 /// `JSONText.append(string:)` does, integers are PostgreSQL's digits, and amounts and instants
 /// are decoded as the record's decoding does and written by the same `JSONText` functions. A
-/// member that may be left out is left out when its column is missing or NULL.
+/// member that may be left out is left out when its column is missing or NULL. It copies columns,
+/// not the members' getters: it fits a record whose members are its columns as stored (a member
+/// computed in Swift would have to be computed by the query), which `RecordRowsTests` checks.
 struct RecordRows {
     /// How a member's value is copied from its column.
     enum Kind {
