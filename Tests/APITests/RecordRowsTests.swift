@@ -69,6 +69,14 @@ import TestSupport
                   FROM app.projects p
                 """)
             #expect(throws: PostgresError.self) { try RecordRows(textVersion, as: ProjectRecord.self) }
+            // NULL where the record always has a value: refused, naming the member
+            try Self.seed(on: connection)
+            let nullCode = try connection.query("""
+                SELECT \(unsafeSQL: ProjectQueries.columns.replacingOccurrences(of: "p.code", with: "NULL::text AS code"))
+                  FROM app.projects p
+                """)
+            let error = #expect(throws: PostgresError.self) { try JSONStreamEncoder.encode(RecordRows(nullCode, as: ProjectRecord.self)) }
+            #expect(error?.reason.contains("member code is NULL") == true)
         }
     }
 

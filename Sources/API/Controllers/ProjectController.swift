@@ -30,10 +30,7 @@ struct ProjectController: APIController {
         // As `ListPage.response`, but the page is written while the rows are held, straight from
         // libpq's text (`RecordRows`).
         let json = try await database.read(as: context.caller) { connection in
-            // A first page is one statement (only a page past the end asks for the count again),
-            // so the read's COMMIT goes out with it: one message to PostgreSQL instead of two.
-            if paging.offset == 0 { connection.commitWithNextStatement() }
-            let page = try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, on: connection)
+            let page = try ProjectQueries.list(filter, limit: paging.limit, offset: paging.offset, last: true, on: connection)
             let items = try RecordRows(page.rows, as: ProjectRecord.self)
             return try JSONStreamEncoder.encode(ListPage(items: items, total: page.total, paging: paging))
         }

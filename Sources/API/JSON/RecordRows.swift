@@ -33,15 +33,12 @@ struct RecordRows {
     let members: [Member]
     /// Every member's `,"name":`, one after another.
     let prefixes: [UInt8]
-    /// The member names, for errors.
-    let names: [String]
 
     /// The layout of `Record` over `rows`; throws if a member has no column or a column of
     /// another type than the member's schema asks for.
     init<Record: JSONRecord>(_ rows: ResultSet, as record: Record.Type) throws {
         var members: [Member] = []
         var prefixes: [UInt8] = []
-        var names: [String] = []
         for property in Record.members.flatMap(\.properties) {
             guard let column = rows.position(ofColumn: property.name) else {
                 if property.alwaysPresent { throw Self.mismatch(property.name, "has no column in the result") }
@@ -60,9 +57,8 @@ struct RecordRows {
                 prefix: prefixes.count..<prefixes.count + prefix.bytes.count, column: column, kind: kind,
                 nullable: nullable, alwaysPresent: property.alwaysPresent))
             prefixes += prefix.bytes
-            names.append(property.name)
         }
-        (self.rows, self.members, self.prefixes, self.names) = (rows, members, prefixes, names)
+        (self.rows, self.members, self.prefixes) = (rows, members, prefixes)
     }
 
     /// Writes every row, as a JSON array of objects.
@@ -80,14 +76,14 @@ struct RecordRows {
         text.append(UInt8(ascii: "{"))
         var first = true
         try prefixes.withUnsafeBufferPointer { prefixes in
-            for (index, member) in members.enumerated() {
+            for member in members {
                 let value = rows.unsafeText(row: row, column: member.column)
                 if value == nil, !member.alwaysPresent { continue }
                 // the first member's name goes without its comma
                 text.append(raw: UnsafeBufferPointer(rebasing: prefixes[(member.prefix.lowerBound + (first ? 1 : 0))..<member.prefix.upperBound]))
                 first = false
                 guard let value else {
-                    guard member.nullable else { throw Self.mismatch(names[index], "is NULL in row \(row), and may not be") }
+                    guard member.nullable else { throw Self.mismatch(name(of: member), "is NULL in row \(row), and may not be") }
                     text.append("null")
                     continue
                 }
@@ -101,6 +97,11 @@ struct RecordRows {
             }
         }
         text.append(UInt8(ascii: "}"))
+    }
+
+    /// The member's name, from its `,"name":`.
+    private func name(of member: Member) -> String {
+        String(decoding: prefixes[member.prefix].dropFirst(2).dropLast(2), as: UTF8.self)
     }
 
     /// The kind of copy for a member of `schema` from a column of `type`; nil when they do not fit.

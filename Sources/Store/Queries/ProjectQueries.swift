@@ -52,14 +52,20 @@ public enum ProjectQueries {
 
     /// The visible projects matching `filter`, ordered by code, and how many match in all. The
     /// rows have `columns` (a `ProjectRecord` without the year's money, `decode` reads them) and
-    /// are written out as they are (the API's `RecordRows`).
-    public static func list(_ filter: Filter, limit: Int, offset: Int, on connection: Connection) throws -> (rows: ResultSet, total: Int) {
+    /// are written out as they are (the API's `RecordRows`). `last`: the caller sends nothing
+    /// after it, so a page read in one statement (every first page) carries the transaction's
+    /// `COMMIT` (`Connection.commitWithNextStatement`): one message to PostgreSQL instead of two.
+    public static func list(
+        _ filter: Filter, limit: Int, offset: Int, last: Bool = false, on connection: Connection
+    ) throws -> (rows: ResultSet, total: Int) {
         // The window count needs every matching row, so the page is cut from a subquery: written
         // flat, the planner costs "ORDER BY code LIMIT n" as if it could stop early and walks the
         // whole code index through the row-level security filter (docs/BENCHMARKS.md).
         var query: Query = "SELECT * FROM (SELECT \(unsafeSQL: columns), count(*) OVER () AS total FROM app.projects p WHERE "
         query.append(condition(filter))
         query.append(") p ORDER BY p.code LIMIT \(limit) OFFSET \(offset)")
+        // Only a later page can come back empty and need the count asked again.
+        if last, offset == 0 { connection.commitWithNextStatement() }
         let rows = try connection.query(query)
         // A page past the end carries no window count: ask for the first page's.
         let total = try rows.first?.decode("total", as: Int.self)
