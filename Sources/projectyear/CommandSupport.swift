@@ -33,11 +33,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
 
 /// Sets up logging once per process.
 func bootstrapLogging(_ level: Logger.Level) {
-    LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = level
-        return handler
-    }
+    LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, level: level) }
 }
 
 /// Finds a path from the settings: as given, or relative to the executable's ancestors (so a

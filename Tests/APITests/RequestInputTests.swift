@@ -61,7 +61,7 @@ import TestSupport
                 #expect(response.status == .unsupportedMediaType, "\(type)")
             }
             var version = 1
-            for type in ["application/json", "Application/JSON; charset=UTF-8", "application/json;charset=\"utf-8\"",
+            for type in ["application/json", "APPLICATION/Json", " application/json\t", "Application/JSON; charset=UTF-8", "application/json;charset=\"utf-8\"",
                          "application/merge-patch+json", "application/vnd.projectyear+json; version=1"] {
                 let response = try await api.request(.patch, path, token: token, raw: #"{"owner":"x\#(version)"}"#,
                                                      headers: [.contentType: type, .ifMatch: "\"\(version)\""])

@@ -28,4 +28,24 @@ import Testing
         // MUT / validate
         #expect(clock.notBegun(Month(year: 2026, month: 4)!) == nil)
     }
+
+    @Test func todayIsTheCalendarsDayInShanghai() {
+        // setup: Foundation's calendar in Asia/Shanghai is the reference; instants around every
+        // midnight of 1990–1993 (summer time until September 1991), then random ones to 2200
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        var instants: [TimeInterval] = []
+        for day in stride(from: 631_152_000.0, to: 757_382_400, by: 86_400) {
+            instants += [day - 8 * 3600 - 1, day - 8 * 3600, day - 9 * 3600, day - 9 * 3600 - 1, day]
+        }
+        var generator = SystemRandomNumberGenerator()
+        instants += (0..<20_000).map { _ in TimeInterval(Int.random(in: 694_224_000...7_258_118_400, using: &generator)) }
+        for instant in instants {
+            // MUT
+            let today = CampaignClock { Date(timeIntervalSince1970: instant) }.today
+            // validate
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: instant))
+            #expect(today == CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!), "\(instant)")
+        }
+    }
 }

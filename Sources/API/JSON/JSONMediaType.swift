@@ -7,6 +7,8 @@ import Foundation
 enum JSONMediaType {
     /// Whether the header value names JSON.
     static func accepts(_ contentType: String) -> Bool {
+        // What nearly every client sends, answered from the bytes.
+        if !contentType.utf8.contains(UInt8(ascii: ";")), MediaTypeEssence(contentType).is("application/json") { return true }
         let parts = contentType.split(separator: ";", omittingEmptySubsequences: false).map {
             $0.trimmingSpaces().lowercased()
         }

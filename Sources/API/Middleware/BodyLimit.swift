@@ -18,9 +18,13 @@ enum BodyLimit {
     /// WebP, PDF: no other route takes these) or its path, an import by its path, else a JSON
     /// body; a `multipart/form-data` body may add `form` to its file.
     static func bytes(for request: Request) -> Int {
-        let path = request.uri.path
-        let overhead = MultipartFile.boundary(contentType: request.headers[.contentType]) == nil ? 0 : form
-        if request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) != nil || path.hasSuffix("/attachments") {
+        bytes(for: request.uri.path, contentType: request.headers[.contentType])
+    }
+
+    /// The limit of a request to `path` with that `Content-Type` header, as `bytes(for:)`.
+    static func bytes(for path: String, contentType: String?) -> Int {
+        let overhead = MultipartFile.boundary(contentType: contentType) == nil ? 0 : form
+        if contentType.flatMap(AttachmentType.init(mediaType:)) != nil || path.hasSuffix("/attachments") {
             return attachment + overhead
         }
         return path.hasPrefix("/api/v1/imports/") ? imports + overhead : json

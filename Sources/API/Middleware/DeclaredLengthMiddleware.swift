@@ -6,12 +6,13 @@ import Hummingbird
 /// Each route's limit is `BodyLimit`'s.
 struct DeclaredLengthMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // An attachment's route checks its declared length itself, against its project's quota too.
-        let isAttachment = request.headers[.contentType].flatMap(AttachmentType.init(mediaType:)) != nil
-        let limit = BodyLimit.bytes(for: request)
-        if !isAttachment, let declared = request.headers[.contentLength],
-           UInt64(declared).map({ $0 > UInt64(limit) }) ?? false {
-            throw BodyLimit.problem(limit)
+        // Nothing to check without a declared length (every GET); an attachment's route checks
+        // its declared length itself, against its project's quota too.
+        guard let declared = request.headers[.contentLength] else { return try await next(request, context) }
+        let contentType = request.headers[.contentType]
+        if contentType.flatMap(AttachmentType.init(mediaType:)) == nil {
+            let limit = BodyLimit.bytes(for: request.uri.path, contentType: contentType)
+            if UInt64(declared).map({ $0 > UInt64(limit) }) ?? false { throw BodyLimit.problem(limit) }
         }
         return try await next(request, context)
     }

@@ -12,7 +12,7 @@ struct MultipartFile: Sendable {
 
     /// The boundary of a `multipart/form-data` Content-Type; nil for any other type.
     static func boundary(contentType: String?) -> String? {
-        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        guard let contentType, MediaTypeEssence(contentType).is("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
             if pair.count == 2, pair[0].lowercased() == "boundary" {

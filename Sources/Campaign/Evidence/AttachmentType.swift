@@ -26,8 +26,9 @@ public enum AttachmentType: String, CaseIterable, Sendable, Codable {
 
     /// A declared `Content-Type` (parameters and case ignored) as one of the types, or nil.
     public init?(mediaType: String) {
-        let bare = mediaType.split(separator: ";").first.map { $0.trimmingSpaces().lowercased() } ?? ""
-        self.init(rawValue: bare)
+        let essence = MediaTypeEssence(mediaType)
+        guard let type = Self.allCases.first(where: { essence.is($0.rawValue) }) else { return nil }
+        self = type
     }
 
     /// The accepted media types, for messages.
