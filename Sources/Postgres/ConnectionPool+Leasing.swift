@@ -23,8 +23,26 @@ struct PoolState {
 /// A caller waiting for a connection. Waiters are queued in arrival order, each with its deadline
 /// taken under the same lock, and all have the same timeout: the first one's deadline is the earliest.
 struct PoolWaiter {
-    var continuation: CheckedContinuation<PoolGrant, any Error>
+    var kind: Kind
     var deadline: ContinuousClock.Instant
+
+    enum Kind {
+        /// A caller that takes the connection itself (`acquire`, for a lease).
+        case caller(CheckedContinuation<PoolGrant, any Error>)
+        /// A unit of work (`withConnection`), run with the connection on the thread that frees it.
+        case job(PoolJob)
+    }
+}
+
+/// A unit of work waiting for a connection: `run` does it with the connection (or fails with
+/// why there is none) and returns how to resume its caller, which the pool does once the
+/// connection is released: a caller never sees its connection still in use.
+struct PoolJob: Sendable {
+    let run: @Sendable (Result<Connection, any Error>) -> @Sendable () -> Void
+
+    func fail(_ error: any Error) {
+        run(.failure(error))()
+    }
 }
 
 /// What a waiting caller is given: a connection, or the right to open one.
@@ -46,24 +64,13 @@ extension ConnectionPool {
         case .connection(let connection):
             return connection
         case .open:
-            return try await open()
-        }
-    }
-
-    private func open() async throws -> Connection {
-        let url = configuration.url
-        do {
-            return try await threadPool.runIfActive { try Connection.connect(url: url) }
-        } catch {
-            let next = state.withLock { state -> PoolWaiter? in
-                guard !state.waiters.isEmpty else {
-                    state.opened -= 1
-                    return nil
-                }
-                return state.waiters.removeFirst()
+            let url = configuration.url
+            do {
+                return try await threadPool.runIfActive { try Connection.connect(url: url) }
+            } catch {
+                openFailed()
+                throw error
             }
-            next?.continuation.resume(returning: .open)
-            throw error
         }
     }
 
@@ -71,24 +78,105 @@ extension ConnectionPool {
     /// looked: deciding and queueing under one lock, no release can fall between the two (a
     /// connection released in that gap used to sit idle while callers waited out their timeout).
     func waitForGrant() async throws -> PoolGrant {
+        try await withCheckedThrowingContinuation { continuation in
+            if let now = grantOrQueue(.caller(continuation)) { continuation.resume(with: now) }
+        }
+    }
+
+    /// Runs `job` with a connection on the pool's threads: at once when one is idle or may be
+    /// opened, else on the thread of the connection that frees up first, right after its work.
+    func submit(_ job: PoolJob) {
+        switch grantOrQueue(.job(job)) {
+        case .success(let grant): start(job, with: grant)
+        case .failure(let error): job.fail(error)
+        case nil: break
+        }
+    }
+
+    /// A grant for a caller of that kind now, or nil once it is queued (under the same lock).
+    private func grantOrQueue(_ kind: PoolWaiter.Kind) -> Result<PoolGrant, any Error>? {
         let (max, timeout) = (configuration.maxConnections, configuration.acquireTimeout)
-        return try await withCheckedThrowingContinuation { continuation in
-            let (now, startExpiring) = state.withLock { state -> (Result<PoolGrant, any Error>?, Bool) in
+        let (now, startExpiring) = state.withLock { state -> (Result<PoolGrant, any Error>?, Bool) in
+            do {
+                if let grant = try state.grant(maxConnections: max) { return (.success(grant), false) }
+            } catch {
+                return (.failure(error), false)
+            }
+            state.waiters.append(PoolWaiter(kind: kind, deadline: .now.advanced(by: timeout)))
+            defer { state.expiring = true }
+            return (nil, !state.expiring)
+        }
+        if startExpiring {
+            Task { [weak self] in
+                while let next = self?.expireWaiters() { try? await Task.sleep(until: next, clock: .continuous) }
+            }
+        }
+        return now
+    }
+
+    /// Starts `job` on a pool thread with the granted connection, or with one it opens there.
+    private func start(_ job: PoolJob, with grant: PoolGrant) {
+        let url = configuration.url
+        threadPool.submit { [self] work in
+            guard case .active = work else { // the pool is shut down: the grant goes unused
+                state.withLock { $0.opened -= 1 }
+                if case .connection(let connection) = grant { connection.close() }
+                job.fail(PostgresError(.poolClosed, reason: "the connection pool is shut down"))
+                return
+            }
+            switch grant {
+            case .connection(let connection):
+                serve(job, on: connection)
+            case .open:
                 do {
-                    if let grant = try state.grant(maxConnections: max) { return (.success(grant), false) }
+                    serve(job, on: try Connection.connect(url: url))
                 } catch {
-                    return (.failure(error), false)
-                }
-                state.waiters.append(PoolWaiter(continuation: continuation, deadline: .now.advanced(by: timeout)))
-                defer { state.expiring = true }
-                return (nil, !state.expiring)
-            }
-            if let now { continuation.resume(with: now) }
-            if startExpiring {
-                Task { [weak self] in
-                    while let next = self?.expireWaiters() { try? await Task.sleep(until: next, clock: .continuous) }
+                    openFailed()
+                    job.fail(error)
                 }
             }
+        }
+    }
+
+    /// Runs `job` on this pool thread, then the jobs queued behind it with the same connection,
+    /// until none waits: under load a connection goes from one request's statements to the next
+    /// without being handed back through Swift's executor and the pool's queue (two thread
+    /// switches a request).
+    private func serve(_ job: PoolJob, on connection: Connection) {
+        var job = job
+        while true {
+            let resume = job.run(.success(connection))
+            let next = nextWaiter(releasing: connection)
+            resume()
+            guard let next else { return }
+            guard case .job(let queued) = next.kind else { return hand(.connection(connection), to: next) }
+            job = queued
+        }
+    }
+
+    /// A failed attempt to open a connection gives its place to the next waiter, if any.
+    private func openFailed() {
+        let next = state.withLock { state -> PoolWaiter? in
+            guard !state.waiters.isEmpty else {
+                state.opened -= 1
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        if let next { hand(.open, to: next) }
+    }
+
+    private func hand(_ grant: PoolGrant, to waiter: PoolWaiter) {
+        switch waiter.kind {
+        case .caller(let continuation): continuation.resume(returning: grant)
+        case .job(let job): start(job, with: grant)
+        }
+    }
+
+    func fail(_ waiter: PoolWaiter, with error: any Error) {
+        switch waiter.kind {
+        case .caller(let continuation): continuation.resume(throwing: error)
+        case .job(let job): job.fail(error)
         }
     }
 
@@ -105,7 +193,7 @@ extension ConnectionPool {
             return (Array(state.waiters.prefix(count)), state.waiters.dropFirst(count).first?.deadline)
         }
         for waiter in expired {
-            waiter.continuation.resume(throwing: PostgresError(
+            fail(waiter, with: PostgresError(
                 .poolTimeout,
                 reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
             ))
@@ -114,21 +202,24 @@ extension ConnectionPool {
     }
 
     func release(_ connection: Connection) {
-        let waiter = state.withLock { state -> PoolWaiter? in
+        if let next = nextWaiter(releasing: connection) { hand(.connection(connection), to: next) }
+    }
+
+    /// The waiter that `connection` goes to next, or nil when it went idle (or was closed, the
+    /// pool being shut down).
+    private func nextWaiter(releasing connection: Connection) -> PoolWaiter? {
+        let (next, closed) = state.withLock { state -> (PoolWaiter?, Bool) in
             if state.closed {
                 state.opened -= 1
-                return nil
+                return (nil, true)
             }
             guard !state.waiters.isEmpty else {
                 state.idle.append(connection)
-                return nil
+                return (nil, false)
             }
-            return state.waiters.removeFirst()
+            return (state.waiters.removeFirst(), false)
         }
-        if let waiter {
-            waiter.continuation.resume(returning: .connection(connection))
-        } else if state.withLock({ $0.closed }) {
-            connection.close()
-        }
+        if closed { connection.close() }
+        return next
     }
 }

@@ -42,12 +42,14 @@ public final class ConnectionPool: Sendable {
         threadPool.start()
     }
 
-    /// Runs `body` with a connection on the pool's threads.
+    /// Runs `body` with a connection on the pool's threads (in arrival order when all are busy,
+    /// each on the thread of the connection that frees up first: `submit`).
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        let connection = try await acquire()
-        defer { release(connection) }
-        return try await threadPool.runIfActive {
-            try Self.runRecovering(connection, body)
+        try await withCheckedThrowingContinuation { continuation in
+            submit(PoolJob { connection in
+                let result = Result { try Self.runRecovering(connection.get(), body) }
+                return { continuation.resume(with: result) }
+            })
         }
     }
 
@@ -77,7 +79,7 @@ public final class ConnectionPool: Sendable {
             return (state.idle, state.waiters)
         }
         for waiter in waiters {
-            waiter.continuation.resume(throwing: PostgresError(.poolClosed, reason: "the connection pool is shut down"))
+            fail(waiter, with: PostgresError(.poolClosed, reason: "the connection pool is shut down"))
         }
         idle.forEach { $0.close() }
         try? await threadPool.shutdownGracefully()

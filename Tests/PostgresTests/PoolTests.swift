@@ -1,4 +1,5 @@
 @testable import Postgres
+import Synchronization
 import Testing
 import TestSupport
 
@@ -40,6 +41,41 @@ import TestSupport
         }
     }
 
+    @Test func queuedWorkRunsInArrivalOrderOnTheConnectionThatFreesUp() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 1)
+            let order = Recorded()
+            // setup: the one connection is busy until the test lets go; five units of work queue
+            // behind it, one by one
+            let gate = try Gate(database)
+            let holding = Task { try await pool.withConnection { try gate.pass($0) } }
+            while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            let backends = try await withThrowingTaskGroup(of: Int32.self) { group in
+                for n in 1...5 {
+                    group.addTask {
+                        try await pool.withConnection { connection in
+                            order.values.withLock { $0.append(n) }
+                            return connection.backendPID
+                        }
+                    }
+                    while pool.statistics.waiting < n { try await Task.sleep(for: .milliseconds(2)) }
+                }
+                // MUT: the busy connection frees up
+                try gate.open()
+                _ = try await holding.value
+                return try await group.reduce(into: Set<Int32>()) { $0.insert($1) }
+            }
+            // validation: they ran in the order they came, all on the one connection, and each
+            // caller resumed with its connection already given back
+            #expect(order.values.withLock { $0 } == [1, 2, 3, 4, 5])
+            #expect(backends.count == 1)
+            #expect(pool.statistics == .init(open: 1, inUse: 0, waiting: 0))
+            _ = try await pool.withConnection { try $0.execute("SELECT 1") }
+            #expect(pool.statistics.inUse == 0)
+            await pool.shutdown()
+        }
+    }
+
     @Test func acquireTimesOutWhenAllConnectionsAreBusy() async throws {
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(200))
@@ -57,11 +93,15 @@ import TestSupport
     @Test func aWaiterTimesOutAtItsOwnDeadlineNotAnEarlierWaiters() async throws {
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(400))
-            // setup: the only connection is held for 0.2 s; a first waiter gets it then and holds it 2 s
-            async let first = pool.withConnection { try $0.execute("SELECT pg_sleep(0.2)") }
+            // setup: the only connection is held until the test lets go (an advisory lock it took
+            // first: on a busy machine a timed hold could end before the waiter queues); a first
+            // waiter gets it then and holds it 2 s
+            let gate = try Gate(database)
+            async let first = pool.withConnection { try gate.pass($0) }
             while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
             async let second = pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
             while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            try gate.open()
             _ = try await first
             while pool.statistics.waiting > 0 { try await Task.sleep(for: .milliseconds(5)) }
             // MUT: a third waiter arrives after the second was served, before the second's deadline
@@ -105,5 +145,32 @@ import TestSupport
             }
             await pool.shutdown()
         }
+    }
+}
+
+/// What concurrent units of work recorded, in the order they did.
+private final class Recorded: Sendable {
+    let values = Mutex<[Int]>([])
+}
+
+/// Holds pooled work until the test opens it: the test's own connection takes an advisory lock
+/// that the work waits for.
+private final class Gate: Sendable {
+    private let keeper: Connection
+
+    init(_ database: TestDatabase) throws {
+        keeper = try database.connect()
+        try keeper.execute("SELECT pg_advisory_lock(7)")
+    }
+
+    /// Waits (on `connection`) until the gate is open.
+    func pass(_ connection: Connection) throws {
+        try connection.execute("SELECT pg_advisory_lock(7)")
+        try connection.execute("SELECT pg_advisory_unlock(7)")
+    }
+
+    func open() throws {
+        try keeper.execute("SELECT pg_advisory_unlock(7)")
+        keeper.close()
     }
 }
