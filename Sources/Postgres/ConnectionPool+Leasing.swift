@@ -1,10 +1,13 @@
+import NIOCore
 import NIOPosix
 
 /// The pool's bookkeeping, guarded by its mutex.
 struct PoolState {
     var idle: [Connection] = []
     var opened = 0
-    var waiters: [PoolWaiter] = []
+    /// In arrival order; a ring, so that taking the first (once per request under load, under
+    /// the lock) does not move the rest.
+    var waiters: CircularBuffer<PoolWaiter> = []
     var closed = false
     /// The task that fails waiters past their deadline is running (`expireWaiters`).
     var expiring = false

@@ -75,6 +75,7 @@ public final class ConnectionPool: Sendable {
     public func shutdown() async {
         let (idle, waiters) = state.withLock { state in
             state.closed = true
+            state.opened -= state.idle.count
             defer { state.idle = []; state.waiters = [] }
             return (state.idle, state.waiters)
         }
