@@ -189,19 +189,21 @@ extension ConnectionPool {
     /// server's CPU).
     private func expireWaiters() -> ContinuousClock.Instant? {
         let (expired, next) = state.withLock { state -> ([PoolWaiter], ContinuousClock.Instant?) in
-            let now = ContinuousClock.now
-            let count = state.waiters.prefix { $0.deadline <= now }.count
-            defer { state.waiters.removeFirst(count) }
-            if state.waiters.count == count { state.expiring = false }
-            return (Array(state.waiters.prefix(count)), state.waiters.dropFirst(count).first?.deadline)
+            let expired = state.removeExpired(at: .now)
+            if state.waiters.isEmpty { state.expiring = false }
+            return (expired, state.waiters.first?.deadline)
         }
+        failExpired(expired)
+        return next
+    }
+
+    private func failExpired(_ expired: [PoolWaiter]) {
         for waiter in expired {
             fail(waiter, with: PostgresError(
                 .poolTimeout,
                 reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
             ))
         }
-        return next
     }
 
     func release(_ connection: Connection) {
@@ -209,20 +211,34 @@ extension ConnectionPool {
     }
 
     /// The waiter that `connection` goes to next, or nil when it went idle (or was closed, the
-    /// pool being shut down).
+    /// pool being shut down). Waiters already past their deadline are failed, not served: a
+    /// waiter's timeout holds however late the expiry task runs (on a busy machine the thread
+    /// that frees a connection can get there first).
     private func nextWaiter(releasing connection: Connection) -> PoolWaiter? {
-        let (next, closed) = state.withLock { state -> (PoolWaiter?, Bool) in
+        let (next, expired, closed) = state.withLock { state -> (PoolWaiter?, [PoolWaiter], Bool) in
             if state.closed {
                 state.opened -= 1
-                return (nil, true)
+                return (nil, [], true)
             }
+            let expired = state.waiters.first.map { $0.deadline <= .now } == true ? state.removeExpired(at: .now) : []
             guard !state.waiters.isEmpty else {
                 state.idle.append(connection)
-                return (nil, false)
+                return (nil, expired, false)
             }
-            return (state.waiters.removeFirst(), false)
+            return (state.waiters.removeFirst(), expired, false)
         }
+        failExpired(expired)
         if closed { connection.close() }
         return next
+    }
+}
+
+extension PoolState {
+    /// Takes out the waiters whose deadline is at or before `now` (the first ones: all share one
+    /// timeout).
+    mutating func removeExpired(at now: ContinuousClock.Instant) -> [PoolWaiter] {
+        var expired: [PoolWaiter] = []
+        while let first = waiters.first, first.deadline <= now { expired.append(waiters.removeFirst()) }
+        return expired
     }
 }

@@ -48,7 +48,7 @@ import TestSupport
             let order = Recorded()
             // setup: the one connection is busy until the test lets go; five units of work queue
             // behind it, one by one
-            let gate = try Gate(database)
+            let gate = try Gate(database, key: 5)
             let holding = Task { try await pool.withConnection { try gate.pass($0) } }
             while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
             let backends = try await withThrowingTaskGroup(of: Int32.self) { group in
@@ -80,29 +80,56 @@ import TestSupport
     @Test func acquireTimesOutWhenAllConnectionsAreBusy() async throws {
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(200))
-            async let holding = pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
+            // setup: the only connection is held until the test lets go
+            let gate = try Gate(database, key: 1)
+            async let holding = pool.withConnection { try gate.pass($0) }
             while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            // MUT / validation
             let error = await #expect(throws: PostgresError.self) {
                 try await pool.withConnection { try $0.execute("SELECT 1") }
             }
             #expect(error?.kind == .poolTimeout)
+            try gate.open()
             _ = try await holding
+            await pool.shutdown()
+        }
+    }
+
+    @Test func aWaiterPastItsDeadlineGetsItsTimeoutNotTheConnectionThatFreesUp() async throws {
+        try await TestDatabase.withEmpty { database in
+            let pool = database.makePool(maxConnections: 1, acquireTimeout: .seconds(60))
+            // setup: the connection is in use and a waiter whose deadline has passed is queued
+            // (directly, so that the pool's timer, which would fail it, is not running: as on a
+            // busy machine where the timer runs late)
+            let connection = try await pool.acquire()
+            let late = Task {
+                try await withCheckedThrowingContinuation { continuation in
+                    pool.state.withLock { $0.waiters.append(PoolWaiter(kind: .caller(continuation), deadline: .now - .seconds(1))) }
+                }
+            }
+            while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(2)) }
+            // MUT: the connection frees up
+            pool.release(connection)
+            // validation: the late waiter gets its timeout, and the connection goes idle
+            let error = await #expect(throws: PostgresError.self) { _ = try await late.value }
+            #expect(error?.kind == .poolTimeout)
+            #expect(pool.statistics == .init(open: 1, inUse: 0, waiting: 0))
             await pool.shutdown()
         }
     }
 
     @Test func aWaiterTimesOutAtItsOwnDeadlineNotAnEarlierWaiters() async throws {
         try await TestDatabase.withEmpty { database in
-            let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(400))
+            let pool = database.makePool(maxConnections: 1, acquireTimeout: .seconds(2))
             // setup: the only connection is held until the test lets go (an advisory lock it took
             // first: on a busy machine a timed hold could end before the waiter queues); a first
-            // waiter gets it then and holds it 2 s
-            let gate = try Gate(database)
-            async let first = pool.withConnection { try gate.pass($0) }
+            // waiter gets it then and holds it until the end
+            let (firstGate, secondGate) = (try Gate(database, key: 3), try Gate(database, key: 4))
+            async let first = pool.withConnection { try firstGate.pass($0) }
             while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
-            async let second = pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
+            async let second = pool.withConnection { try secondGate.pass($0) }
             while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(5)) }
-            try gate.open()
+            try firstGate.open()
             _ = try await first
             while pool.statistics.waiting > 0 { try await Task.sleep(for: .milliseconds(5)) }
             // MUT: a third waiter arrives after the second was served, before the second's deadline
@@ -110,9 +137,10 @@ import TestSupport
             let error = await #expect(throws: PostgresError.self) {
                 try await pool.withConnection { try $0.execute("SELECT 1") }
             }
-            // validation: it waited its own 0.4 s, not until the served waiter's deadline
+            // validation: it waited its own 2 s, not until the served waiter's deadline
             #expect(error?.kind == .poolTimeout)
-            #expect(ContinuousClock.now - started >= .milliseconds(390))
+            #expect(ContinuousClock.now - started >= .milliseconds(1990))
+            try secondGate.open()
             _ = try await second
             await pool.shutdown()
         }
@@ -158,20 +186,22 @@ private final class Recorded: Sendable {
 /// that the work waits for.
 private final class Gate: Sendable {
     private let keeper: Connection
+    private let key: Int
 
-    init(_ database: TestDatabase) throws {
+    init(_ database: TestDatabase, key: Int) throws {
+        self.key = key
         keeper = try database.connect()
-        try keeper.execute("SELECT pg_advisory_lock(7)")
+        try keeper.execute("SELECT pg_advisory_lock(\(key))")
     }
 
     /// Waits (on `connection`) until the gate is open.
     func pass(_ connection: Connection) throws {
-        try connection.execute("SELECT pg_advisory_lock(7)")
-        try connection.execute("SELECT pg_advisory_unlock(7)")
+        try connection.execute("SELECT pg_advisory_lock(\(key))")
+        try connection.execute("SELECT pg_advisory_unlock(\(key))")
     }
 
     func open() throws {
-        try keeper.execute("SELECT pg_advisory_unlock(7)")
+        try keeper.execute("SELECT pg_advisory_unlock(\(key))")
         keeper.close()
     }
 }
