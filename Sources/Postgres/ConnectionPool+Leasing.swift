@@ -15,7 +15,7 @@ struct PoolState {
     /// A connection or the right to open one, for a caller that may have it now: none is waiting
     /// before it and one is idle, or there is room for another. Nil when it must wait.
     mutating func grant(maxConnections: Int) throws -> PoolGrant? {
-        if closed { throw PostgresError(.poolClosed, reason: "the connection pool is shut down") }
+        if closed { throw PostgresError.poolShutDown }
         if waiters.isEmpty, let connection = idle.popLast() { return .connection(connection) }
         guard opened < maxConnections else { return nil }
         opened += 1
@@ -56,14 +56,7 @@ enum PoolGrant {
 
 extension ConnectionPool {
     func acquire() async throws -> Connection {
-        let max = configuration.maxConnections
-        let grant: PoolGrant
-        if let now = try state.withLock({ try $0.grant(maxConnections: max) }) {
-            grant = now
-        } else {
-            grant = try await waitForGrant()
-        }
-        switch grant {
+        switch try await waitForGrant() {
         case .connection(let connection):
             return connection
         case .open:
@@ -77,7 +70,8 @@ extension ConnectionPool {
         }
     }
 
-    /// Queues the caller, unless a connection was released (or the pool shut down) since it
+    /// A connection or the right to open one, at once when there is one; else queues the
+    /// caller, unless a connection was released (or the pool shut down) since it
     /// looked: deciding and queueing under one lock, no release can fall between the two (a
     /// connection released in that gap used to sit idle while callers waited out their timeout).
     func waitForGrant() async throws -> PoolGrant {
@@ -124,7 +118,7 @@ extension ConnectionPool {
             guard case .active = work else { // the pool is shut down: the grant goes unused
                 state.withLock { $0.opened -= 1 }
                 if case .connection(let connection) = grant { connection.close() }
-                job.fail(PostgresError(.poolClosed, reason: "the connection pool is shut down"))
+                job.fail(PostgresError.poolShutDown)
                 return
             }
             switch grant {

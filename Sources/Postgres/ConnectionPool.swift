@@ -80,7 +80,7 @@ public final class ConnectionPool: Sendable {
             return (state.idle, state.waiters)
         }
         for waiter in waiters {
-            fail(waiter, with: PostgresError(.poolClosed, reason: "the connection pool is shut down"))
+            fail(waiter, with: PostgresError.poolShutDown)
         }
         idle.forEach { $0.close() }
         try? await threadPool.shutdownGracefully()
@@ -101,5 +101,12 @@ public final class ConnectionPool: Sendable {
             connection.beginCheckout()
             return try body(connection)
         }
+    }
+}
+
+extension PostgresError {
+    /// What every caller of a pool that is shut down gets.
+    static var poolShutDown: PostgresError {
+        PostgresError(.poolClosed, reason: "the connection pool is shut down")
     }
 }
