@@ -80,7 +80,7 @@ public final class ConnectionPool: Sendable {
             return (state.idle, state.waiters)
         }
         for waiter in waiters {
-            fail(waiter, with: PostgresError.poolShutDown)
+            waiter.job.fail(PostgresError.poolShutDown)
         }
         idle.forEach { $0.close() }
         try? await threadPool.shutdownGracefully()

@@ -25,23 +25,6 @@ import TestSupport
         }
     }
 
-    @Test func aConnectionReleasedWhileACallerLooksStillReachesIt() async throws {
-        try await TestDatabase.withEmpty { database in
-            let pool = database.makePool(maxConnections: 1, acquireTimeout: .milliseconds(500))
-            // setup: a caller found the one connection in use and is about to queue; the
-            // connection is released before it does
-            let connection = try await pool.acquire()
-            pool.release(connection)
-            // MUT: the caller queues
-            let grant = try await pool.waitForGrant()
-            // validation: it is handed the idle connection instead of waiting out its timeout
-            guard case .connection(let handed) = grant else { Issue.record("granted \(grant)"); return }
-            #expect(handed === connection)
-            pool.release(handed)
-            await pool.shutdown()
-        }
-    }
-
     @Test func queuedWorkRunsInArrivalOrderOnTheConnectionThatFreesUp() async throws {
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 1)
@@ -98,19 +81,26 @@ import TestSupport
     @Test func aWaiterPastItsDeadlineGetsItsTimeoutNotTheConnectionThatFreesUp() async throws {
         try await TestDatabase.withEmpty { database in
             let pool = database.makePool(maxConnections: 1, acquireTimeout: .seconds(60))
-            // setup: the connection is in use and a waiter whose deadline has passed is queued
-            // (directly, so that the pool's timer, which would fail it, is not running: as on a
-            // busy machine where the timer runs late)
-            let connection = try await pool.acquire()
+            // setup: the connection is in use, and a unit of work whose deadline has passed is
+            // queued (directly, so that the pool's timer, which would fail it, is not running: as
+            // on a busy machine where the timer runs late)
+            let gate = try Gate(database, key: 6)
+            let holding = Task { try await pool.withConnection { try gate.pass($0) } }
+            while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
             let late = Task {
                 try await withCheckedThrowingContinuation { continuation in
-                    pool.state.withLock { $0.waiters.append(PoolWaiter(kind: .caller(continuation), deadline: .now - .seconds(1))) }
+                    let job = PoolJob { connection in
+                        let pid = Result { try connection.get().backendPID }
+                        return { continuation.resume(with: pid) }
+                    }
+                    pool.state.withLock { $0.waiters.append(PoolWaiter(job: job, deadline: .now - .seconds(1))) }
                 }
             }
             while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(2)) }
             // MUT: the connection frees up
-            pool.release(connection)
-            // validation: the late waiter gets its timeout, and the connection goes idle
+            try gate.open()
+            _ = try await holding.value
+            // validation: the late work gets its timeout and never runs, and the connection goes idle
             let error = await #expect(throws: PostgresError.self) { _ = try await late.value }
             #expect(error?.kind == .poolTimeout)
             #expect(pool.statistics == .init(open: 1, inUse: 0, waiting: 0))

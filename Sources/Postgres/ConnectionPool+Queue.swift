@@ -23,18 +23,12 @@ struct PoolState {
     }
 }
 
-/// A caller waiting for a connection. Waiters are queued in arrival order, each with its deadline
-/// taken under the same lock, and all have the same timeout: the first one's deadline is the earliest.
+/// A unit of work waiting for a connection. Waiters are queued in arrival order, each with its
+/// deadline taken under the same lock, and all have the same timeout: the first one's deadline is
+/// the earliest.
 struct PoolWaiter {
-    var kind: Kind
+    var job: PoolJob
     var deadline: ContinuousClock.Instant
-
-    enum Kind {
-        /// A caller that takes the connection itself (`acquire`, for a lease).
-        case caller(CheckedContinuation<PoolGrant, any Error>)
-        /// A unit of work (`withConnection`), run with the connection on the thread that frees it.
-        case job(PoolJob)
-    }
 }
 
 /// A unit of work waiting for a connection: `run` does it with the connection (or fails with
@@ -48,50 +42,27 @@ struct PoolJob: Sendable {
     }
 }
 
-/// What a waiting caller is given: a connection, or the right to open one.
+/// What a unit of work is granted: a connection, or the right to open one.
 enum PoolGrant {
     case connection(Connection)
     case open
 }
 
 extension ConnectionPool {
-    func acquire() async throws -> Connection {
-        switch try await waitForGrant() {
-        case .connection(let connection):
-            return connection
-        case .open:
-            let url = configuration.url
-            do {
-                return try await threadPool.runIfActive { try Connection.connect(url: url) }
-            } catch {
-                openFailed()
-                throw error
-            }
-        }
-    }
-
-    /// A connection or the right to open one, at once when there is one; else queues the
-    /// caller, unless a connection was released (or the pool shut down) since it
-    /// looked: deciding and queueing under one lock, no release can fall between the two (a
-    /// connection released in that gap used to sit idle while callers waited out their timeout).
-    func waitForGrant() async throws -> PoolGrant {
-        try await withCheckedThrowingContinuation { continuation in
-            if let now = grantOrQueue(.caller(continuation)) { continuation.resume(with: now) }
-        }
-    }
-
     /// Runs `job` with a connection on the pool's threads: at once when one is idle or may be
     /// opened, else on the thread of the connection that frees up first, right after its work.
     func submit(_ job: PoolJob) {
-        switch grantOrQueue(.job(job)) {
+        switch grantOrQueue(job) {
         case .success(let grant): start(job, with: grant)
         case .failure(let error): job.fail(error)
         case nil: break
         }
     }
 
-    /// A grant for a caller of that kind now, or nil once it is queued (under the same lock).
-    private func grantOrQueue(_ kind: PoolWaiter.Kind) -> Result<PoolGrant, any Error>? {
+    /// A grant for `job` now, or nil once it is queued: deciding and queueing under one lock, no
+    /// release can fall between the two (a connection released in that gap would sit idle while
+    /// work waited out its timeout).
+    private func grantOrQueue(_ job: PoolJob) -> Result<PoolGrant, any Error>? {
         let (max, timeout) = (configuration.maxConnections, configuration.acquireTimeout)
         let (now, startExpiring) = state.withLock { state -> (Result<PoolGrant, any Error>?, Bool) in
             do {
@@ -99,7 +70,7 @@ extension ConnectionPool {
             } catch {
                 return (.failure(error), false)
             }
-            state.waiters.append(PoolWaiter(kind: kind, deadline: .now.advanced(by: timeout)))
+            state.waiters.append(PoolWaiter(job: job, deadline: .now.advanced(by: timeout)))
             defer { state.expiring = true }
             return (nil, !state.expiring)
         }
@@ -146,8 +117,7 @@ extension ConnectionPool {
             let next = nextWaiter(releasing: connection)
             resume()
             guard let next else { return }
-            guard case .job(let queued) = next.kind else { return hand(.connection(connection), to: next) }
-            job = queued
+            job = next.job
         }
     }
 
@@ -160,21 +130,7 @@ extension ConnectionPool {
             }
             return state.waiters.removeFirst()
         }
-        if let next { hand(.open, to: next) }
-    }
-
-    private func hand(_ grant: PoolGrant, to waiter: PoolWaiter) {
-        switch waiter.kind {
-        case .caller(let continuation): continuation.resume(returning: grant)
-        case .job(let job): start(job, with: grant)
-        }
-    }
-
-    func fail(_ waiter: PoolWaiter, with error: any Error) {
-        switch waiter.kind {
-        case .caller(let continuation): continuation.resume(throwing: error)
-        case .job(let job): job.fail(error)
-        }
+        if let next { start(next.job, with: .open) }
     }
 
     /// Fails each waiter still waiting at its deadline and returns the next deadline, or nil
@@ -193,15 +149,11 @@ extension ConnectionPool {
 
     private func failExpired(_ expired: [PoolWaiter]) {
         for waiter in expired {
-            fail(waiter, with: PostgresError(
+            waiter.job.fail(PostgresError(
                 .poolTimeout,
                 reason: "no database connection became free within \(configuration.acquireTimeout); the pool holds \(configuration.maxConnections)"
             ))
         }
-    }
-
-    func release(_ connection: Connection) {
-        if let next = nextWaiter(releasing: connection) { hand(.connection(connection), to: next) }
     }
 
     /// The waiter that `connection` goes to next, or nil when it went idle (or was closed, the
