@@ -10,7 +10,8 @@
 #   request, a district of its own per measurement): wrk, 64 connections, SECONDS each; and
 #   GET /api/v1/reviews?status=submitted&month=2026-11 (the county editor's review queue of the
 #   month, as the console filters it; 8 connections: a county's reviewers); requests per second and p99;
-# - the reminder scan (a worker's first scan of each database, its own timing);
+# - the reminder scan (a worker's first scan of a fresh copy of each database, its own timing,
+#   RUNS times, alternately);
 # - the year-end run (2026, `year`: the worker's finished_at − started_at) and the bare aggregate of
 #   the same rows (2026's reports, receipts and statistics) by psql.
 # Prints medians and the ratio year 5 / year 1 of each (time) or year 1 / year 5 (throughput):
@@ -82,16 +83,36 @@ for run in $(seq 1 "$runs"); do
 done
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; pids=()
 
-# The worker: the reminder scan (first scan of each database) and the year-end run.
+# The reminder scan: a worker's first scan of a fresh copy of each database (a scan writes what is
+# due, so a second scan of the same rows would find nothing to do), RUNS times, alternately.
+scan_copy() { # YEARS RUN: starts a worker on a copy of the database, records its first scan
+    local copy=bench_years$1_scan log=$BENCH_DIR/scan.$1.$2.log worker scan
+    psql -qX -v ON_ERROR_STOP=1 -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $copy" \
+        -c "CREATE DATABASE $copy TEMPLATE bench_years$1 STRATEGY FILE_COPY" >&2
+    : >"$log"
+    DATABASE_URL=$(bench_as projectyear_worker_login "$(sed "s#/bench_years$1?#/$copy?#" <<<"${url[$1]}")") \
+        LOG_LEVEL=info WORKER_POLL=3600 WORKER_REMINDERS=3600 "$BENCH_BIN" worker >"$log" 2>&1 &
+    worker=$!
+    for _ in $(seq 1 1200); do grep -q "reminder scan done" "$log" && break; sleep 0.5; done
+    kill "$worker"; wait "$worker" 2>/dev/null || true
+    scan=$(grep -o 'seconds=[0-9.]*' "$log" | head -1 | cut -d= -f2)
+    [ -n "$scan" ] || { tail -5 "$log" >&2; bench_log "no reminder scan in $log"; exit 1; }
+    record "reminder scan $1" "$scan"
+    bench_log "run $2 years $1: reminder scan $scan s ($(grep -o 'created=[0-9]*' "$log" | head -1))"
+    psql -qX -d postgres -c "DROP DATABASE $copy" >&2
+}
+for run in $(seq 1 "$runs"); do
+    order=(1 5); [ $((run % 2)) -eq 0 ] && order=(5 1)
+    for years in "${order[@]}"; do scan_copy "$years" "$run"; done
+done
+
+# The worker: the year-end run (once its own first scan is done).
 for years in 1 5; do
     db=bench_years$years log=$BENCH_DIR/worker.$years.log
     DATABASE_URL=$(bench_as projectyear_worker_login "${url[$years]}") LOG_LEVEL=info WORKER_POLL=1 WORKER_REMINDERS=3600 \
         "$BENCH_BIN" worker >"$log" 2>&1 &
     worker=$!
     for _ in $(seq 1 1200); do grep -q "reminder scan done" "$log" && break; sleep 0.5; done
-    scan=$(grep -o 'seconds=[0-9.]*' "$log" | head -1 | cut -d= -f2)
-    record "reminder scan $years" "$scan"
-    bench_log "years $years: reminder scan $scan s ($(grep -o 'created=[0-9]*' "$log" | head -1))"
     for run in $(seq 1 "$runs"); do
         id=$(psql -qXAt -d $db -c "INSERT INTO app.assessment_runs (year, period) VALUES (2026, 'year') RETURNING id" | head -1)
         while [ "$(psql -qXAt -d $db -c "SELECT status IN ('done', 'failed') FROM app.assessment_runs WHERE id = $id")" != t ]; do sleep 0.2; done
