@@ -37,6 +37,9 @@ import TestSupport
             let blocked = try await api.request(.post, "/api/v1/sessions", json: ["username": "d2-viewer", "password": CountyFixture.password])
             #expect(blocked.status == .tooManyRequests)
             #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 > 0)
+            // the message names what waits: this username from this address, not the whole address
+            #expect(blocked.object["code"] as? String == "sign_in_throttled")
+            #expect((blocked.object["detail"] as? String)?.hasPrefix("登录失败次数过多") == true, "\(blocked.object)")
             // another username is not affected
             _ = try await api.signIn(api.fixture.district1, "viewer")
         }

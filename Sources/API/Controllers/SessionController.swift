@@ -60,14 +60,14 @@ struct SessionController: APIController {
         guard let username, let password else { throw Problem.invalid(body.validator.errors) }
 
         let address = clientAddress.of(request, peer: context.peerAddress)
-        if let wait = addressWaits.remaining(address) { throw Self.tooMany(wait) }
+        if let wait = addressWaits.remaining(address) { throw Self.tooMany(wait, byAddress: true) }
         let (attempt, candidate) = try await database.transaction(role: .app) { [policy] connection in
             let attempt = try SessionQueries.beginSignIn(username: username, address: address, policy: policy, on: connection)
             return (attempt, attempt.allowed ? try SessionQueries.candidate(username: username, on: connection) : nil)
         }
         guard attempt.allowed else {
             if attempt.byAddress { addressWaits.wait(address, seconds: attempt.retryAfter) }
-            throw Self.tooMany(attempt.retryAfter)
+            throw Self.tooMany(attempt.retryAfter, byAddress: attempt.byAddress)
         }
         (candidate == nil ? passwordChecks.unknown : passwordChecks.known).increment()
         let hash = candidate?.passwordHash ?? decoyHash
@@ -91,9 +91,9 @@ struct SessionController: APIController {
         return Response(status: .noContent)
     }
 
-    /// 429 with how long to wait.
-    static func tooMany(_ seconds: Int) -> Problem {
-        Problem(.tooManyRequests, .signInThrottledAddress, ["seconds": "\(seconds)"],
+    /// 429 with how long to wait, saying whether this username or the whole address waits.
+    static func tooMany(_ seconds: Int, byAddress: Bool) -> Problem {
+        Problem(.tooManyRequests, byAddress ? .signInThrottledAddress : .signInThrottled, ["seconds": "\(seconds)"],
                 headers: [.retryAfter: String(seconds)])
     }
 
