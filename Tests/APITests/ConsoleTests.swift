@@ -80,6 +80,22 @@ import TestSupport
         }
     }
 
+    /// Where the server words a vocabulary too (spreadsheets, Word documents), the console's word
+    /// is the same: one word per value, whichever the clerk reads it in.
+    @Test func theConsoleWordsEachVocabularyAsTheServerDoes() throws {
+        let catalogue = try String(contentsOf: Self.folder.appendingPathComponent("js/zh-CN.js"), encoding: .utf8)
+        func words<V: ChineseLabelled>(_ group: String, _: V.Type) -> [(String, String)] {
+            V.allCases.map { ("'\(group).\($0.rawValue)': '\($0.chineseLabel)'", "\(group).\($0.rawValue)") }
+        }
+        let expected = words("meetingKind", MeetingKind.self) + words("meetingStatus", MeetingStatus.self)
+            + words("agendaSource", AgendaSource.self) + words("bulletinKind", BulletinKind.self)
+            + words("bulletinStatus", BulletinStatus.self) + words("reportStatus", ReportStatus.self)
+            + words("category", ProjectCategory.self)
+        for (line, key) in expected {
+            #expect(catalogue.contains(line), "zh-CN.js words \(key) otherwise than the server (\(line))")
+        }
+    }
+
     /// The policy forbids inline script and style; no file of the console may need them.
     @Test func noFileNeedsInlineScriptOrStyle() throws {
         let files = FileManager.default.enumerator(atPath: Self.folder.path)?.compactMap { $0 as? String } ?? []

@@ -1,3 +1,4 @@
+import Campaign
 import Documents
 import Foundation
 import Hummingbird
@@ -66,22 +67,16 @@ struct MinutesContent: Decodable {
     let attendees: [Agency]
     let agenda: [Item]
 
-    static let sourceWords = [
-        "overdue_problem": "问题逾期", "escalated_problem": "督办问题", "behind_plan": "进度滞后", "missing_report": "月报未报",
-        "slow_approval": "审批超时", "carried_over": "遗留事项", "manual": "临时议题",
-    ]
-    static let kindWords = ["weekly": "周调度", "monthly": "月调度", "special": "专题"]
-
     /// The minutes laid out as a government document.
     func document(office: String) -> OfficialDocument {
         let decisions = agenda.filter { $0.decision != nil }
         var body: [OfficialDocument.Block] = [
-            .paragraph("\(WordDocument.chineseDate(date))，\(chair)主持召开\(Self.kindWords[kind] ?? "")会议（\(title)），"
+            .paragraph("\(WordDocument.chineseDate(date))，\(chair)主持召开\(MeetingKind(rawValue: kind)?.chineseLabel ?? "")会议（\(title)），"
                 + "研究重大项目建设中的困难和问题。参会单位：\(attendees.isEmpty ? "无" : attendees.map(\.name).joined(separator: "、"))。现纪要如下。"),
             .heading("一、会议议题"),
             .table(.init(caption: "会议议题", headers: ["序号", "来源", "项目编号", "项目名称", "议题"],
                          rows: agenda.enumerated().map { index, item in
-                             ["\(index + 1)", Self.sourceWords[item.source] ?? item.source, item.subject.code, item.subject.name, item.summary]
+                             ["\(index + 1)", AgendaSource(rawValue: item.source)?.chineseLabel ?? item.source, item.subject.code, item.subject.name, item.summary]
                          })),
             .heading("二、决定事项"),
             .table(.init(caption: "决定事项", headers: ["序号", "项目名称", "决定事项", "责任单位", "办结期限"],

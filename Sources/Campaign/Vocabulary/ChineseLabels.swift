@@ -187,3 +187,54 @@ extension FundingKind: ChineseLabelled {
         }
     }
 }
+
+extension MeetingKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .weekly: "周调度"
+        case .monthly: "月调度"
+        case .special: "专题"
+        }
+    }
+}
+
+extension MeetingStatus: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .open: "筹备中"
+        case .closed: "已结束"
+        }
+    }
+}
+
+extension AgendaSource: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .overdueProblem: "问题逾期"
+        case .escalatedProblem: "督办问题"
+        case .behindPlan: "进度滞后"
+        case .missingReport: "月报未报"
+        case .slowApproval: "审批超时"
+        case .carriedOver: "遗留事项"
+        case .manual: "临时议题"
+        }
+    }
+}
+
+extension BulletinKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .monthly: "月度通报"
+        case .assessment: "考核通报"
+        }
+    }
+}
+
+extension BulletinStatus: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .draft: "草稿"
+        case .issued: "已印发"
+        }
+    }
+}

@@ -6,15 +6,6 @@ public enum MeetingKind: String, Codable, Sendable, CaseIterable {
     case monthly
     /// 专题.
     case special
-
-    /// The county's word for it.
-    public var label: String {
-        switch self {
-        case .weekly: "周调度"
-        case .monthly: "月调度"
-        case .special: "专题"
-        }
-    }
 }
 
 /// Where an agenda item (议题) came from.

@@ -8,9 +8,9 @@ extension Export {
         let columns: [ExportColumn] = [
             .init("会议日期", .date, "m.held_on"),
             .init("会议名称", .text, "m.title"),
-            .init("会议类型", .text, "m.kind", labels: ["weekly": "周调度", "monthly": "月调度", "special": "专题"]),
+            .init("会议类型", .text, "m.kind", labels: MeetingKind.chineseLabels),
             .init("主持人", .text, "m.chair"),
-            .init("状态", .text, "m.status", labels: ["open": "筹备中", "closed": "已结束"]),
+            .init("状态", .text, "m.status", labels: MeetingStatus.chineseLabels),
             .init("议题（项）", .integer, "(SELECT count(*) FROM app.meeting_items i WHERE i.meeting_id = m.id)"),
             .init("决定事项（项）", .integer, "(SELECT count(*) FROM app.meeting_items i WHERE i.meeting_id = m.id AND i.decision_text IS NOT NULL)"),
         ]
@@ -24,9 +24,9 @@ extension Export {
         let columns: [ExportColumn] = [
             .init("文号", .text, "b.number"),
             .init("标题", .text, "b.title"),
-            .init("通报类型", .text, "b.kind", labels: ["monthly": "月度通报", "assessment": "考核通报"]),
+            .init("通报类型", .text, "b.kind", labels: BulletinKind.chineseLabels),
             .init("数据截至", .date, "b.cut_off"),
-            .init("状态", .text, "b.status", labels: ["draft": "草稿", "issued": "已印发"]),
+            .init("状态", .text, "b.status", labels: BulletinStatus.chineseLabels),
             .init("印发日期", .date, "(b.issued_at AT TIME ZONE 'Asia/Shanghai')::date"),
         ]
         return Export(name: "通报", sheets: [Sheet(name: "通报", columns: columns, from: "  FROM app.bulletins b ORDER BY b.id DESC")])
