@@ -69,11 +69,6 @@ extension CountyPlan {
         report.month == 12 ? Day(year + 1, 1, report.submittedDay) : Day(year, report.month + 1, report.submittedDay)
     }
 
-    /// Sum of the project's reported investment in the year.
-    func reportedInvestment(of index: Int) -> Int64 {
-        reports(of: index).reduce(0) { $0 + $1.amount }
-    }
-
     private func progressPhase(_ project: Project, month: Int, active: ClosedRange<Int>?) -> Int {
         guard let active, active.contains(month) else { return active.map { month > $0.upperBound ? 4 : 0 } ?? 0 }
         if project.stage == "completed", month == active.upperBound { return 4 }

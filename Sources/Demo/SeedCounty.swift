@@ -53,11 +53,6 @@ enum SeedCounty {
         ("港澳招商工作组", "investment", nil, 100_000),
     ]
 
-    /// 6个重点产业招商工作组和港澳招商工作组要完成到位资金110亿元: 1,100,000 万元.
-    static let jointTarget: Int64 = 1_100_000
-    /// 要完成面向央企招商项目15个.
-    static let centralSOETarget = 15
-
     /// Builds the county for `year` as it stands on `today`; the same year always gives the same
     /// plan, and a later today only adds the reports, statistics and receipts since.
     static func plan(year: Int, today: Day) -> CountyPlan {

@@ -72,9 +72,7 @@ public enum SQLState {
     public static let insufficientPrivilege = "42501"
     public static let serializationFailure = "40001"
     public static let deadlockDetected = "40P01"
-    public static let undefinedTable = "42P01"
     public static let raiseException = "P0001"
-    public static let queryCanceled = "57014"
     public static let adminShutdown = "57P01"
     /// Also "cached plan must not change result type", when a prepared statement's columns changed.
     public static let featureNotSupported = "0A000"
@@ -85,10 +83,4 @@ public enum SQLState {
     public static let readOnlyTransaction = "25006"
     /// Raised by the state triggers (a published assessment, an approved report).
     public static let objectNotInPrerequisiteState = "55000"
-
-    /// True for class 22 (data exception) and 23 (integrity constraint violation).
-    public static func isClientDataError(_ state: String?) -> Bool {
-        guard let state else { return false }
-        return state.hasPrefix("22") || state.hasPrefix("23")
-    }
 }

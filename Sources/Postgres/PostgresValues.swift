@@ -64,30 +64,6 @@ public struct PostgresJSON: Hashable, Sendable, PostgresEncodable, PostgresDecod
     }
 }
 
-/// A `bytea` value.
-public struct PostgresBytes: Hashable, Sendable, PostgresEncodable, PostgresDecodable {
-    public var bytes: [UInt8]
-
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    public init(postgresText text: String, type: PostgresType) throws {
-        guard text.hasPrefix("\\x"), text.count % 2 == 0 else { throw decodingError(PostgresBytes.self, type) }
-        var bytes: [UInt8] = []
-        var index = text.index(text.startIndex, offsetBy: 2)
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { throw decodingError(PostgresBytes.self, type) }
-            bytes.append(byte)
-            index = next
-        }
-        self.bytes = bytes
-    }
-
-    public var postgresText: String? {
-        "\\x" + bytes.map { String(format: "%02x", $0) }.joined()
-    }
-}
-
 /// Formats and parses `timestamptz` text in UTC.
 enum PostgresTimestamp {
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, to the microsecond.

@@ -40,15 +40,6 @@ import Testing
     }
 
     @Test(arguments: [
-        (ProjectCategory.infrastructure, DefaultLeadDepartment?.some(.developmentAndReform)),
-        (.services, .developmentAndReform), (.industry, .industryAndIT), (.agriculture, .agriculture),
-        (.environment, nil), (.social, nil),
-    ])
-    func defaultLeadByCategory(category: ProjectCategory, lead: DefaultLeadDepartment?) {
-        #expect(category.defaultLead == lead)
-    }
-
-    @Test(arguments: [
         (Period.q1, "2026-03-31", 0), (.q2, "2026-06-30", 1), (.q3, "2026-09-30", 2),
         (.q4, "2026-12-31", 3), (.year, "2026-12-31", 3),
     ])

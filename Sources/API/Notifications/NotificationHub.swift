@@ -67,9 +67,6 @@ public final class NotificationHub: Service, Sendable {
         return Subscription(signals: signals, cancel: cancel)
     }
 
-    /// How many streams are subscribed (for metrics and tests).
-    public var subscriberCount: Int { subscribers.withLock { $0.values.reduce(0) { $0 + $1.count } } }
-
     public func run() async throws {
         let stopping: @Sendable () -> Bool = { Task.isCancelled || Task.isShuttingDownGracefully }
         await withTaskGroup(of: Void.self) { group in

@@ -6,7 +6,4 @@ public enum UserRole: String, Codable, Sendable, CaseIterable {
     case editor
     /// Reads only.
     case viewer
-
-    /// Whether the role may write anything at all (viewers write nothing).
-    public var canWrite: Bool { self != .viewer }
 }

@@ -9,8 +9,6 @@ import Foundation
 /// and that sign, and cannot be a formula. Money has two decimals, dates are `YYYY-MM-DD`, months `YYYY-MM`, times `YYYY-MM-DD HH:MM`
 /// in county time.
 public final class CSVWriter: SpreadsheetWriter {
-    public let contentType = SpreadsheetFormat.csv.contentType
-    public let fileExtension = "csv"
     public let holdsOneTable = true
     private let file: OutputFile
     private var formats: [Column.Format] = []

@@ -5,10 +5,6 @@ import Foundation
 /// Call `beginSheet` before each sheet's rows, `append` once per row, then `finish`, which
 /// returns the finished file; the caller removes it when sent.
 public protocol SpreadsheetWriter: AnyObject {
-    /// The MIME type of the finished file.
-    var contentType: String { get }
-    /// The file name extension (`xlsx`, `csv`).
-    var fileExtension: String { get }
     /// Whether the format holds one table only (CSV): several sheets must then be written as one,
     /// which `Download` does by prefixing each row with its sheet's name.
     var holdsOneTable: Bool { get }

@@ -9,8 +9,6 @@ import ZIPFoundation
 /// Memory stays constant: only the first rows of a sheet are held, to size its columns, because
 /// `<cols>` must precede the rows.
 public final class XLSXWriter: SpreadsheetWriter {
-    public let contentType = SpreadsheetFormat.xlsx.contentType
-    public let fileExtension = "xlsx"
     public let holdsOneTable = false
     /// Rows looked at to size the columns.
     static let sampledRows = 200

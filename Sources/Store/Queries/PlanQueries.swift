@@ -38,14 +38,6 @@ public enum PlanQueries {
                 throughMonth: progress.throughMonth, behindBelow: progress.behindBelow))
     }
 
-    /// The project's planned amount for `month` (its year's plan), or nil without a plan.
-    public static func planned(projectID: Int64, month: Month, on connection: Connection) throws -> Decimal? {
-        try connection.query("""
-            SELECT pl.monthly[\(month.month)::int] AS planned FROM app.investment_plans pl
-             WHERE pl.project_id = \(projectID) AND pl.year = \(month.year)
-            """).first?.decode("planned")
-    }
-
     /// Creates the plan; nil when a concurrent transaction created it first.
     public static func insert(projectID: Int64, year: Int, _ fields: PlanFields, on connection: Connection) throws -> Int64? {
         try connection.query("""

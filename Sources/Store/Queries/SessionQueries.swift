@@ -64,8 +64,6 @@ public enum SessionQueries {
         public var allowed: Bool
         /// Seconds until the next attempt is allowed (when not allowed).
         public var retryAfter: Int
-        /// Attempts counted for this username and address, this one included.
-        public var failures: Int
         /// Whether the address waits across usernames (not only for this username).
         public var byAddress = false
     }
@@ -85,12 +83,12 @@ public enum SessionQueries {
 
     private static func begin(key: String, address: String, limit: Int, policy: SignInPolicy, on connection: Connection) throws -> Attempt {
         let row = try connection.query("""
-            SELECT allowed, retry_after, failures FROM app.sign_in_begin(\(key), \(address), \(limit),
+            SELECT allowed, retry_after FROM app.sign_in_begin(\(key), \(address), \(limit),
                 make_interval(secs => \(policy.base.seconds)::double precision),
                 make_interval(secs => \(policy.cap.seconds)::double precision),
                 make_interval(secs => \(policy.quiet.seconds)::double precision))
             """)[0]
-        return Attempt(allowed: try row.decode("allowed"), retryAfter: try row.decode("retry_after"), failures: try row.decode("failures"))
+        return Attempt(allowed: try row.decode("allowed"), retryAfter: try row.decode("retry_after"))
     }
 
     /// The password was right: the username and address start again from zero.
