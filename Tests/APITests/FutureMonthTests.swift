@@ -30,6 +30,6 @@ import TestSupport
         // 2026-03-31 16:30 UTC is already 1 April in Asia/Shanghai
         let clock = CampaignClock { Date(timeIntervalSince1970: 1_774_974_600) }
         #expect(clock.today == CalendarDate(year: 2026, month: 4, day: 1))
-        #expect(CampaignClock.fixed(CalendarDate(year: 2026, month: 12, day: 31)!).currentMonth == Month(year: 2026, month: 12))
+        #expect(CampaignClock.fixed(CalendarDate(year: 2026, month: 12, day: 31)!).today.yearMonth == Month(year: 2026, month: 12))
     }
 }

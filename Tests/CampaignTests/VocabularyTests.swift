@@ -45,7 +45,6 @@ import Testing
     ])
     func periodLastDayAndShareIndex(period: Period, lastDay: String, shareIndex: Int) {
         #expect(period.lastDay(of: 2026).description == lastDay)
-        #expect(period.firstDay(of: 2026).description == "2026-01-01")
         #expect(period.shareIndex == shareIndex)
     }
 

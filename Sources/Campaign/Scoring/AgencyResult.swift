@@ -63,7 +63,4 @@ public struct AgencyResult: Codable, Sendable, Hashable {
         self.missed = missed
         self.behind = behind
     }
-
-    /// Whether the agency is ranked (it has an applicable indicator).
-    public var isRanked: Bool { roundedScore != nil }
 }

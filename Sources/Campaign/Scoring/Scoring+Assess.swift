@@ -18,14 +18,6 @@ public struct AssessmentOutcome: Codable, Sendable, Hashable {
         self.department = department
         self.district = district
     }
-
-    /// The results of `group`, in ranking order.
-    public func results(in group: AssessmentGroup) -> [AgencyResult] {
-        switch group {
-        case .department: department
-        case .district: district
-        }
-    }
 }
 
 extension Scoring {

@@ -98,16 +98,10 @@ public struct Validator: Sendable {
         return month
     }
 
-    /// Money from an exact `Decimal` (see `Money` for which check to prefer).
+    /// Money from an exact `Decimal`.
     public mutating func money(_ value: Decimal?, field: String, required: Bool = true) -> Money? {
         guard let value else { return missing(field, required: required, .requiredMoney) }
         return record(Money.check(value), field: field)
-    }
-
-    /// Money from the raw text of a JSON number token.
-    public mutating func money(token: String?, field: String, required: Bool = true) -> Money? {
-        guard let token else { return missing(field, required: required, .requiredMoney) }
-        return record(Money.parse(token), field: field)
     }
 
     mutating func record(_ result: Result<Money, Money.Problem>, field: String) -> Money? {
@@ -115,13 +109,6 @@ public struct Validator: Sendable {
         case .success(let money): return money
         case .failure(let problem): add(field, problem.message); return nil
         }
-    }
-
-    /// An integer greater than zero (an id, a count, a year).
-    public mutating func positiveInteger(_ value: Int?, field: String, required: Bool = true) -> Int? {
-        guard let value else { return missing(field, required: required, .requiredID) }
-        guard value > 0 else { add(field, .notAnID); return nil }
-        return value
     }
 
     /// An integer within `range`.

@@ -50,9 +50,6 @@ public struct CampaignClock: Sendable {
             day: dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
     }
 
-    /// The month of `today`.
-    public var currentMonth: Month { today.yearMonth }
-
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!

@@ -3,10 +3,9 @@ import Foundation
 /// An amount of money in 万元: non-negative, at most two decimals, at most 14 integer digits
 /// (PostgreSQL `numeric(16,2)`).
 ///
-/// Which check to use: the API should validate money fields with `Money.parse(_:)` on the raw
-/// JSON token text where it has it, and otherwise with `Money.check(_:)` on a `Decimal` decoded
-/// by `JSONDecoder`. (On this toolchain `JSONDecoder` builds a `Decimal` from the number's digits,
-/// so 0.1 arrives exactly; never go through `Double`.) Decoding `Money` itself runs `check`.
+/// `Money.check(_:)` validates an exact `Decimal`: the API's JSON reader gives each number as one,
+/// built from its digits (0.1 arrives exactly; never go through `Double`). Decoding `Money`
+/// itself runs `check`.
 public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The exact amount.
     public let amount: Decimal
@@ -50,43 +49,6 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         if !value.hasAtMost(decimalPlaces: 2) { return .failure(.tooManyDecimals) }
         if value >= limit { return .failure(.tooLarge) }
         return .success(Money(unchecked: value.isZero ? 0 : value))
-    }
-
-    /// Parses the text of one JSON number token (`12`, `0.5`, `1.5e3`) exactly, then checks it.
-    /// Anything that is not a JSON number (`"12"`, `12.`, ` 12`, `0x10`, `NaN`) is `notANumber`.
-    public static func parse(_ text: String) -> Result<Money, Problem> {
-        guard isJSONNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-        else { return .failure(.notANumber) }
-        return check(value)
-    }
-
-    /// Whether `text` matches the JSON number grammar `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    public static func isJSONNumber(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        func digits() -> Int {
-            var count = 0
-            while let byte = bytes.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                bytes.removeFirst()
-                count += 1
-            }
-            return count
-        }
-        if bytes.first == UInt8(ascii: "-") { bytes.removeFirst() }
-        if bytes.first == UInt8(ascii: "0") {
-            bytes.removeFirst()
-        } else if digits() == 0 {
-            return false
-        }
-        if bytes.first == UInt8(ascii: ".") {
-            bytes.removeFirst()
-            guard digits() > 0 else { return false }
-        }
-        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes.removeFirst()
-            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes.removeFirst() }
-            guard digits() > 0 else { return false }
-        }
-        return bytes.isEmpty
     }
 
     /// The amount as plain decimal text (`1234.5`).

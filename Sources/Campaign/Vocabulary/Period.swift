@@ -30,11 +30,6 @@ public enum Period: String, Codable, Sendable, CaseIterable {
     /// Whether this is a quarterly run (as opposed to the year-end run).
     public var isQuarter: Bool { self != .year }
 
-    /// The first day counted: actuals are cumulative from 1 January.
-    public func firstDay(of year: Int) -> CalendarDate {
-        CalendarDate(uncheckedYear: year, month: 1, day: 1)
-    }
-
     /// The last day of the period in `year` (31 March, 30 June, 30 September or 31 December).
     public func lastDay(of year: Int) -> CalendarDate {
         switch quartersCovered {
