@@ -120,8 +120,10 @@ extension Connection {
         // server no longer knows it (26000, after DISCARD ALL). Forget it and prepare it afresh.
         if error.sqlState == SQLState.invalidStatementName {
             state.prepared = [:]
+            state.layouts = [:]
         } else {
             state.prepared[failed.sql] = nil
+            state.layouts[name] = nil
             state.discarded.append(name)
         }
         // Outside a transaction block the pipeline's implicit transaction rolled back as a whole:
@@ -185,6 +187,11 @@ extension Connection {
                 if command.preparing {
                     state.prepared[command.sql] = command.name
                     PQclear(result)
+                } else if let name = command.name {
+                    let known = state.layouts[name]
+                    let results = ResultSet(handle: result, layout: known)
+                    if known == nil { state.layouts[name] = results.layout }
+                    outcome.results.append(results)
                 } else {
                     outcome.results.append(ResultSet(handle: result))
                 }

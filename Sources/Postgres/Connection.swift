@@ -8,8 +8,10 @@ import Synchronization
 public final class Connection: Sendable {
     struct State {
         var handle: OpaquePointer?
-        /// Named prepared statements by SQL text; names are never reused on one session.
+        /// Named prepared statements by SQL text; names are never reused on one connection.
         var prepared: [String: String] = [:]
+        /// The columns of each prepared statement's results, by statement name.
+        var layouts: [String: ColumnLayout] = [:]
         var nextStatement = 0
         /// Names of statements whose plans went stale, to deallocate when no transaction is open.
         var discarded: [String] = []
@@ -36,6 +38,7 @@ public final class Connection: Sendable {
         /// Forgets everything tied to the server session (after a reconnect or close).
         mutating func forgetSession() {
             prepared = [:]
+            layouts = [:]
             discarded = []
             queued = []
             commitAfterNext = false

@@ -7,29 +7,31 @@ public final class ResultSet {
     public let count: Int
     /// The rows a command changed (`INSERT`, `UPDATE`, `DELETE`), 0 otherwise.
     public let affectedRows: Int
-    @usableFromInline let columnIndex: [String: Int32]
-    /// The column names in order ("" where a later column has the same name).
-    @usableFromInline let columnNames: [String]
+    /// Its columns' names and positions: shared by every result of one prepared statement.
+    @usableFromInline let layout: ColumnLayout
     /// The column after the last one looked up by name: rows are decoded column after column in
     /// the same order, so most lookups are one comparison instead of hashing the name. (The
     /// lookup and decoding are `@inlinable` so that callers' modules specialise them for each
     /// type they decode, instead of going through generic metadata for every value.)
     @usableFromInline var nextColumn = 0
 
-    init(handle: OpaquePointer) {
+    /// `layout`: the columns of an earlier result of the same prepared statement, if any.
+    init(handle: OpaquePointer, layout: ColumnLayout? = nil) {
         self.handle = handle
         self.count = Int(PQntuples(handle))
-        self.affectedRows = Int(String(cString: PQcmdTuples(handle))) ?? 0
-        var columns: [String: Int32] = [:]
-        var names: [String] = []
-        for column in 0..<PQnfields(handle) {
-            let name = PQfname(handle, column).map { String(cString: $0) } ?? ""
-            names.append(name)
-            columns[name] = column
+        self.affectedRows = Self.affectedRows(PQcmdTuples(handle))
+        self.layout = layout ?? ColumnLayout(handle)
+    }
+
+    /// The decimal digits libpq gives for the rows a command changed ("" for other statements).
+    private static func affectedRows(_ text: UnsafePointer<CChar>?) -> Int {
+        guard var text else { return 0 }
+        var count = 0
+        while text.pointee >= 48, text.pointee <= 57 { // "0"..."9"
+            count = count * 10 + Int(text.pointee - 48)
+            text += 1
         }
-        self.columnIndex = columns
-        // a name that appears twice means its last column, as the index says
-        self.columnNames = names.enumerated().map { column, name in columns[name] == Int32(column) ? name : "" }
+        return count
     }
 
     deinit { PQclear(handle) }
@@ -54,7 +56,7 @@ public final class ResultSet {
     public var first: Row? { count > 0 ? self[0] : nil }
 
     /// The position of the column named `name` (its last, should two share it), nil if none.
-    public func position(ofColumn name: String) -> Int? { columnIndex[name].map(Int.init) }
+    public func position(ofColumn name: String) -> Int? { layout.index[name].map(Int.init) }
 
     /// The type of the column at `position`.
     public func type(ofColumn position: Int) -> PostgresType { PostgresType(oid: PQftype(handle, Int32(position))) }
@@ -70,11 +72,11 @@ public final class ResultSet {
     }
 
     @inlinable func column(named name: String) throws -> Int32 {
-        if nextColumn < columnNames.count, !name.isEmpty, columnNames[nextColumn] == name {
+        if nextColumn < layout.names.count, !name.isEmpty, layout.names[nextColumn] == name {
             nextColumn += 1
             return Int32(nextColumn - 1)
         }
-        guard let column = columnIndex[name] else {
+        guard let column = layout.index[name] else {
             throw PostgresError(.decoding, reason: "no column named \(name) in the result")
         }
         nextColumn = Int(column) + 1
@@ -87,6 +89,30 @@ public final class ResultSet {
             start: UnsafeRawPointer(PQgetvalue(handle, row, column)).assumingMemoryBound(to: UInt8.self),
             count: Int(PQgetlength(handle, row, column)))
         return try T(postgresBytes: bytes, type: PostgresType(oid: PQftype(handle, column)))
+    }
+}
+
+/// The names of a result's columns and the position of each. A prepared statement's results all
+/// have the same columns (a schema change that alters them makes PostgreSQL refuse the statement,
+/// which is then prepared afresh under a new name), so the connection keeps one layout per
+/// statement instead of building the names and their index for every result.
+@usableFromInline final class ColumnLayout: Sendable {
+    /// The column names in order ("" where a later column has the same name).
+    @usableFromInline let names: [String]
+    /// Each name's position (its last column, should two share it).
+    @usableFromInline let index: [String: Int32]
+
+    init(_ handle: OpaquePointer) {
+        var index: [String: Int32] = [:]
+        var names: [String] = []
+        for column in 0..<PQnfields(handle) {
+            let name = PQfname(handle, column).map { String(cString: $0) } ?? ""
+            names.append(name)
+            index[name] = column
+        }
+        self.index = index
+        // a name that appears twice means its last column, as the index says
+        self.names = names.enumerated().map { column, name in index[name] == Int32(column) ? name : "" }
     }
 }
 

@@ -212,17 +212,23 @@ import TestSupport
             try admin.simpleQuery("ALTER TABLE things ADD COLUMN b text")
             // Outside a transaction: 0A000 "cached plan must not change result type", answered
             // by preparing the statement again.
-            #expect(try connection.query(select).columns == ["id", "a", "b"])
+            let widened = try connection.query(select)
+            #expect(widened.columns == ["id", "a", "b"])
+            // the statement's new columns are found by name (not through the old statement's)
+            #expect(widened.position(ofColumn: "b") == 2)
+            #expect(try widened[0].decode("b", as: String?.self) == nil && widened[0].decode("a", as: String.self) == "x")
             try admin.simpleQuery("ALTER TABLE things ADD COLUMN c text")
             // Inside a transaction, which the error aborts: the pool runs the unit of work again.
             let pool = database.makePool(maxConnections: 1)
             let runs = Mutex(0)
             let warm = try await pool.withTransaction { try $0.query(select).columns }
             try admin.simpleQuery("ALTER TABLE things ADD COLUMN d text")
-            let columns = try await pool.withTransaction { connection in
+            let (columns, d) = try await pool.withTransaction { connection in
                 runs.withLock { $0 += 1 }
-                return try connection.query(select).columns
+                let rows = try connection.query(select)
+                return (rows.columns, rows.position(ofColumn: "d"))
             }
+            #expect(d == 4)
             #expect(warm == ["id", "a", "b", "c"])
             #expect(columns == ["id", "a", "b", "c", "d"])
             #expect(runs.withLock { $0 } == 2)
@@ -233,6 +239,27 @@ import TestSupport
             }
             #expect(live == 1)
             await pool.shutdown()
+        }
+    }
+
+    @Test func resultsOfOneStatementAreDecodedByNameEachTime() async throws {
+        try await TestDatabase.withEmpty { database in
+            let connection = try database.connect()
+            try connection.simpleQuery("CREATE TABLE things (id int, a text, b int); INSERT INTO things SELECT g, 'x' || g, g * 10 FROM generate_series(1, 12) g")
+            // the same prepared statement twice, with other parameters: its second result reuses
+            // the first one's column names, and columns decoded out of order are still found
+            for id in [3, 7] {
+                let rows = try connection.query("SELECT id, a, b, b AS a FROM things WHERE id = \(id)")
+                #expect(try rows[0].decode("b", as: Int.self) == id * 10)
+                #expect(try rows[0].decode("id", as: Int.self) == id)
+                // a name given twice means its last column
+                #expect(try rows[0].decode("a", as: Int.self) == id * 10)
+                #expect(rows.position(ofColumn: "a") == 3)
+            }
+            // the rows a command changed, past one digit
+            #expect(try connection.query("UPDATE things SET b = b + \(1)").affectedRows == 12)
+            #expect(try connection.query("DELETE FROM things WHERE id > \(10)").affectedRows == 2)
+            #expect(try connection.query("SELECT \(1)::int AS n").affectedRows == 1)
         }
     }
 
