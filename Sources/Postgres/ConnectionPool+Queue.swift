@@ -12,7 +12,7 @@ struct PoolState {
     /// The task that fails waiters past their deadline is running (`expireWaiters`).
     var expiring = false
 
-    /// A connection or the right to open one, for a caller that may have it now: none is waiting
+    /// A connection or the right to open one, for work that may have it now: none is waiting
     /// before it and one is idle, or there is room for another. Nil when it must wait.
     mutating func grant(maxConnections: Int) throws -> PoolGrant? {
         if closed { throw PostgresError.poolShutDown }

@@ -4,7 +4,7 @@ import Synchronization
 
 /// A bounded pool of connections whose blocking libpq calls run on a dedicated thread pool.
 ///
-/// Callers wait in arrival order when every connection is in use, and fail with
+/// Units of work wait in arrival order when every connection is in use, and fail with
 /// `PostgresError.Kind.poolTimeout` after `acquireTimeout`. A connection found broken is reset
 /// before use, and a unit of work whose very first statement hit a lost connection (a restarted
 /// server, a terminated backend) is run once more on the re-opened connection; so is one whose
@@ -23,7 +23,7 @@ public final class ConnectionPool: Sendable {
         }
     }
 
-    /// Connections in use and callers waiting, for metrics.
+    /// Connections in use and units of work waiting, for metrics.
     public struct Statistics: Sendable, Equatable {
         public var open: Int
         public var inUse: Int
@@ -71,7 +71,7 @@ public final class ConnectionPool: Sendable {
         }
     }
 
-    /// Closes every connection, fails waiting callers and stops the threads.
+    /// Closes every connection, fails the work still waiting and stops the threads.
     public func shutdown() async {
         let (idle, waiters) = state.withLock { state in
             state.closed = true
