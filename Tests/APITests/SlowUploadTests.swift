@@ -55,11 +55,7 @@ import TestSupport
             try await connection.send("POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n")
             // MUT: 512 bytes every 250 ms
-            let bytes = Array(body.utf8)
-            for start in stride(from: 0, to: bytes.count, by: 512) {
-                try await connection.send(bytes: Array(bytes[start..<min(start + 512, bytes.count)]))
-                try await Task.sleep(for: .milliseconds(250))
-            }
+            try await connection.send(bytes: Array(body.utf8), inPiecesOf: 512, every: .milliseconds(250))
             // validate: the request's own answer, not a timeout
             let text = try await connection.read(until: "}", within: .seconds(30))
             #expect(text.hasPrefix("HTTP/1.1 401"), "\(text)")
