@@ -166,7 +166,7 @@ extension ConnectionPool {
                 state.opened -= 1
                 return (nil, [], true)
             }
-            let expired = state.waiters.first.map { $0.deadline <= .now } == true ? state.removeExpired(at: .now) : []
+            let expired = state.waiters.isEmpty ? [] : state.removeExpired(at: .now)
             guard !state.waiters.isEmpty else {
                 state.idle.append(connection)
                 return (nil, expired, false)

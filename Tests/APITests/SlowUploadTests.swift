@@ -55,7 +55,7 @@ import TestSupport
             try await connection.send("POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n")
             // MUT: 512 bytes every 250 ms
-            try await connection.send(bytes: Array(body.utf8), inPiecesOf: 512, every: .milliseconds(250))
+            try await connection.send(bytes: Array(body.utf8), inPiecesOf: 512, every: 0.25)
             // validate: the request's own answer, not a timeout
             let text = try await connection.read(until: "}", within: .seconds(30))
             #expect(text.hasPrefix("HTTP/1.1 401"), "\(text)")

@@ -96,15 +96,14 @@ final class RawConnection: Sendable {
     /// Sends `bytes` `size` at a time, a piece every `interval`, paced by a thread of its own: on
     /// a loaded machine a task's sleep can be held up for seconds by Swift's busy executor, and
     /// the server would rightly take the silence for a stalled client.
-    func send(bytes: [UInt8], inPiecesOf size: Int, every interval: Duration) async throws {
+    func send(bytes: [UInt8], inPiecesOf size: Int, every interval: TimeInterval) async throws {
         let channel = self.channel
-        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             Thread.detachNewThread {
                 do {
                     for start in stride(from: 0, to: bytes.count, by: size) {
                         try channel.writeAndFlush(ByteBuffer(bytes: bytes[start..<min(start + size, bytes.count)])).wait()
-                        Thread.sleep(forTimeInterval: seconds)
+                        Thread.sleep(forTimeInterval: interval)
                     }
                     done.resume()
                 } catch {
