@@ -13,6 +13,11 @@ import Testing
             let text = "\(scalar)项目 名称\(scalar)\(scalar)"
             if text.trimmingWhiteSpace() != text.trimmingCharacters(in: .whitespacesAndNewlines) { differing.append("all U+\(String(scalar.value, radix: 16))") }
             if text.trimmingSpaces() != text.trimmingCharacters(in: .whitespaces) { differing.append("spaces U+\(String(scalar.value, radix: 16))") }
+            // one end only (a String whose ends are not white space comes back as it is), and a Substring
+            for one in ["\(scalar)项目", "项目\(scalar)"] where one.trimmingWhiteSpace() != one.trimmingCharacters(in: .whitespacesAndNewlines) {
+                differing.append("one end U+\(String(scalar.value, radix: 16))")
+            }
+            if Substring(text).trimmingWhiteSpace() != text.trimmingCharacters(in: .whitespacesAndNewlines) { differing.append("substring U+\(String(scalar.value, radix: 16))") }
         }
         #expect(differing == [])
     }

@@ -161,10 +161,11 @@ public struct JSONSyntax {
             guard let next = current, isDigit(next) else { throw failure("a number needs a digit in its exponent") }
             digits()
         }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         // All zeros is zero, whatever the exponent; otherwise a value that reads as zero underflowed.
         guard bytes[start..<mantissaEnd].contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return .number(0) }
-        guard let value = Decimal(string: token, locale: Self.posix), !value.isNaN, !value.isZero else {
+        let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if let value = JSONNumber.decimal(token) { return .number(value) }
+        guard let value = Decimal(string: String(decoding: token, as: UTF8.self), locale: Self.posix), !value.isNaN, !value.isZero else {
             outOfRange.append(path.joined())
             return .number(0)
         }

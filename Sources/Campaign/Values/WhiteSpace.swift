@@ -23,11 +23,21 @@ extension StringProtocol {
         return String(text)
     }
 
-    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.value == 0x200B
     }
 
     private static func breaksLines(_ scalar: Unicode.Scalar) -> Bool {
         (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}
+
+extension String {
+    /// `StringProtocol.trimmingWhiteSpace()`, returning the text itself, uncopied, when neither
+    /// end is white space (most text fields of most bodies).
+    public func trimmingWhiteSpace() -> String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+              Self.isWhiteSpace(first) || Self.isWhiteSpace(last) else { return self }
+        return self[...].trimmingWhiteSpace()
     }
 }
