@@ -17,7 +17,7 @@ public enum JSONStreamEncoder {
         let sink = JSONSink()
         try sink.writeValue(value, parent: nil, key: nil)
         if let failure = sink.failure { throw failure }
-        return ByteBuffer(bytes: sink.text.bytes)
+        return sink.text.buffer
     }
 }
 
@@ -28,7 +28,7 @@ final class JSONSink {
     /// text may be incomplete, so the value fails to encode.
     private(set) var failure: (any Error)?
 
-    init() { text.bytes.reserveCapacity(16_384) }
+    init() { text.buffer.reserveCapacity(16_384) }
 
     /// Writes `value`: a `JSONObject` member by member, anything else through a `StreamEncoder`.
     func writeValue<T: Encodable>(_ value: T, parent: StreamEncoder?, key: (any CodingKey)?) throws {
