@@ -13,58 +13,72 @@ import Foundation
 public enum DecimalText {
     /// `value`'s text as a String.
     public static func string(_ value: Decimal) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        append(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        withText(of: value) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `value`'s text to `bytes` (UTF-8).
     public static func append(_ value: Decimal, to bytes: inout [UInt8]) {
-        guard DecimalLayout.isKnown, let parts = DecimalLayout.parts(of: value) else {
-            bytes.append(contentsOf: value.description.utf8)
-            return
-        }
-        append(parts, to: &bytes)
+        withText(of: value) { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends the text of a value with these parts.
-    static func append(_ parts: DecimalLayout.Parts, to bytes: inout [UInt8]) {
-        if parts.mantissa == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+    /// Calls `body` with `value`'s text (UTF-8), written into a temporary buffer: nothing is
+    /// allocated on the heap for a value on this path.
+    public static func withText<T>(of value: Decimal, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        guard DecimalLayout.isKnown, let parts = DecimalLayout.parts(of: value) else {
+            var text = value.description
+            return try text.withUTF8(body)
         }
-        if parts.negative { bytes.append(UInt8(ascii: "-")) }
-        // At most 39 digits: a mantissa has 128 bits.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var wide = parts.mantissa, count = 0
+        return try withText(of: parts, body)
+    }
+
+    /// `withText` of a value with these parts. The text is at most 170 bytes (a sign, "0.", 128
+    /// zeros and 39 digits: an exponent is at least −128; or 39 digits and 127 zeros), written
+    /// from the start of the buffer; the digits wait in its last 39 bytes, which the text does
+    /// not reach before they are copied.
+    static func withText<T>(of parts: DecimalLayout.Parts, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { text in
+            var count = 0
+            func append(_ byte: UInt8, times: Int = 1) {
+                for _ in 0..<times { text[count] = byte; count += 1 }
+            }
+            if parts.mantissa == 0 {
+                append(UInt8(ascii: "0"))
+                return try body(UnsafeBufferPointer(rebasing: text[..<count]))
+            }
+            if parts.negative { append(UInt8(ascii: "-")) }
+            // The digits, last first, at the end of the buffer (at most 39: a mantissa has 128 bits).
+            var wide = parts.mantissa, digits = 0
             while wide > UInt128(UInt64.max) {  // 128-bit division only for the digits above 64 bits
                 let (quotient, digit) = wide.quotientAndRemainder(dividingBy: 10)
-                buffer[39 - count] = UInt8(ascii: "0") + UInt8(digit)
+                text[text.count - 1 - digits] = UInt8(ascii: "0") + UInt8(digit)
                 wide = quotient
-                count += 1
+                digits += 1
             }
             var narrow = UInt64(wide)
             while narrow > 0 {
-                buffer[39 - count] = UInt8(ascii: "0") + UInt8(narrow % 10)
+                text[text.count - 1 - digits] = UInt8(ascii: "0") + UInt8(narrow % 10)
                 narrow /= 10
-                count += 1
+                digits += 1
             }
-            let written = UnsafeBufferPointer(rebasing: buffer[(40 - count)...])
+            let first = text.count - digits
+            func appendDigits(_ range: Range<Int>) {
+                for index in range { append(text[first + index]) }
+            }
             if parts.exponent >= 0 {
-                bytes.append(contentsOf: written)
-                for _ in 0..<parts.exponent { bytes.append(UInt8(ascii: "0")) }
-            } else if -parts.exponent < count {
-                let point = count + parts.exponent
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: written[..<point]))
-                bytes.append(UInt8(ascii: "."))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: written[point...]))
+                appendDigits(0..<digits)
+                append(UInt8(ascii: "0"), times: parts.exponent)
+            } else if -parts.exponent < digits {
+                let point = digits + parts.exponent
+                appendDigits(0..<point)
+                append(UInt8(ascii: "."))
+                appendDigits(point..<digits)
             } else {
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "."))
-                for _ in 0..<(-parts.exponent - count) { bytes.append(UInt8(ascii: "0")) }
-                bytes.append(contentsOf: written)
+                append(UInt8(ascii: "0"))
+                append(UInt8(ascii: "."))
+                append(UInt8(ascii: "0"), times: -parts.exponent - digits)
+                appendDigits(0..<digits)
             }
+            return try body(UnsafeBufferPointer(rebasing: text[..<count]))
         }
     }
 }
@@ -93,9 +107,7 @@ enum DecimalLayout {
             (Decimal.greatestFiniteMagnitude, Parts(negative: false, exponent: 127, mantissa: UInt128.max)),
         ]
         return DecimalLayout.parts(of: Decimal.nan) == nil && probes.allSatisfy { value, parts in
-            var text: [UInt8] = []
-            DecimalText.append(parts, to: &text)
-            return DecimalLayout.parts(of: value) == parts && String(decoding: text, as: UTF8.self) == value.description
+            return DecimalLayout.parts(of: value) == parts && DecimalText.withText(of: parts) { String(decoding: $0, as: UTF8.self) } == value.description
         }
     }()
 

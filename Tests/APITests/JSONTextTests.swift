@@ -55,7 +55,8 @@ import Testing
     @Test func numericTextIsWrittenAsItsDecimalIs() throws {
         var random = SystemRandomNumberGenerator()
         var texts = ["0", "0.00", "-0.00", "0.50", "178991.00", "1500", "12345.60", "9999999999.99", "0.01", "-2.30", "100.10", "99999999999999.99",
-                     "12345678901234567890123456789012345678"]
+                     "12345678901234567890123456789012345678", "12345678901234567890.12300", "1234567890123456789012345678901234.5000",
+                     "-9999999999999999999999999999999999.9900", "0.00000000000000000000000000000100"]
         for _ in 0..<5_000 {
             let whole = String(UInt64.random(in: 0...99_999_999_999_999, using: &random) >> UInt64.random(in: 0...46, using: &random))
             let fraction = String(Int.random(in: 0...99, using: &random))
@@ -73,7 +74,7 @@ import Testing
             })
             #expect(fast && written.contents == expected.contents, "\(text): \(String(decoding: written.contents, as: UTF8.self))")
         }
-        for other in ["NaN", "Infinity", "-Infinity", "-", "", "1.", ".5", "1e5", "123456789012345678901234567890123456789"] {
+        for other in ["NaN", "Infinity", "-Infinity", "-", "", "1.", ".5", "1e5", "123456789012345678901234567890123456789", "007", "00", "-01"] {
             var written = JSONText()
             let fast = Array(other.utf8).withUnsafeBufferPointer { written.append(numeric: $0) }
             #expect(!fast && written.contents.isEmpty, "\(other)")

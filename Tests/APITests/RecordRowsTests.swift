@@ -57,6 +57,23 @@ import TestSupport
         }
     }
 
+    /// Instants printed in another time zone than UTC take the long way, through `Date` and a
+    /// text of their own copied into the row's room: the text is still the records'.
+    @Test func valuesOfOtherShapesGoThroughTheirTypesAndWriteTheSame() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            defer { connection.close() }
+            try Self.seed(on: connection)
+            try connection.execute("SET TIME ZONE 'Asia/Shanghai'")
+            let page = try ProjectQueries.list(.init(), limit: 50, offset: 0, on: connection)
+            let updatedAt = try #require(page.rows.position(ofColumn: "updated_at").flatMap { page.rows.unsafeText(row: 0, column: $0) })
+            #expect(page.rows.count == 4 && String(decoding: updatedAt, as: UTF8.self).hasSuffix("+08"))
+            let fromRows = try Self.page(RecordRows(page.rows, as: ProjectRecord.self), total: page.total)
+            #expect(fromRows == (try Self.page(page.rows.map(ProjectQueries.decode), total: page.total)))
+            #expect(fromRows.contains(try Regex(#""updated_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"}"#)))
+        }
+    }
+
     @Test func aMemberTheRecordAlwaysWritesMustHaveItsColumn() async throws {
         try await TestDatabase.with { database in
             let connection = try database.connect()

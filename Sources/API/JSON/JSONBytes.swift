@@ -36,9 +36,10 @@ extension JSONBytes {
         append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes is a control character, `"` or `\\` (exact, no false
-    /// positives or negatives: a byte is below 0x20, or equal to one of the two, iff the
-    /// classic "has a byte less than n" test of it, or of it XOR the character, sets its high bit).
+    /// Whether any of the eight bytes is a control character, `"` or `\\`: exact for the word
+    /// (the classic "has a byte less than n" test of it, or of it XOR the character, sets some
+    /// high bit iff one of its bytes is such a byte; which byte it marks may be off, and the
+    /// caller then looks at the word's bytes one by one).
     static func needsEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasByteBelow(_ value: UInt64, _ n: UInt64) -> Bool { (value &- ones &* n) & ~value & highs != 0 }
@@ -64,12 +65,14 @@ extension JSONBytes {
 
     /// A PostgreSQL `numeric` as `Decimal`'s `description` spells the same value: its digits
     /// without the fraction's trailing zeros (`178991.00` → `178991`, `0.50` → `0.5`, `0.00` →
-    /// `0`), with no `Decimal` made. False, writing nothing, for text of another shape (`NaN`,
-    /// `Infinity`) or of more digits than a `Decimal` holds: those go through `Decimal`.
+    /// `0`), with no `Decimal` made. False, writing nothing, for text of another shape than
+    /// PostgreSQL's `-?digits(.digits)?` without leading zeros (`NaN`, `Infinity`) or of more
+    /// digits than a `Decimal` holds: those go through `Decimal`.
     mutating func append(numeric utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0, point: Int?, significant = false, digits = 0
         if utf8.first == UInt8(ascii: "-") { index = 1 }
         guard index < utf8.count else { return false }
+        if utf8[index] == UInt8(ascii: "0"), index + 1 < utf8.count, utf8[index + 1] != UInt8(ascii: ".") { return false }
         for position in index..<utf8.count {
             switch utf8[position] {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -96,9 +99,11 @@ extension JSONBytes {
     }
 
     /// A PostgreSQL `timestamptz` in UTC (`2026-03-01 08:30:00.123456+00`) as
-    /// `JSONText.append(timestamp:)` writes the same instant (`"2026-03-01T08:30:00Z"`), with no
-    /// `Date` made. False, writing nothing, for text of another shape (another offset, a year
-    /// beyond 9999, BC): those go through `Date`.
+    /// `JSONText.append(timestamp:)` writes the same instant (`"2026-03-01T08:30:00Z"`): the
+    /// fraction dropped, with no `Date` made. (Through a `Date`'s `Double`, a fraction a
+    /// microsecond short of the next second rounds up to it before about 1456 and after about
+    /// 2514; here it never does.) False, writing nothing, for text of another shape (another
+    /// offset, a year beyond 9999, a date BC): those go the long way, through `Date`.
     mutating func append(timestamptz utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard utf8.count >= 22, utf8[utf8.count - 3] == UInt8(ascii: "+"),
               utf8[utf8.count - 2] == UInt8(ascii: "0"), utf8[utf8.count - 1] == UInt8(ascii: "0") else { return false }

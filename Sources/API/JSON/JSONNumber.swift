@@ -5,7 +5,8 @@ import Foundation
 /// exponent: `1.50` is 15 × 10⁻¹). The request bodies' amounts go this way.
 enum JSONNumber {
     /// The value of `token`, a number that `JSONSyntax` has checked; nil when it has more than 19
-    /// significant digits or an exponent far from zero (`Decimal(string:)` then decides).
+    /// digits from its first non-zero one (trailing zeros included) or an exponent far from zero
+    /// (`Decimal(string:)` then decides).
     static func decimal(_ token: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var index = 0
         let negative = token.first == UInt8(ascii: "-")

@@ -14,9 +14,7 @@ struct JSONText: JSONBytes {
 
     /// A `Decimal` exactly as its `description` spells it (`DecimalText`).
     mutating func append(decimal value: Decimal) {
-        var digits: [UInt8] = []
-        DecimalText.append(value, to: &digits)
-        buffer.writeBytes(digits)
+        DecimalText.withText(of: value) { append(raw: $0) }
     }
 
     /// A JSON string: quotes, control characters and backslashes escaped; "/" and non-ASCII as is.
@@ -69,7 +67,8 @@ struct JSONText: JSONBytes {
     }
 
     /// Lets `body` write at most `maximum` bytes straight into the buffer's free room (no
-    /// capacity or uniqueness check per write; nothing is kept if it throws).
+    /// growing and no uniqueness check per write, only `JSONRoom`'s bound; nothing is kept if it
+    /// throws).
     mutating func withRoom(for maximum: Int, _ body: (inout JSONRoom) throws -> Void) rethrows {
         try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: maximum) { free in
             var room = JSONRoom(start: free.baseAddress!.assumingMemoryBound(to: UInt8.self), capacity: maximum)

@@ -7,8 +7,9 @@ import Postgres
 /// closure called per member (the project list's hottest costs, docs/BENCHMARKS.md).
 ///
 /// The text is the record's own, byte for byte (`RecordRowsTests`): text is escaped as
-/// `JSONText.append(string:)` does, integers are PostgreSQL's digits, and amounts and instants
-/// are decoded as the record's decoding does and written by the same `JSONText` functions. A
+/// `JSONText.append(string:)` does, integers are PostgreSQL's digits, and amounts and UTC instants
+/// are PostgreSQL's text rearranged as their `Decimal` and `Date` would be written
+/// (`JSONBytes.append(numeric:)`, `append(timestamptz:)`; other shapes are decoded). A
 /// member that may be left out is left out when its column is missing or NULL. It copies columns,
 /// not the members' getters: it fits a record whose members are its columns as stored (a member
 /// computed in Swift would have to be computed by the query), which `RecordRowsTests` checks.
@@ -64,7 +65,7 @@ struct RecordRows {
     /// Writes every row, as a JSON array of objects.
     func write(to text: inout JSONText) throws {
         // Room for the rows at a guess (the members' names and 16 bytes a value), so that the
-        // text grows once, not once per doubling.
+        // text grows once or twice, not once per doubling.
         text.buffer.reserveCapacity(minimumWritableBytes: rows.count * (prefixes.count + members.count * 16))
         var values = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: members.count)
         text.append(UInt8(ascii: "["))
