@@ -16,11 +16,6 @@ public enum DecimalText {
         withText(of: value) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Appends `value`'s text to `bytes` (UTF-8).
-    public static func append(_ value: Decimal, to bytes: inout [UInt8]) {
-        withText(of: value) { bytes.append(contentsOf: $0) }
-    }
-
     /// Calls `body` with `value`'s text (UTF-8), written into a temporary buffer: nothing is
     /// allocated on the heap for a value on this path.
     public static func withText<T>(of value: Decimal, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {

@@ -6,9 +6,7 @@ import Testing
 /// parameters and in the API's JSON alike.
 @Suite struct DecimalTextTests {
     static func written(_ value: Decimal) -> String {
-        var bytes: [UInt8] = Array("x".utf8)
-        DecimalText.append(value, to: &bytes)
-        let appended = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let appended = DecimalText.withText(of: value) { String(decoding: $0, as: UTF8.self) }
         #expect(DecimalText.string(value) == appended)
         #expect(value.postgresText == appended)
         return appended
