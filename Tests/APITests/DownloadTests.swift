@@ -132,6 +132,20 @@ import TestSupport
             let xlsx = try Self.rows(try await api.request(.get, "/api/v1/approvals?format=xlsx", token: district))
             #expect(try xlsx[0].cells.map { try $0.text() } == ["项目编号", "项目名称", "审批手续", "办理部门", "申请日期", "批复日期", "办理状态", "办理天数"])
             #expect(try xlsx[1][2].text() == "环评" && xlsx[1][7].decimal() == 10 && xlsx[1][5].date()! == (2026, 2, 11))
+            // a status filter: the month's returned reports only, as a page and as a download
+            let returned = try await api.request(.post, "/api/v1/projects/\(second)/reports/2026-03/review", token: county,
+                                                 json: ["decision": "return", "comment": "请补充形象进度说明"], headers: ifMatch(1))
+            #expect(returned.status == .ok)
+            let onlyReturned = try await api.request(.get, "/api/v1/reports?month=2026-03&status=returned", token: district)
+            #expect(onlyReturned.object["total"] as? Int == 1)
+            #expect(onlyReturned.items.compactMap { ($0["project"] as? [String: Any])?["code"] as? String } == ["P-002"])
+            #expect(onlyReturned.items.first?["status"] as? String == "returned")
+            let pastTheFirst = try await api.request(.get, "/api/v1/reports?month=2026-03&status=submitted&offset=5", token: district)
+            #expect(pastTheFirst.object["total"] as? Int == 1 && pastTheFirst.items.isEmpty)
+            let returnedCSV = try Self.rows(try await api.request(.get, "/api/v1/reports?month=2026-03&status=returned&format=csv", token: district))
+            #expect(returnedCSV.count == 2)
+            #expect(try returnedCSV[1][0].text() == "P-002" && returnedCSV[1][8].text() == "已退回")
+            #expect(try await api.request(.get, "/api/v1/reports?month=2026-03&status=lost", token: district).errorFields == ["status"])
         }
     }
 

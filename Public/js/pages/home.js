@@ -24,8 +24,8 @@ async function latestRanking(year) {
 /** Returned reports of the last twelve months, newest month first (a task in any month). */
 async function returnedReports() {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth(), -i));
-  const lists = await Promise.all(months.map((m) => api.all('/reports', { month: m })));
-  return lists.flat().filter((r) => r.status === 'returned');
+  const lists = await Promise.all(months.map((m) => api.all('/reports', { month: m, status: 'returned' })));
+  return lists.flat();
 }
 
 /**

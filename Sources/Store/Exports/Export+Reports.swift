@@ -3,14 +3,16 @@ import Postgres
 
 extension Export {
     /// `GET /reports?month=…&format=…`: the month's reports of every visible project matching
-    /// `filter`, by project code.
-    public static func monthlyReports(_ month: Month, filter: ProjectQueries.Filter) -> Export {
+    /// `filter` (only those in `status` when it is given), by project code.
+    public static func monthlyReports(_ month: Month, status: ReportStatus? = nil, filter: ProjectQueries.Filter) -> Export {
         let columns = reportColumns(with: [.init("报送人", .text, "n.display_name")])
         var from = reportsWithProjects
         from.append(" LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true")
         from.append(" WHERE ")
         from.append(ProjectQueries.condition(filter))
-        from.append(" AND r.month = \(month) ORDER BY p.code")
+        from.append(" AND r.month = \(month)")
+        if let status { from.append(" AND r.status = \(status.rawValue)") }
+        from.append(" ORDER BY p.code")
         return Export(name: "月报-" + title(of: month), dated: false, sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
     }
 
