@@ -90,7 +90,8 @@ import TestSupport
         let expected = words("meetingKind", MeetingKind.self) + words("meetingStatus", MeetingStatus.self)
             + words("agendaSource", AgendaSource.self) + words("bulletinKind", BulletinKind.self)
             + words("bulletinStatus", BulletinStatus.self) + words("reportStatus", ReportStatus.self)
-            + words("category", ProjectCategory.self)
+            + words("category", ProjectCategory.self) + words("period", Period.self) + words("role", UserRole.self)
+            + words("runStatus", AssessmentRunRecord.Status.self)
         for (line, key) in expected {
             #expect(catalogue.contains(line), "zh-CN.js words \(key) otherwise than the server (\(line))")
         }

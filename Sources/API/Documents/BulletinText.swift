@@ -21,10 +21,9 @@ enum BulletinText {
             figures: figures)
     }
 
-    static let periodWords: [Period: String] = [.q1: "第一季度", .q2: "第二季度", .q3: "第三季度", .q4: "第四季度", .year: "年度"]
-
     static func assessment(run: AssessmentRunRecord, figures: String) -> BulletinQueries.Draft {
-        let period = "\(run.year)年\(periodWords[run.period] ?? "")"
+        // A document's title names the whole year as 2026年度 (a quarter: 2026年第三季度).
+        let period = run.period == .year ? "\(run.year)年度" : "\(run.year)年\(run.period.chineseLabel)"
         let endMonth = run.period == .year ? 12 : run.period.quartersCovered * 3
         return BulletinQueries.Draft(
             kind: .assessment, month: nil, runID: run.id, cutOff: Month(year: run.year, month: endMonth)!.lastDay,

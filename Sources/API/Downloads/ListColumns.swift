@@ -1,5 +1,6 @@
 import Campaign
 import Spreadsheet
+import Store
 
 /// The Chinese header of every member a list item has, in the order a sheet shows them: one
 /// catalogue for every list that has no export of its own (`ListSheet`). A member is found by its
@@ -26,17 +27,13 @@ enum ListColumns {
         (key, Entry(header: header, format: format, labels: labels))
     }
 
-    private static let reportStatus = ["submitted": "已报送", "approved": "已审核", "returned": "已退回"]
-    private static let roles = ["viewer": "查看", "editor": "填报审核", "admin": "管理员"]
-    private static let runStatus = ["queued": "排队中", "running": "计算中", "done": "已完成", "failed": "失败", "published": "已发布"]
-
     private static let catalogue: [(String, Entry)] = [
         e("id", "编号", .integer),
-        e("year", "年度", .integer), e("period", "考核期", nil, ["Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "year": "年终"]),
+        e("year", "年度", .integer), e("period", "考核期", nil, Period.chineseLabels),
         e("month", "月份", .month),
         e("code", "编码"), e("name", "名称"), e("username", "用户名"), e("display_name", "姓名"),
         e("agency", "单位"), e("kind", "类型", nil, AgencyKind.chineseLabels.merging(ApprovalKind.chineseLabels) { $1 }),
-        e("division_code", "行政区划代码"), e("role", "角色", nil, roles), e("active", "启用"),
+        e("division_code", "行政区划代码"), e("role", "角色", nil, UserRole.chineseLabels), e("active", "启用"),
         e("project", "项目"), e("project.code", "项目编号"), e("project.name", "项目名称"),
         e("project_id", "项目ID", .integer), e("district_id", "所在区县ID", .integer),
         e("lead_department_id", "牵头部门ID", .integer), e("department_id", "部门ID", .integer),
@@ -57,7 +54,7 @@ enum ListColumns {
         e("applied_on", "申请日期"), e("decided_on", "批复日期"), e("processing_days", "办理天数", .integer),
         e("description", "问题描述"), e("due_on", "办结时限"), e("resolution", "办理结果"), e("resolved_on", "办结日期"),
         e("note", "备注"),
-        e("status", "状态", nil, reportStatus.merging(ApprovalStatus.chineseLabels) { $1 }.merging(runStatus) { $1 }),
+        e("status", "状态", nil, ReportStatus.chineseLabels.merging(ApprovalStatus.chineseLabels) { $1 }.merging(AssessmentRunRecord.Status.chineseLabels) { $1 }),
         e("read", "已读"), e("title", "标题"), e("body", "内容"), e("subject", "对象"), e("subject.type", "对象类型"),
         e("subject.id", "对象编号", .integer),
         e("filename", "文件名"), e("content_type", "文件类型"), e("size", "大小（字节）", .integer), e("sha256", "SHA-256"),

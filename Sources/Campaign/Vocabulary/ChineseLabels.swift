@@ -140,7 +140,17 @@ extension Period: ChineseLabelled {
         case .q2: "第二季度"
         case .q3: "第三季度"
         case .q4: "第四季度"
-        case .year: "年度"
+        case .year: "年终"
+        }
+    }
+}
+
+extension UserRole: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .admin: "管理员"
+        case .editor: "填报员"
+        case .viewer: "查阅员"
         }
     }
 }

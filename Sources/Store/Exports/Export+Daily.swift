@@ -3,9 +3,6 @@ import Foundation
 import Postgres
 
 extension Export {
-    /// Report statuses in the county's words.
-    static let reportStatusLabels = ["submitted": "已报送", "approved": "已审核", "returned": "已退回"]
-
     /// `GET /plans?year=…&format=…`: every visible plan of `year` matching the filters, by project
     /// code, with plan and actual to date, ratio and whether it is behind.
     public static func plans(year: Int, filter: ProjectQueries.Filter, behind: Bool?, progress: PlanQueries.Progress) -> Export {

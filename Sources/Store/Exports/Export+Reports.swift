@@ -29,7 +29,7 @@ extension Export {
             .init("形象进度", .text, "r.progress"),
             .init("存在问题", .text, "r.problems"),
             .init("情况说明", .text, "r.explanation"),
-            .init("状态", .text, "r.status", labels: reportStatusLabels),
+            .init("状态", .text, "r.status", labels: ReportStatus.chineseLabels),
         ] + extra + [
             .time("报送时间", "r.submitted_at"),
             .init("版本", .integer, "r.version"),

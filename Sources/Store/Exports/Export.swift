@@ -26,10 +26,7 @@ public struct Export: Sendable {
     public static func title(of month: Month) -> String { "\(month.year)年\(month.month)月" }
 
     /// An assessment period as a title reads it: `2026年第三季度`, `2026年年终`.
-    public static func title(year: Int, period: Period) -> String {
-        let quarters = ["Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"]
-        return "\(year)年" + (quarters[period.rawValue] ?? "年终")
-    }
+    public static func title(year: Int, period: Period) -> String { "\(year)年\(period.chineseLabel)" }
 
     /// One sheet: its rows come from a query, in column order, or are computed beforehand
     /// (rankings, indicator warnings: a few rows per agency).

@@ -31,3 +31,15 @@ public struct AssessmentRunRecord: Codable, Sendable, Hashable {
     /// Whether the run has results to show.
     public var hasResults: Bool { status == .done || status == .published }
 }
+
+extension AssessmentRunRecord.Status: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .queued: "排队中"
+        case .running: "计算中"
+        case .done: "已完成（待发布）"
+        case .failed: "计算失败"
+        case .published: "已发布"
+        }
+    }
+}
