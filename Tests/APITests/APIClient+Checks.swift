@@ -43,9 +43,6 @@ extension TestResponse {
     }
 }
 
-/// `If-Match: "<version>"`.
-func ifMatchHeader(_ version: Int) -> HTTPFields { [.ifMatch: "\"\(version)\""] }
-
 extension APIClient {
     /// Sends the same request from `count` concurrent clients; returns the statuses, sorted.
     func concurrently(

@@ -48,20 +48,20 @@ import TestSupport
             // MUT: update
             let path = "/api/v1/attraction/teams/\(id)"
             #expect(try await api.request(.patch, path, token: county, json: ["name": "装备组"]).status == .preconditionRequired)
-            let renamed = try await api.request(.patch, path, token: county, json: ["name": "装备组"], headers: ifMatchHeader(1))
+            let renamed = try await api.request(.patch, path, token: county, json: ["name": "装备组"], headers: ifMatch(1))
             #expect(renamed.status == .ok)
             #expect(renamed.object["name"] as? String == "装备组")
             #expect(renamed.object["lead_department_id"] as? Int == Int(api.fixture.drc.id))
-            let stale = try await api.request(.patch, path, token: county, json: ["name": "x"], headers: ifMatchHeader(1))
+            let stale = try await api.request(.patch, path, token: county, json: ["name": "x"], headers: ifMatch(1))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.jsonInt("current_version") == 2)
-            #expect(try await api.request(.patch, path, token: county, json: ["lead_department_id": "DRC"], headers: ifMatchHeader(2)).errorFields == ["lead_department_id"])
-            #expect(try await api.request(.patch, path, token: drc, json: ["name": "x"], headers: ifMatchHeader(2)).status == .forbidden)
-            #expect(try await api.request(.patch, path, token: iit, json: ["name": "x"], headers: ifMatchHeader(2)).status == .forbidden)
-            #expect(try await api.request(.patch, "/api/v1/attraction/teams/999999", token: county, json: ["name": "x"], headers: ifMatchHeader(1)).status == .notFound)
-            try await api.expectBodyErrors(.patch, path, token: county, headers: ifMatchHeader(2))
+            #expect(try await api.request(.patch, path, token: county, json: ["lead_department_id": "DRC"], headers: ifMatch(2)).errorFields == ["lead_department_id"])
+            #expect(try await api.request(.patch, path, token: drc, json: ["name": "x"], headers: ifMatch(2)).status == .forbidden)
+            #expect(try await api.request(.patch, path, token: iit, json: ["name": "x"], headers: ifMatch(2)).status == .forbidden)
+            #expect(try await api.request(.patch, "/api/v1/attraction/teams/999999", token: county, json: ["name": "x"], headers: ifMatch(1)).status == .notFound)
+            try await api.expectBodyErrors(.patch, path, token: county, headers: ifMatch(2))
             // handing the team to IIT moves its visibility
-            #expect(try await api.request(.patch, path, token: county, json: ["lead_department_id": api.fixture.industry.id], headers: ifMatchHeader(2)).status == .ok)
+            #expect(try await api.request(.patch, path, token: county, json: ["lead_department_id": api.fixture.industry.id], headers: ifMatch(2)).status == .ok)
             #expect(try await api.request(.get, path, token: iit).status == .ok)
             #expect(try await api.request(.get, path, token: drc).status == .notFound)
         }

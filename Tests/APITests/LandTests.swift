@@ -24,22 +24,22 @@ import TestSupport
             #expect(created.headers[.location] == path)
             #expect(created.jsonNumber("reserved_mu") == 20.5)
             #expect(try await api.request(.put, path, token: county, json: ["quota_mu": 120]).status == .preconditionRequired)
-            let replaced = try await api.request(.put, path, token: county, json: ["quota_mu": 120], headers: ifMatchHeader(1))
+            let replaced = try await api.request(.put, path, token: county, json: ["quota_mu": 120], headers: ifMatch(1))
             #expect(replaced.status == .ok)
             #expect(replaced.jsonInt("version") == 2)
             #expect(replaced.jsonNumber("reserved_mu") == 0)
-            let stale = try await api.request(.put, path, token: county, json: ["quota_mu": 1], headers: ifMatchHeader(1))
+            let stale = try await api.request(.put, path, token: county, json: ["quota_mu": 1], headers: ifMatch(1))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.jsonInt("current_version") == 2)
-            #expect(try await api.request(.put, "/api/v1/land/quotas/2027", token: county, json: ["quota_mu": 1], headers: ifMatchHeader(1)).status == .preconditionFailed)
+            #expect(try await api.request(.put, "/api/v1/land/quotas/2027", token: county, json: ["quota_mu": 1], headers: ifMatch(1)).status == .preconditionFailed)
             // bad input
-            let over = try await api.request(.put, path, token: county, json: ["quota_mu": 10, "reserved_mu": 11], headers: ifMatchHeader(2))
+            let over = try await api.request(.put, path, token: county, json: ["quota_mu": 10, "reserved_mu": 11], headers: ifMatch(2))
             #expect(over.status == .unprocessableContent)
             #expect(over.errorFields == ["reserved_mu"])
             #expect(Set(try await api.request(.put, path, token: county, json: ["reserved_mu": -1, "more": 1]).errorFields) == ["quota_mu", "reserved_mu", "more"])
             #expect(try await api.request(.put, "/api/v1/land/quotas/1999", token: county, json: ["quota_mu": 1]).status == .unprocessableContent)
             #expect(try await api.request(.put, "/api/v1/land/quotas/abc", token: county, json: ["quota_mu": 1]).status == .unprocessableContent)
-            try await api.expectBodyErrors(.put, path, token: county, headers: ifMatchHeader(2))
+            try await api.expectBodyErrors(.put, path, token: county, headers: ifMatch(2))
             // everybody reads; only county editors write
             let d1Viewer = try await api.signIn(code: "D1", "viewer")
             let shown = try await api.request(.get, path, token: d1Viewer)
@@ -50,7 +50,7 @@ import TestSupport
             #expect(try await api.request(.get, path).status == .unauthorized)
             for (code, role) in [("D1", "editor"), ("DRC", "admin"), ("CTY", "viewer")] {
                 let token = try await api.signIn(code: code, role)
-                #expect(try await api.request(.put, path, token: token, json: ["quota_mu": 1], headers: ifMatchHeader(2)).status == .forbidden, "\(code) \(role)")
+                #expect(try await api.request(.put, path, token: token, json: ["quota_mu": 1], headers: ifMatch(2)).status == .forbidden, "\(code) \(role)")
                 #expect(try await api.request(.put, "/api/v1/land/quotas/2028", token: token, json: ["quota_mu": 1]).status == .forbidden, "\(code) \(role)")
             }
         }
@@ -114,19 +114,19 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/land/allocations/\(firstID)", token: d1).status == .ok)
             #expect(try await api.request(.get, "/api/v1/land/allocations/\(firstID)", token: d2).status == .notFound)
             // the quota cannot shrink below what is allocated
-            let shrink = try await api.request(.put, "/api/v1/land/quotas/2026", token: county, json: ["quota_mu": 60, "reserved_mu": 20], headers: ifMatchHeader(1))
+            let shrink = try await api.request(.put, "/api/v1/land/quotas/2026", token: county, json: ["quota_mu": 60, "reserved_mu": 20], headers: ifMatch(1))
             #expect(shrink.status == .unprocessableContent)
             #expect(shrink.errorFields == ["quota_mu"])
-            let shrinkReserve = try await api.request(.put, "/api/v1/land/quotas/2026", token: county, json: ["quota_mu": 100, "reserved_mu": 10], headers: ifMatchHeader(1))
+            let shrinkReserve = try await api.request(.put, "/api/v1/land/quotas/2026", token: county, json: ["quota_mu": 100, "reserved_mu": 10], headers: ifMatch(1))
             #expect(shrinkReserve.errorFields == ["reserved_mu"])
             // MUT: withdraw
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: d1).status == .forbidden)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: d2).status == .forbidden)
             // withdrawing needs If-Match, as every delete
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county).status == .preconditionRequired)
-            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(9)).status == .preconditionFailed)
-            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(1)).status == .noContent)
-            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatchHeader(1)).status == .notFound)
+            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatch(9)).status == .preconditionFailed)
+            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatch(1)).status == .noContent)
+            #expect(try await api.request(.delete, "/api/v1/land/allocations/\(firstID)", token: county, headers: ifMatch(1)).status == .notFound)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/x", token: county).status == .unprocessableContent)
             #expect(try await api.request(.delete, "/api/v1/land/allocations/\(reserveID)").status == .unauthorized)
             // the freed land can be allocated again

@@ -13,9 +13,9 @@ extension OpenAPIResourceSampleTests {
         try await docs.call(api, .get, service, token: county, .ok)
         try await docs.call(api, .put, service, token: county, json: ["leader_user_id": leader, "commissioner_user_id": nil as Int?], .created)
         try await docs.call(api, .put, service, token: county, json: ["leader_user_id": nil as Int?, "commissioner_user_id": nil as Int?],
-                            headers: ifMatchHeader(1), .ok)
+                            headers: ifMatch(1), .ok)
         try await docs.call(api, .put, service, token: county, json: ["leader_user_id": 0, "commissioner_user_id": nil as Int?],
-                            headers: ifMatchHeader(2), .unprocessableContent)
+                            headers: ifMatch(2), .unprocessableContent)
         try await docs.call(api, .get, "/api/v1/service/mine", token: county, .ok)
 
         let meeting = try await docs.call(api, .post, "/api/v1/meetings", token: county, json: [
@@ -32,17 +32,17 @@ extension OpenAPIResourceSampleTests {
             "text": "县发改局牵头协调", "agency_id": api.fixture.drc.id, "due_date": "2026-03-31",
         ], .created)
         try await docs.call(api, .get, "/api/v1/meetings/\(meetingID)/minutes?format=docx", token: county, .ok)
-        try await docs.call(api, .post, "/api/v1/meetings/\(meetingID)/close", token: county, headers: ifMatchHeader(1), .ok)
-        try await docs.call(api, .post, "/api/v1/meetings/\(meetingID)/close", token: county, headers: ifMatchHeader(2), .conflict)
+        try await docs.call(api, .post, "/api/v1/meetings/\(meetingID)/close", token: county, headers: ifMatch(1), .ok)
+        try await docs.call(api, .post, "/api/v1/meetings/\(meetingID)/close", token: county, headers: ifMatch(2), .conflict)
 
         let bulletin = try await docs.call(api, .post, "/api/v1/bulletins", token: county, json: ["kind": "monthly", "month": "2025-11"], .created)
         let bulletinID = try #require(bulletin.object["id"] as? Int)
         try await docs.call(api, .patch, "/api/v1/bulletins/\(bulletinID)", token: county, json: ["lead_text": "导语"],
-                            headers: ifMatchHeader(1), .ok)
-        try await docs.call(api, .post, "/api/v1/bulletins/\(bulletinID)/issue", token: county, headers: ifMatchHeader(2), .ok)
+                            headers: ifMatch(1), .ok)
+        try await docs.call(api, .post, "/api/v1/bulletins/\(bulletinID)/issue", token: county, headers: ifMatch(2), .ok)
         try await docs.call(api, .get, "/api/v1/bulletins", token: department, .ok)
         try await docs.call(api, .get, "/api/v1/bulletins/\(bulletinID)", token: department, .ok)
         try await docs.call(api, .patch, "/api/v1/bulletins/\(bulletinID)", token: county, json: ["lead_text": "改"],
-                            headers: ifMatchHeader(3), .conflict)
+                            headers: ifMatch(3), .conflict)
     }
 }

@@ -28,8 +28,8 @@ extension OpenAPIResourceSampleTests {
         docs.sampled.insert("GET /api/v1/attachments/{id}/content")
         let package = try await docs.call(api, .get, "/api/v1/oc4ids?major=true", token: district, .ok)
         #expect((package.object["projects"] as? [Any])?.isEmpty == false)
-        try await docs.call(api, .delete, "/api/v1/attachments/\(id)", token: district, headers: ifMatchHeader(2), .preconditionFailed)
-        try await docs.call(api, .delete, "/api/v1/attachments/\(id)", token: district, headers: ifMatchHeader(1), .noContent)
+        try await docs.call(api, .delete, "/api/v1/attachments/\(id)", token: district, headers: ifMatch(2), .preconditionFailed)
+        try await docs.call(api, .delete, "/api/v1/attachments/\(id)", token: district, headers: ifMatch(1), .noContent)
     }
 }
 

@@ -130,10 +130,10 @@ import TestSupport
             let projectID = try #require(project.object["id"] as? Int)
             try await docs.call(api, .get, "/api/v1/projects/\(projectID)", token: district, .ok)
             try await docs.call(api, .patch, "/api/v1/projects/\(projectID)", token: county, json: ["industry": "装备制造"],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/projects?limit=5", token: district, .ok)
             try await docs.call(
-                api, .patch, "/api/v1/projects/\(projectID)", token: county, json: ["name": "x"], headers: ifMatchHeader(1), .preconditionFailed)
+                api, .patch, "/api/v1/projects/\(projectID)", token: county, json: ["name": "x"], headers: ifMatch(1), .preconditionFailed)
 
             // Parks and their items.
             let park = try await docs.call(api, .post, "/api/v1/parks", token: county, json: [
@@ -143,20 +143,20 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/parks", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/parks/\(parkID)", token: department, .ok)
             try await docs.call(api, .patch, "/api/v1/parks/\(parkID)", token: county, json: ["name": "样本园区（一期）"],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             let item = "/api/v1/parks/\(parkID)/items/heating"
             try await docs.call(api, .put, item, token: district, json: ["status": "building", "planned_investment": 120.5], .created)
             try await docs.call(api, .put, item, token: district, json: [
                 "status": "done", "planned_investment": 120.5, "completed_investment": 118,
-            ], headers: ifMatchHeader(1), .ok)
+            ], headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/parks/\(parkID)/items", token: county, .ok)
             try await docs.call(api, .put, "/api/v1/parks/\(parkID)/items/heating", token: district, json: ["status": "finished"],
-                headers: ifMatchHeader(2), .unprocessableContent)
+                headers: ifMatch(2), .unprocessableContent)
 
             // The land quota and its allocations.
             try await docs.call(api, .put, "/api/v1/land/quotas/2026", token: county, json: ["quota_mu": 300, "reserved_mu": 30.5], .created)
             try await docs.call(api, .put, "/api/v1/land/quotas/2026", token: county, json: ["quota_mu": 320, "reserved_mu": 30.5],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             let allocation = try await docs.call(api, .post, "/api/v1/land/allocations", token: county, json: [
                 "year": 2026, "project_id": projectID, "area_mu": 12.25, "from_reserve": true,
             ], .created)
@@ -164,7 +164,7 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/land/quotas/2026", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/quotas/2026/allocations", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: district, .ok)
-            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, headers: ifMatchHeader(1), .noContent)
+            try await docs.call(api, .delete, "/api/v1/land/allocations/\(allocationID)", token: county, headers: ifMatch(1), .noContent)
             try await docs.call(api, .get, "/api/v1/land/allocations/\(allocationID)", token: county, .notFound)
 
             // Category lead departments (the fixture maps some categories already).
@@ -175,7 +175,7 @@ import TestSupport
                 ProjectCategory.allCases.first { !mapped.contains($0.rawValue) }?.rawValue, "every category is mapped already")
             try await docs.call(api, .put, "/api/v1/category-leads/\(unmapped)", token: county, json: ["department_id": fixture.drc.id], .created)
             try await docs.call(api, .put, "/api/v1/category-leads/\(unmapped)", token: county, json: ["department_id": fixture.industry.id],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
 
             // Investment attraction: teams, deals, receipts.
             let team = try await docs.call(api, .post, "/api/v1/attraction/teams", token: county, json: [
@@ -185,7 +185,7 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/attraction/teams", token: department, .ok)
             try await docs.call(api, .get, "/api/v1/attraction/teams/\(teamID)", token: department, .ok)
             try await docs.call(api, .patch, "/api/v1/attraction/teams/\(teamID)", token: county, json: ["name": "珠三角招商小分队"],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             let deal = try await docs.call(api, .post, "/api/v1/attraction/deals", token: department, json: [
                 "team_id": teamID, "investor": "某某集团", "investor_kind": "private", "signed_amount": 8000.5,
                 "signed_on": "2026-02-20", "district_id": fixture.district1.id,
@@ -196,7 +196,7 @@ import TestSupport
                 "signed_on": "2026-03-02", "district_id": fixture.district1.id, "project_id": projectID,
             ], .created)
             try await docs.call(api, .patch, "/api/v1/attraction/deals/\(dealID)", token: county, json: ["project_id": projectID],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             try await docs.call(api, .post, "/api/v1/attraction/deals/\(dealID)/receipts", token: department, json: [
                 "received_on": "2026-03-15", "amount": 1500.25,
             ], .created)
@@ -211,12 +211,12 @@ import TestSupport
                 ], .created)
             }
             try await docs.call(api, .put, "/api/v1/targets/2026/\(fixture.district1.id)", token: county, json: ["fai": 1200],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/targets/2026/\(fixture.district1.id)", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/targets/2026", token: county, .ok)
             let fai = "/api/v1/statistics/fai/\(fixture.district1.id)/2026-02"
             try await docs.call(api, .put, fai, token: county, json: ["amount": 210.75], .created)
-            try await docs.call(api, .put, fai, token: county, json: ["amount": 211], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .put, fai, token: county, json: ["amount": 211], headers: ifMatch(1), .ok)
             try await docs.call(api, .get, fai, token: district, .ok)
             try await docs.call(api, .get, "/api/v1/statistics/fai?year=2026", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/statistics/fai", token: district, .unprocessableContent)
@@ -229,7 +229,7 @@ import TestSupport
                 "late_report_penalty": 0.5, "late_report_penalty_cap": 5, "report_deadline_day": 5,
             ]
             try await docs.call(api, .put, "/api/v1/schemes/2026", token: county, json: scheme, .created)
-            try await docs.call(api, .put, "/api/v1/schemes/2026", token: county, json: ["cap": 1.3], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .put, "/api/v1/schemes/2026", token: county, json: ["cap": 1.3], headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/schemes/2026", token: district, .ok)
 
             // Assessments, computed by a worker, published and ranked; quarter and year runs.
@@ -273,7 +273,7 @@ import TestSupport
                 api, .post, "/api/v1/agencies", token: admin, json: ["code": "D9", "name": "样本新区", "kind": "district"], .created)
             let agencyID = try #require(agency.object["id"] as? Int)
             try await docs.call(api, .get, "/api/v1/agencies/\(agencyID)", token: district, .ok)
-            try await docs.call(api, .patch, "/api/v1/agencies/\(agencyID)", token: admin, json: ["name": "样本新区管委会"], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .patch, "/api/v1/agencies/\(agencyID)", token: admin, json: ["name": "样本新区管委会"], headers: ifMatch(1), .ok)
             try await docs.call(api, .post, "/api/v1/agencies", token: admin, json: ["code": "D9", "name": "重复", "kind": "district"], .conflict)
             let user = try await docs.call(api, .post, "/api/v1/users", token: admin, json: [
                 "username": "d9-editor", "display_name": "新区填报员", "password": "long enough", "agency_id": agencyID, "role": "editor",
@@ -283,14 +283,14 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/users/\(userID)", token: admin, .ok)
             try await docs.call(
                 api, .patch, "/api/v1/users/\(userID)", token: admin, json: ["display_name": "新区管理员", "role": "admin", "active": true],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
 
             // Monthly reports and the history they leave.
             let report = "/api/v1/projects/\(projectID)/reports/2026-03"
             try await docs.call(api, .put, report, token: district, json: [
                 "investment_completed": 150.5, "progress": "主体结构施工", "problems": "",
             ], .created)
-            try await docs.call(api, .put, report, token: district, json: ["investment_completed": 160], headers: ifMatchHeader(1), .ok)
+            try await docs.call(api, .put, report, token: district, json: ["investment_completed": 160], headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/projects/\(projectID)/reports", token: district, .ok)
             try await docs.call(api, .get, report, token: district, .ok)
             let history = try await docs.call(api, .get, "/api/v1/projects/\(projectID)/history", token: county, .ok)
@@ -316,17 +316,17 @@ import TestSupport
             let monthly: [Any] = [50, 50, 100, 100, 100, 100, 100, 100, 100, 100, 150, 150.5]
             try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1200.5, "monthly": monthly], .created)
             try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1200.5, "monthly": monthly],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             try await docs.call(api, .get, plan + "?as_of=2026-04-15", token: county, .ok)
             try await docs.call(api, .get, "/api/v1/plans?year=2026&as_of=2026-04-15&behind=true", token: county, .ok)
             try await docs.call(api, .put, plan, token: district, json: ["annual_investment": 1, "monthly": [1]],
-                headers: ifMatchHeader(2), .unprocessableContent)
+                headers: ifMatch(2), .unprocessableContent)
 
             // Review of that report, the queue, and the notification the return sends.
             try await docs.call(api, .get, "/api/v1/reviews?status=submitted&month=2026-03", token: county, .ok)
             try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "return", "comment": "请补充形象进度说明"],
-                headers: ifMatchHeader(2), .ok)
-            try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "approve"], headers: ifMatchHeader(3), .conflict)
+                headers: ifMatch(2), .ok)
+            try await docs.call(api, .post, report + "/review", token: county, json: ["decision": "approve"], headers: ifMatch(3), .conflict)
             try await docs.call(api, .post, "/api/v1/reviews/batch", token: county, json: [
                 "decision": "approve", "items": [["project_id": projectID, "month": "2026-03", "version": 3]],
             ], .ok)
@@ -348,8 +348,8 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/projects/\(projectID)/funding", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/funding/\(fundingID)", token: district, .ok)
             try await docs.call(
-                api, .patch, "/api/v1/funding/\(fundingID)", token: district, json: ["kind": "bank_loan"], headers: ifMatchHeader(1), .ok)
-            try await docs.call(api, .delete, "/api/v1/funding/\(fundingID)", token: district, headers: ifMatchHeader(2), .noContent)
+                api, .patch, "/api/v1/funding/\(fundingID)", token: district, json: ["kind": "bank_loan"], headers: ifMatch(1), .ok)
+            try await docs.call(api, .delete, "/api/v1/funding/\(fundingID)", token: district, headers: ifMatch(2), .noContent)
             let approval = try await docs.call(api, .post, "/api/v1/projects/\(projectID)/approvals", token: county, json: [
                 "kind": "filing", "department_id": fixture.industry.id, "applied_on": "2026-01-10",
             ], .created)
@@ -357,10 +357,10 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/projects/\(projectID)/approvals", token: district, .ok)
             try await docs.call(
                 api, .patch, "/api/v1/approvals/\(approvalID)", token: county, json: ["status": "approved", "decided_on": "2026-02-09"],
-                headers: ifMatchHeader(1), .ok)
+                headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/approvals/\(approvalID)", token: district, .ok)
             try await docs.call(api, .get, "/api/v1/approvals?district_id=\(fixture.district1.id)", token: district, .ok)
-            try await docs.call(api, .delete, "/api/v1/approvals/\(approvalID)", token: county, headers: ifMatchHeader(2), .noContent)
+            try await docs.call(api, .delete, "/api/v1/approvals/\(approvalID)", token: county, headers: ifMatch(2), .noContent)
             let problem = try await docs.call(api, .post, "/api/v1/projects/\(projectID)/problems", token: district, json: [
                 "kind": "land", "description": "用地指标未落实", "department_id": fixture.drc.id, "due_on": "2026-05-31",
             ], .created)
@@ -368,9 +368,9 @@ import TestSupport
             try await docs.call(api, .get, "/api/v1/projects/\(projectID)/problems", token: district, .ok)
             try await docs.call(api, .patch, "/api/v1/problems/\(problemID)", token: district, json: [
                 "status": "resolved", "resolution": "已调剂指标", "resolved_on": "2026-04-20",
-            ], headers: ifMatchHeader(1), .ok)
+            ], headers: ifMatch(1), .ok)
             try await docs.call(api, .get, "/api/v1/problems/\(problemID)", token: district, .ok)
-            try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatchHeader(2), .noContent)
+            try await docs.call(api, .delete, "/api/v1/problems/\(problemID)", token: district, headers: ifMatch(2), .noContent)
 
             try await sampleEvidence(docs, api, projectID: projectID, district: district)
             try await sampleCoordination(docs, api, projectID: projectID, county: county, department: department)

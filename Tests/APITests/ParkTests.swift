@@ -56,19 +56,19 @@ import TestSupport
             #expect(try await api.request(.get, "/api/v1/parks").status == .unauthorized)
             // MUT: update
             #expect(try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["name": "新名"]).status == .preconditionRequired)
-            let updated = try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["name": "新名"], headers: ifMatchHeader(1))
+            let updated = try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["name": "新名"], headers: ifMatch(1))
             #expect(updated.status == .ok)
             #expect(updated.jsonInt("version") == 2)
             #expect(updated.object["name"] as? String == "新名")
-            let stale = try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["name": "x"], headers: ifMatchHeader(1))
+            let stale = try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["name": "x"], headers: ifMatch(1))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.jsonInt("current_version") == 2)
-            #expect(try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["standard": "x"], headers: ifMatchHeader(2)).errorFields == ["standard"])
-            #expect(try await api.request(.patch, "/api/v1/parks/999999", token: county, json: ["name": "x"], headers: ifMatchHeader(1)).status == .notFound)
-            try await api.expectBodyErrors(.patch, "/api/v1/parks/\(id)", token: county, headers: ifMatchHeader(2))
+            #expect(try await api.request(.patch, "/api/v1/parks/\(id)", token: county, json: ["standard": "x"], headers: ifMatch(2)).errorFields == ["standard"])
+            #expect(try await api.request(.patch, "/api/v1/parks/999999", token: county, json: ["name": "x"], headers: ifMatch(1)).status == .notFound)
+            try await api.expectBodyErrors(.patch, "/api/v1/parks/\(id)", token: county, headers: ifMatch(2))
             // the park's own district may not change the park itself
             let d1Editor = try await api.signIn(code: "D1", "editor")
-            #expect(try await api.request(.patch, "/api/v1/parks/\(id)", token: d1Editor, json: ["name": "x"], headers: ifMatchHeader(2)).status == .forbidden)
+            #expect(try await api.request(.patch, "/api/v1/parks/\(id)", token: d1Editor, json: ["name": "x"], headers: ifMatch(2)).status == .forbidden)
         }
     }
 
@@ -89,15 +89,15 @@ import TestSupport
             let again = try await api.request(.put, "\(path)/water", token: d1, json: ["status": "done"])
             #expect(again.status == .preconditionRequired)
             let replaced = try await api.request(.put, "\(path)/water", token: d1, json: ["status": "building", "planned_investment": 120],
-                                                 headers: ifMatchHeader(1))
+                                                 headers: ifMatch(1))
             #expect(replaced.status == .ok)
             #expect(replaced.jsonInt("version") == 2)
             #expect(replaced.jsonNumber("completed_investment") == 0)
-            let stale = try await api.request(.put, "\(path)/water", token: d1, json: ["status": "done"], headers: ifMatchHeader(1))
+            let stale = try await api.request(.put, "\(path)/water", token: d1, json: ["status": "done"], headers: ifMatch(1))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.jsonInt("current_version") == 2)
-            #expect(try await api.request(.put, "\(path)/power", token: d1, json: ["status": "done"], headers: ifMatchHeader(1)).status == .preconditionFailed)
-            #expect(try await api.request(.put, "\(path)/water", token: d1, json: ["status": "done"], headers: ifMatchHeader(2)).status == .ok)
+            #expect(try await api.request(.put, "\(path)/power", token: d1, json: ["status": "done"], headers: ifMatch(1)).status == .preconditionFailed)
+            #expect(try await api.request(.put, "\(path)/water", token: d1, json: ["status": "done"], headers: ifMatch(2)).status == .ok)
             _ = try await api.request(.put, "\(path)/drainage", token: d1, json: ["status": "done"])
             _ = try await api.request(.put, "\(path)/road", token: d1, json: ["status": "building"])
             // readiness: 2 of the 7 six_one items done
@@ -124,18 +124,18 @@ import TestSupport
             for (code, role) in [("D2", "editor"), ("DRC", "editor"), ("D1", "viewer"), ("CTY", "viewer")] {
                 let token = try await api.signIn(code: code, role)
                 #expect(try await api.request(.put, "\(path)/gas", token: token, json: ["status": "done"]).status == .forbidden, "\(code) \(role) create")
-                #expect(try await api.request(.put, "\(path)/water", token: token, json: ["status": "done"], headers: ifMatchHeader(3)).status == .forbidden,
+                #expect(try await api.request(.put, "\(path)/water", token: token, json: ["status": "done"], headers: ifMatch(3)).status == .forbidden,
                         "\(code) \(role) replace")
             }
             // the county writes any park's items; a standard change keeps items consistent
             let county = try await api.signIn(code: "CTY", "editor")
             #expect(try await api.request(.put, "/api/v1/parks/\(api.fixture.park2)/items/gas", token: county, json: ["status": "planned"]).status == .created)
-            let eight = try await api.request(.patch, "/api/v1/parks/\(park)", token: county, json: ["standard": "eight_one"], headers: ifMatchHeader(1))
+            let eight = try await api.request(.patch, "/api/v1/parks/\(park)", token: county, json: ["standard": "eight_one"], headers: ifMatch(1))
             #expect(eight.status == .ok)
             #expect(try await api.request(.put, "\(path)/heating", token: d1, json: ["status": "done"]).status == .created)
             let nine = try await api.request(.get, "/api/v1/parks/\(park)", token: viewer)
             #expect(nine.jsonNumber("readiness") == 0.3333)
-            let back = try await api.request(.patch, "/api/v1/parks/\(park)", token: county, json: ["standard": "six_one"], headers: ifMatchHeader(2))
+            let back = try await api.request(.patch, "/api/v1/parks/\(park)", token: county, json: ["standard": "six_one"], headers: ifMatch(2))
             #expect(back.status == .unprocessableContent)
             #expect(back.errorFields == ["standard"])
         }
@@ -146,7 +146,7 @@ import TestSupport
             let d2 = try await api.signIn(code: "D2", "editor")
             let path = "/api/v1/parks/\(api.fixture.park2)/items/power"
             #expect(try await api.concurrently(2, .put, path, token: d2, json: ["status": "building"]) == [201, 428])
-            #expect(try await api.concurrently(4, .put, path, token: d2, json: ["status": "done"], headers: ifMatchHeader(1)) == [200, 412, 412, 412])
+            #expect(try await api.concurrently(4, .put, path, token: d2, json: ["status": "done"], headers: ifMatch(1)) == [200, 412, 412, 412])
             let park = try await api.request(.get, "/api/v1/parks/\(api.fixture.park2)", token: d2)
             #expect(park.jsonInt("items_done") == 1)
             #expect(park.jsonNumber("readiness") == 0.1429)

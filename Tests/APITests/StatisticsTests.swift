@@ -17,14 +17,14 @@ import TestSupport
             #expect(created.object["month"] as? String == "2026-01")
             #expect(created.jsonNumber("amount") == 1234.56)
             #expect(try await api.request(.put, path, token: county, json: ["amount": 1]).status == .preconditionRequired)
-            let replaced = try await api.request(.put, path, token: county, json: ["amount": 2000], headers: ifMatchHeader(1))
+            let replaced = try await api.request(.put, path, token: county, json: ["amount": 2000], headers: ifMatch(1))
             #expect(replaced.status == .ok)
             #expect(replaced.jsonInt("version") == 2)
-            let stale = try await api.request(.put, path, token: county, json: ["amount": 1], headers: ifMatchHeader(1))
+            let stale = try await api.request(.put, path, token: county, json: ["amount": 1], headers: ifMatch(1))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.jsonInt("current_version") == 2)
             #expect(try await api.request(.put, "/api/v1/statistics/fai/\(d1ID)/2026-02", token: county, json: ["amount": 1],
-                                          headers: ifMatchHeader(1)).status == .preconditionFailed)
+                                          headers: ifMatch(1)).status == .preconditionFailed)
             // bad input
             let department = try await api.request(.put, "/api/v1/statistics/fai/\(api.fixture.drc.id)/2026-01", token: county, json: ["amount": 1])
             #expect(department.status == .unprocessableContent)
@@ -33,15 +33,15 @@ import TestSupport
             #expect(try await api.request(.put, "/api/v1/statistics/fai/\(d1ID)/2026-13", token: county, json: ["amount": 1]).status == .unprocessableContent)
             #expect(try await api.request(.put, "/api/v1/statistics/fai/\(d1ID)/2026-1", token: county, json: ["amount": 1]).status == .unprocessableContent)
             #expect(try await api.request(.put, "/api/v1/statistics/fai/x/2026-01", token: county, json: ["amount": 1]).status == .unprocessableContent)
-            #expect(try await api.request(.put, path, token: county, json: ["amount": -1], headers: ifMatchHeader(2)).errorFields == ["amount"])
-            #expect(try await api.request(.put, path, token: county, json: ["amount": "1"], headers: ifMatchHeader(2)).errorFields == ["amount"])
-            #expect(Set(try await api.request(.put, path, token: county, json: ["amt": 1], headers: ifMatchHeader(2)).errorFields) == ["amount", "amt"])
-            try await api.expectBodyErrors(.put, path, token: county, headers: ifMatchHeader(2))
+            #expect(try await api.request(.put, path, token: county, json: ["amount": -1], headers: ifMatch(2)).errorFields == ["amount"])
+            #expect(try await api.request(.put, path, token: county, json: ["amount": "1"], headers: ifMatch(2)).errorFields == ["amount"])
+            #expect(Set(try await api.request(.put, path, token: county, json: ["amt": 1], headers: ifMatch(2)).errorFields) == ["amount", "amt"])
+            try await api.expectBodyErrors(.put, path, token: county, headers: ifMatch(2))
             // only county editors enter statistics, even a district's own; to agencies that cannot
             // see them; the route turns away every non-county caller with 403 before any lookup
             for (code, role) in [("D1", "editor"), ("D2", "editor"), ("DRC", "editor"), ("CTY", "viewer")] {
                 let token = try await api.signIn(code: code, role)
-                let replaced = try await api.request(.put, path, token: token, json: ["amount": 1], headers: ifMatchHeader(2)).status
+                let replaced = try await api.request(.put, path, token: token, json: ["amount": 1], headers: ifMatch(2)).status
                 #expect(replaced == .forbidden, "\(code) \(role) replace")
                 #expect(try await api.request(.put, "/api/v1/statistics/fai/\(d1ID)/2026-03", token: token, json: ["amount": 1]).status == .forbidden,
                         "\(code) \(role) create")
@@ -81,7 +81,7 @@ import TestSupport
             // two clients create the same month: one wins, the other must read it first
             #expect(try await api.concurrently(2, .put, path, token: county, json: ["amount": 5]) == [201, 428])
             // two clients replace the version they both read: one wins, the other is stale
-            #expect(try await api.concurrently(2, .put, path, token: county, json: ["amount": 6], headers: ifMatchHeader(1)) == [200, 412])
+            #expect(try await api.concurrently(2, .put, path, token: county, json: ["amount": 6], headers: ifMatch(1)) == [200, 412])
             #expect(try await api.request(.get, path, token: county).jsonInt("version") == 2)
         }
     }

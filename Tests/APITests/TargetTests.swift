@@ -23,38 +23,38 @@ import TestSupport
             #expect(created.jsonInt("agency_id") == Int(d1ID))
             // MUT: replace with If-Match
             #expect(try await api.request(.put, path, token: county, json: ["fai": 1]).status == .preconditionRequired)
-            let replaced = try await api.request(.put, path, token: county, json: ["fai": 120000, "completions": 3], headers: ifMatchHeader(1))
+            let replaced = try await api.request(.put, path, token: county, json: ["fai": 120000, "completions": 3], headers: ifMatch(1))
             #expect(replaced.status == .ok)
             #expect(replaced.jsonInt("version") == 2)
             #expect(replaced.headers[.eTag] == "\"2\"")
             #expect(replaced.jsonNumber("completions") == 3)
             #expect(replaced.object["major_investment"] is NSNull)
-            let stale = try await api.request(.put, path, token: county, json: ["fai": 1], headers: ifMatchHeader(1))
+            let stale = try await api.request(.put, path, token: county, json: ["fai": 1], headers: ifMatch(1))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.jsonInt("current_version") == 2)
             #expect(try await api.request(.put, "/api/v1/targets/2026/\(api.fixture.district2.id)", token: county, json: ["fai": 1],
-                                          headers: ifMatchHeader(1)).status == .preconditionFailed)
+                                          headers: ifMatch(1)).status == .preconditionFailed)
             // bad input
             let invalid = try await api.request(.put, path, token: county, json: ["fai": -1, "new_starts": 1.234, "completions": "3", "score": 1],
-                                                headers: ifMatchHeader(2))
+                                                headers: ifMatch(2))
             #expect(Set(invalid.errorFields) == ["fai", "new_starts", "completions", "score"])
-            #expect(try await api.request(.put, path, token: county, raw: "[]", headers: ifMatchHeader(2)).status == .badRequest)
+            #expect(try await api.request(.put, path, token: county, raw: "[]", headers: ifMatch(2)).status == .badRequest)
             let countyAgency = try await api.request(.put, "/api/v1/targets/2026/\(api.fixture.county.id)", token: county, json: ["fai": 1])
             #expect(countyAgency.errorFields == ["agency_id"])
             #expect(try await api.request(.put, "/api/v1/targets/2026/999999", token: county, json: ["fai": 1]).errorFields == ["agency_id"])
             // an invalid agency is 422 before any version is compared
             for agencyID in [api.fixture.county.id, 999999] {
-                let stale = try await api.request(.put, "/api/v1/targets/2026/\(agencyID)", token: county, json: ["fai": 1], headers: ifMatchHeader(7))
+                let stale = try await api.request(.put, "/api/v1/targets/2026/\(agencyID)", token: county, json: ["fai": 1], headers: ifMatch(7))
                 #expect(stale.status == .unprocessableContent && stale.errorFields == ["agency_id"])
             }
             #expect(try await api.request(.put, "/api/v1/targets/20x6/\(d1ID)", token: county, json: ["fai": 1]).status == .unprocessableContent)
             #expect(try await api.request(.put, "/api/v1/targets/2026/d1", token: county, json: ["fai": 1]).status == .unprocessableContent)
-            try await api.expectBodyErrors(.put, path, token: county, headers: ifMatchHeader(2))
+            try await api.expectBodyErrors(.put, path, token: county, headers: ifMatch(2))
             // only county editors write targets, even an agency's own; to agencies that cannot see
             // them; the route turns away every non-county caller with 403 before any lookup
             for (code, role) in [("D1", "editor"), ("D1", "admin"), ("D2", "editor"), ("DRC", "editor"), ("CTY", "viewer")] {
                 let token = try await api.signIn(code: code, role)
-                let replaced = try await api.request(.put, path, token: token, json: ["fai": 1], headers: ifMatchHeader(2)).status
+                let replaced = try await api.request(.put, path, token: token, json: ["fai": 1], headers: ifMatch(2)).status
                 #expect(replaced == .forbidden, "\(code) \(role) replace")
                 #expect(try await api.request(.put, "/api/v1/targets/2027/\(d1ID)", token: token, json: ["fai": 1]).status == .forbidden, "\(code) \(role) create")
             }
@@ -97,7 +97,7 @@ import TestSupport
             let county = try await api.signIn(code: "CTY", "editor")
             let path = "/api/v1/targets/2026/\(api.fixture.drc.id)"
             #expect(try await api.concurrently(2, .put, path, token: county, json: ["fai": 5, "attraction_funds": 1]) == [201, 428])
-            #expect(try await api.concurrently(3, .put, path, token: county, json: ["fai": 6], headers: ifMatchHeader(1)) == [200, 412, 412])
+            #expect(try await api.concurrently(3, .put, path, token: county, json: ["fai": 6], headers: ifMatch(1)) == [200, 412, 412])
             let final = try await api.request(.get, path, token: county)
             #expect(final.jsonInt("version") == 2)
             #expect(final.jsonNumber("fai") == 6)
