@@ -132,14 +132,15 @@ extension Bool: PostgresDecodable {
 extension Decimal: PostgresDecodable {
     /// Decodes `numeric` exactly (up to 38 significant digits).
     public init(postgresText text: String, type: PostgresType) throws {
-        guard let value = PostgresNumeric.parse(text) ?? Decimal(string: text, locale: posixLocale) else {
+        var digits = text
+        guard let value = digits.withUTF8({ DecimalDigits.decimal($0) }) ?? Decimal(string: text, locale: posixLocale) else {
             throw decodingError(Decimal.self, type)
         }
         self = value
     }
 
     public init(postgresBytes bytes: UnsafeBufferPointer<UInt8>, type: PostgresType) throws {
-        guard let value = PostgresNumeric.parse(bytes) else {
+        guard let value = DecimalDigits.decimal(bytes) else {
             try self.init(postgresText: String(decoding: bytes, as: UTF8.self), type: type)
             return
         }

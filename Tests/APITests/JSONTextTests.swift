@@ -106,28 +106,6 @@ import Testing
             #expect(!fast && written.contents.isEmpty, "\(other)")
         }
     }
-
-    @Test func numbersAreReadAsDecimalReadsThem() throws {
-        var random = SystemRandomNumberGenerator()
-        var tokens = ["0.5", "1.50", "100", "10e-1", "1E5", "1e+2", "-0.05", "0.000000000000000000001", "1234567890123456789",
-                      "12345678901234567890", "9999999999.99", "-12.30e-2", "5e-100", "5e100", "1e-130", "1e130", "123.456e7"]
-        for _ in 0..<5_000 {
-            var token = (Bool.random(using: &random) ? "-" : "") + String(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
-            if Bool.random(using: &random) { token += "." + String(Int.random(in: 0...999_999, using: &random)) + String(repeating: "0", count: Int.random(in: 0...3, using: &random)) }
-            if Int.random(in: 0..<4, using: &random) == 0 { token += "e" + String(Int.random(in: -30...30, using: &random)) }
-            tokens.append(token)
-        }
-        var readFromDigits = 0
-        for token in tokens {
-            let read = Array(token.utf8).withUnsafeBufferPointer(JSONNumber.decimal)
-            // beyond 19 significant digits or a far exponent, `Decimal(string:)` decides (and may refuse)
-            guard let read else { continue }
-            readFromDigits += 1
-            let expected = Decimal(string: token, locale: Locale(identifier: "en_US_POSIX"))
-            #expect(read == expected && DecimalText.string(read) == expected.map(DecimalText.string), "\(token): \(read) against \(String(describing: expected))")
-        }
-        #expect(readFromDigits > tokens.count / 2)
-    }
 }
 
 extension JSONText {

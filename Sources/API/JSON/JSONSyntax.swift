@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// A strict RFC 8259 reader of request bodies: one pass over the bytes that builds the value.
 ///
@@ -164,7 +165,7 @@ public struct JSONSyntax {
         // All zeros is zero, whatever the exponent; otherwise a value that reads as zero underflowed.
         guard bytes[start..<mantissaEnd].contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return .number(0) }
         let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        if let value = JSONNumber.decimal(token) { return .number(value) }
+        if let value = DecimalDigits.decimal(token, exponent: true) { return .number(value) }
         guard let value = Decimal(string: String(decoding: token, as: UTF8.self), locale: Self.posix), !value.isNaN, !value.isZero else {
             outOfRange.append(path.joined())
             return .number(0)
