@@ -4,7 +4,7 @@ import NIOCore
 import Postgres
 import Testing
 
-/// The byte paths of `JSONText` and `JSONNumber` write and read exactly what the paths through
+/// The byte paths of `JSONText` write exactly what the paths through
 /// `Decimal`, `Date` and one byte at a time did: checked against those paths over every byte,
 /// awkward values and thousands of random ones (a failure names its input).
 @Suite struct JSONTextTests {
