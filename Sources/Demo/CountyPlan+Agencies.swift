@@ -1,3 +1,5 @@
+import Campaign
+
 /// The agencies, users and reference data every county plan starts with.
 extension CountyPlan {
     /// Adds the county, its eight departments and its districts, three users (admin, editor,
@@ -16,10 +18,9 @@ extension CountyPlan {
             districtIndices.append(agencies.count)
             agencies.append(Agency(code: prefix + d.code, name: d.name, kind: "district"))
         }
-        let roles = [("admin", "管理员"), ("editor", "填报员"), ("viewer", "查阅员")]
         for (i, agency) in agencies.enumerated() {
-            for (role, title) in roles {
-                users.append(User(agency: i, username: "\(agency.code).\(role)", displayName: agency.name + title, role: role))
+            for role in [UserRole.admin, .editor, .viewer] {
+                users.append(User(agency: i, username: "\(agency.code).\(role.rawValue)", displayName: agency.name + role.chineseLabel, role: role.rawValue))
             }
         }
         categoryLeads = Vocabulary.categoryLeads.map { ($0.category, departments[$0.department]!) }

@@ -91,7 +91,8 @@ import TestSupport
             + words("agendaSource", AgendaSource.self) + words("bulletinKind", BulletinKind.self)
             + words("bulletinStatus", BulletinStatus.self) + words("reportStatus", ReportStatus.self)
             + words("category", ProjectCategory.self) + words("period", Period.self) + words("role", UserRole.self)
-            + words("runStatus", AssessmentRunRecord.Status.self)
+            + words("runStatus", AssessmentRunRecord.Status.self) + words("itemStatus", ParkItemStatus.self)
+            + words("problemStatus", ProblemStatus.self)
         for (line, key) in expected {
             #expect(catalogue.contains(line), "zh-CN.js words \(key) otherwise than the server (\(line))")
         }

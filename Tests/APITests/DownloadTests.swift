@@ -142,10 +142,35 @@ import TestSupport
             #expect(onlyReturned.items.first?["status"] as? String == "returned")
             let pastTheFirst = try await api.request(.get, "/api/v1/reports?month=2026-03&status=submitted&offset=5", token: district)
             #expect(pastTheFirst.object["total"] as? Int == 1 && pastTheFirst.items.isEmpty)
-            let returnedCSV = try Self.rows(try await api.request(.get, "/api/v1/reports?month=2026-03&status=returned&format=csv", token: district))
+            let returnedDownload = try await api.request(.get, "/api/v1/reports?month=2026-03&status=returned&format=csv", token: district)
+            #expect(returnedDownload.headers[.contentDisposition]?.contains("%EF%BC%88%E5%B7%B2%E9%80%80%E5%9B%9E%EF%BC%89.csv") == true)  // （已退回）
+            let returnedCSV = try Self.rows(returnedDownload)
             #expect(returnedCSV.count == 2)
             #expect(try returnedCSV[1][0].text() == "P-002" && returnedCSV[1][8].text() == "已退回")
             #expect(try await api.request(.get, "/api/v1/reports?month=2026-03&status=lost", token: district).errorFields == ["status"])
+        }
+    }
+
+    /// A list's status column is worded by the list's own vocabulary, though codes repeat across
+    /// vocabularies: a finished park item 已完成 (not a run's 已完成（待发布）), an approved report
+    /// 已审核 (not an approval's 已批复).
+    @Test func aStatusIsWordedByItsOwnList() async throws {
+        try await APIHarness.run { api in
+            let district = try await api.signIn(api.fixture.district1, "editor")
+            let county = try await api.signIn(api.fixture.county, "editor")
+            let items = "/api/v1/parks/\(api.fixture.park1)/items"
+            #expect(try await api.request(.put, "\(items)/water", token: district, json: ["status": "done"]).status == .created)
+            let project = try await api.createProject(token: district, code: "P-001")
+            let report = "/api/v1/projects/\(project)/reports/2026-03"
+            #expect(try await api.request(.put, report, token: district, json: ["investment_completed": 10]).status == .created)
+            #expect(try await api.request(.post, report + "/review", token: county, json: ["decision": "approve"], headers: ifMatch(1)).status == .ok)
+            // MUT
+            for (path, word) in [(items, "已完成"), ("/api/v1/projects/\(project)/reports", "已审核")] {
+                let rows = try Self.rows(try await api.request(.get, path + "?format=csv", token: district))
+                let column = try #require(try rows[0].cells.map { try $0.text() }.firstIndex(of: "状态"), "\(path)")
+                #expect(rows.count == 2)
+                #expect(try rows[1][column].text() == word, "\(path)")
+            }
         }
     }
 

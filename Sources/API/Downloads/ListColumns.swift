@@ -23,6 +23,24 @@ enum ListColumns {
     private static let index: [String: Int] = Dictionary(
         catalogue.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
 
+    /// The words of the vocabulary whose codes are exactly `codes` (a member whose schema lists
+    /// its codes: `Schema.choice`), or nil. A member is worded by its own vocabulary, so a code that
+    /// two vocabularies share keeps each one's word: a park item `done` is 已完成, a run `done`
+    /// 已完成（待发布）; a report `approved` is 已审核, an approval `approved` 已批复.
+    static func labels(forCodes codes: [String]) -> [String: String]? {
+        let wanted = Set(codes)
+        return vocabularies.first { Set($0.keys) == wanted }
+    }
+
+    private static let vocabularies: [[String: String]] = [
+        ReportStatus.chineseLabels, ApprovalStatus.chineseLabels, AssessmentRunRecord.Status.chineseLabels,
+        ParkItemStatus.chineseLabels, ProblemStatus.chineseLabels, MeetingStatus.chineseLabels, BulletinStatus.chineseLabels,
+        ProjectCategory.chineseLabels, Stage.chineseLabels, ApprovalKind.chineseLabels, AgencyKind.chineseLabels,
+        InvestorKind.chineseLabels, Indicator.chineseLabels, Period.chineseLabels, UserRole.chineseLabels,
+        ParkStandard.chineseLabels, ProblemKind.chineseLabels, FundingKind.chineseLabels, MeetingKind.chineseLabels,
+        AgendaSource.chineseLabels, BulletinKind.chineseLabels, ReviewDecision.chineseLabels,
+    ]
+
     private static func e(_ key: String, _ header: String, _ format: Column.Format? = nil, _ labels: [String: String] = [:]) -> (String, Entry) {
         (key, Entry(header: header, format: format, labels: labels))
     }
@@ -54,7 +72,7 @@ enum ListColumns {
         e("applied_on", "申请日期"), e("decided_on", "批复日期"), e("processing_days", "办理天数", .integer),
         e("description", "问题描述"), e("due_on", "办结时限"), e("resolution", "办理结果"), e("resolved_on", "办结日期"),
         e("note", "备注"),
-        e("status", "状态", nil, ReportStatus.chineseLabels.merging(ApprovalStatus.chineseLabels) { $1 }.merging(AssessmentRunRecord.Status.chineseLabels) { $1 }),
+        e("status", "状态"),  // worded by each list's own vocabulary (`labels(forCodes:)`)
         e("read", "已读"), e("title", "标题"), e("body", "内容"), e("subject", "对象"), e("subject.type", "对象类型"),
         e("subject.id", "对象编号", .integer),
         e("filename", "文件名"), e("content_type", "文件类型"), e("size", "大小（字节）", .integer), e("sha256", "SHA-256"),

@@ -77,23 +77,26 @@ struct ListSheet {
             return properties.flatMap { fields(of: $0.value, path: path + [$0.key]) }
         case .object(let properties, _):
             return properties.flatMap { fields(of: $0.value, path: [$0.key]) }
-        case .string(let format, _):
+        case .string(let format, let codes):
             let kind: Kind = switch format {
             case "date": .date
             case "month": .month
             case "date-time": .timestamp
             default: .text
             }
-            return leaf(kind, path: path)
+            return leaf(kind, path: path, codes: codes)
         case .pattern, .limitedText: return leaf(.text, path: path)
         case .integer, .boundedInteger: return leaf(.integer, path: path)
         case .number: return leaf(.number, path: path)
         case .boolean: return leaf(.boolean, path: path)
+        case .array(.string(_, let codes?)): return leaf(.json, path: path, codes: codes)
         case .array, .any: return leaf(.json, path: path)
         }
     }
 
-    private static func leaf(_ kind: Kind, path: [String], named name: String? = nil) -> [(order: Int, field: Field)] {
+    /// One column; a member that lists its `codes` is worded by their vocabulary, any other by
+    /// its `ListColumns` entry's words.
+    private static func leaf(_ kind: Kind, path: [String], named name: String? = nil, codes: [String]? = nil) -> [(order: Int, field: Field)] {
         let key = name ?? path.joined(separator: ".")
         let found = ListColumns.entry(key)
         let format: Column.Format = found?.entry.format ?? {
@@ -107,7 +110,8 @@ struct ListSheet {
             }
         }()
         let column = Column(found?.entry.header ?? key, format)
-        return [(found?.order ?? Int.max, Field(path: path, column: column, kind: kind, labels: found?.entry.labels ?? [:]))]
+        let labels = codes.flatMap(ListColumns.labels(forCodes:)) ?? found?.entry.labels ?? [:]
+        return [(found?.order ?? Int.max, Field(path: path, column: column, kind: kind, labels: labels))]
     }
 }
 

@@ -133,6 +133,16 @@ extension ParkStandard: ChineseLabelled {
     }
 }
 
+extension ParkItemStatus: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .planned: "计划"
+        case .building: "在建"
+        case .done: "已完成"
+        }
+    }
+}
+
 extension Period: ChineseLabelled {
     public var chineseLabel: String {
         switch self {

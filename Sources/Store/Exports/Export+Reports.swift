@@ -4,7 +4,7 @@ import Postgres
 extension Export {
     /// `GET /reports?month=…&format=…`: the month's reports of every visible project matching
     /// `filter` (only those in `status` when it is given), by project code.
-    public static func monthlyReports(_ month: Month, status: ReportStatus? = nil, filter: ProjectQueries.Filter) -> Export {
+    public static func monthlyReports(_ month: Month, status: ReportStatus?, filter: ProjectQueries.Filter) -> Export {
         let columns = reportColumns(with: [.init("报送人", .text, "n.display_name")])
         var from = reportsWithProjects
         from.append(" LEFT JOIN app.user_display_names(ARRAY[r.submitted_by]) n ON true")
@@ -13,7 +13,9 @@ extension Export {
         from.append(" AND r.month = \(month)")
         if let status { from.append(" AND r.status = \(status.rawValue)") }
         from.append(" ORDER BY p.code")
-        return Export(name: "月报-" + title(of: month), dated: false, sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
+        // a file of one status says so in its name: 月报-2026年3月（已退回）
+        let name = "月报-" + title(of: month) + (status.map { "（\($0.chineseLabel)）" } ?? "")
+        return Export(name: name, dated: false, sheets: [Sheet(name: "\(month)月报", columns: columns, from: from)])
     }
 
     /// A monthly report's columns with its project and district, `extra` before the submission

@@ -5,7 +5,7 @@ extension MonthlyReportQueries {
     /// The month's reports of the visible projects matching `filter` (only those in `status` when
     /// it is given), by project code.
     public static func month(
-        _ month: Month, status: ReportStatus? = nil, filter: ProjectQueries.Filter, limit: Int, offset: Int, on connection: Connection
+        _ month: Month, status: ReportStatus?, filter: ProjectQueries.Filter, limit: Int, offset: Int, on connection: Connection
     ) throws -> (items: [ProjectScoped<MonthlyReportRecord>], total: Int) {
         var query: Query = """
             SELECT q.*, p.code AS project_code, p.name AS project_name, count(*) OVER () AS total
