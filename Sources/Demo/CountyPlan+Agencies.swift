@@ -19,7 +19,7 @@ extension CountyPlan {
             agencies.append(Agency(code: prefix + d.code, name: d.name, kind: "district"))
         }
         for (i, agency) in agencies.enumerated() {
-            for role in [UserRole.admin, .editor, .viewer] {
+            for role in UserRole.allCases {
                 users.append(User(agency: i, username: "\(agency.code).\(role.rawValue)", displayName: agency.name + role.chineseLabel, role: role.rawValue))
             }
         }

@@ -10,7 +10,8 @@ enum ListColumns {
     struct Entry {
         let header: String
         let format: Column.Format?
-        /// Codes shown as the words county staff use.
+        /// Codes shown as the words county staff use, for a member whose schema lists none
+        /// (one that lists its codes is worded by their vocabulary: `labels(forCodes:)`).
         let labels: [String: String]
     }
 
@@ -38,7 +39,8 @@ enum ListColumns {
         ProjectCategory.chineseLabels, Stage.chineseLabels, ApprovalKind.chineseLabels, AgencyKind.chineseLabels,
         InvestorKind.chineseLabels, Indicator.chineseLabels, Period.chineseLabels, UserRole.chineseLabels,
         ParkStandard.chineseLabels, ProblemKind.chineseLabels, FundingKind.chineseLabels, MeetingKind.chineseLabels,
-        AgendaSource.chineseLabels, BulletinKind.chineseLabels, ReviewDecision.chineseLabels,
+        AgendaSource.chineseLabels, BulletinKind.chineseLabels, ReviewDecision.chineseLabels, ParkItem.chineseLabels,
+        NotificationKind.chineseLabels, ServiceRole.chineseLabels,
     ]
 
     private static func e(_ key: String, _ header: String, _ format: Column.Format? = nil, _ labels: [String: String] = [:]) -> (String, Entry) {
@@ -47,18 +49,18 @@ enum ListColumns {
 
     private static let catalogue: [(String, Entry)] = [
         e("id", "编号", .integer),
-        e("year", "年度", .integer), e("period", "考核期", nil, Period.chineseLabels),
+        e("year", "年度", .integer), e("period", "考核期"),
         e("month", "月份", .month),
         e("code", "编码"), e("name", "名称"), e("username", "用户名"), e("display_name", "姓名"),
-        e("agency", "单位"), e("kind", "类型", nil, AgencyKind.chineseLabels.merging(ApprovalKind.chineseLabels) { $1 }),
-        e("division_code", "行政区划代码"), e("role", "角色", nil, UserRole.chineseLabels), e("active", "启用"),
+        e("agency", "单位"), e("kind", "类型"),
+        e("division_code", "行政区划代码"), e("role", "角色"), e("active", "启用"),
         e("project", "项目"), e("project.code", "项目编号"), e("project.name", "项目名称"),
         e("project_id", "项目ID", .integer), e("district_id", "所在区县ID", .integer),
         e("lead_department_id", "牵头部门ID", .integer), e("department_id", "部门ID", .integer),
         e("agency_id", "单位ID", .integer), e("team_id", "招商专班ID", .integer), e("deal_id", "签约项目ID", .integer),
         e("park_id", "园区ID", .integer), e("platform_id", "融资平台ID", .integer), e("row_id", "记录ID", .integer),
-        e("category", "类别", nil, ProjectCategory.chineseLabels), e("standard", "园区标准"), e("item", "基础设施项目"),
-        e("investor", "投资方"), e("investor_kind", "投资方类型", nil, InvestorKind.chineseLabels),
+        e("category", "类别"), e("standard", "园区标准"), e("item", "基础设施项目"),
+        e("investor", "投资方"), e("investor_kind", "投资方类型"),
         e("signed_amount", "签约金额（万元）"), e("signed_on", "签约日期"), e("funds_in_place", "到位资金（万元）"),
         e("received_on", "到位日期"), e("amount", "金额（万元）"),
         e("investment_completed", "本月完成投资（万元）"), e("progress", "形象进度"), e("problems", "存在问题"), e("explanation", "情况说明"),
@@ -72,7 +74,7 @@ enum ListColumns {
         e("applied_on", "申请日期"), e("decided_on", "批复日期"), e("processing_days", "办理天数", .integer),
         e("description", "问题描述"), e("due_on", "办结时限"), e("resolution", "办理结果"), e("resolved_on", "办结日期"),
         e("note", "备注"),
-        e("status", "状态"),  // worded by each list's own vocabulary (`labels(forCodes:)`)
+        e("status", "状态"),
         e("read", "已读"), e("title", "标题"), e("body", "内容"), e("subject", "对象"), e("subject.type", "对象类型"),
         e("subject.id", "对象编号", .integer),
         e("filename", "文件名"), e("content_type", "文件类型"), e("size", "大小（字节）", .integer), e("sha256", "SHA-256"),

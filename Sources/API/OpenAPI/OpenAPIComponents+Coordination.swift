@@ -26,7 +26,7 @@ extension OpenAPIComponents {
         ]),
         "ServedProject": .record([
             "project": projectReference, "district_id": .id, "lead_department_id": .nullable(.id), "stage": .choice(Stage.self),
-            "role": .string(values: ["leader", "commissioner"]), "leader": .nullable(person), "commissioner": .nullable(person),
+            "role": .choice(ServiceRole.self), "leader": .nullable(person), "commissioner": .nullable(person),
             "open_problems": .integer, "overdue_problems": .integer, "overdue_decisions": .integer,
             "plan_to_date": .nullable(.number), "actual_to_date": .nullable(.number), "ratio_to_date": .nullable(.number),
             "behind": .boolean,

@@ -143,6 +143,47 @@ extension ParkItemStatus: ChineseLabelled {
     }
 }
 
+extension ParkItem: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .water: "通水"
+        case .drainage: "通排水"
+        case .power: "通电"
+        case .telecom: "通信"
+        case .road: "通路"
+        case .gas: "通气"
+        case .heating: "通热"
+        case .cableTV: "通有线电视"
+        case .siteLevelling: "场地平整"
+        }
+    }
+}
+
+extension NotificationKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .reportDue: "月报即将到期"
+        case .reportLate: "月报逾期"
+        case .reportReturned: "月报被退回"
+        case .problemOverdue: "问题逾期"
+        case .problemEscalated: "督办"
+        case .behindPlan: "进度滞后"
+        case .assessmentPublished: "考核结果发布"
+        case .bulletinIssued: "通报印发"
+        case .problemRaised: "包保项目新增问题"
+        }
+    }
+}
+
+extension ServiceRole: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .leader: "包保县领导"
+        case .commissioner: "服务专员"
+        }
+    }
+}
+
 extension Period: ChineseLabelled {
     public var chineseLabel: String {
         switch self {

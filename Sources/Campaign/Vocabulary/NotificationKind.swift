@@ -13,3 +13,9 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     /// A problem was raised on a project: told to its service commissioner's department (包保).
     case problemRaised = "problem_raised"
 }
+
+/// What a user is to a project they serve (包保): its county leader or its service commissioner.
+public enum ServiceRole: String, Codable, Sendable, CaseIterable {
+    case leader
+    case commissioner
+}

@@ -60,7 +60,6 @@ extension Export {
 
     /// `GET /warnings?format=…`: indicator and project warnings in one table (类型 tells which).
     public static func warnings(year: Int, indicators: [IndicatorShortfall], projects: [WarningQueries.ProjectWarning]) -> Export {
-        let reasons = ["no_report": "未报月报", "start_overdue": "逾期未开工"]
         let columns: [ExportColumn] = [
             .init("类型", .text, ""), .init("单位", .text, ""), .init("指标", .text, ""), .init("完成", .money, ""),
             .init("累计目标", .money, ""), .init("完成率", .ratio, ""), .init("项目编号", .text, ""), .init("项目名称", .text, ""),
@@ -71,7 +70,7 @@ extension Export {
              nil, nil, "进度滞后", nil, nil]
         }
         let projectRows: [[String?]] = projects.map {
-            ["项目预警", nil, nil, nil, nil, nil, $0.project.code, $0.project.name, reasons[$0.reason.rawValue] ?? $0.reason.rawValue,
+            ["项目预警", nil, nil, nil, nil, nil, $0.project.code, $0.project.name, $0.reason.chineseLabel,
              $0.month?.description, $0.plannedStart?.description]
         }
         return Export(name: "预警-\(year)年", sheets: [Sheet(name: "预警", columns: columns, source: .values(indicatorRows + projectRows))])

@@ -114,3 +114,15 @@ public enum WarningQueries {
         }
     }
 }
+
+extension WarningQueries.ProjectWarning.Reason: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .noReport: "未报月报"
+        case .startOverdue: "逾期未开工"
+        case .completionOverdue: "逾期未竣工"
+        case .behindPlan: "进度滞后（预警）"
+        case .problemOverdue: "问题逾期未解决"
+        }
+    }
+}
