@@ -90,11 +90,6 @@ public final class Connection: Sendable {
         state.withLock { state in state.handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
     }
 
-    /// The server process serving this connection (for `pg_terminate_backend` in tests).
-    public var backendPID: Int32 {
-        state.withLock { state in state.handle.map { PQbackendPID($0) } ?? 0 }
-    }
-
     /// Re-opens a broken connection with the same parameters.
     public func reset() throws {
         try state.withLock { state in

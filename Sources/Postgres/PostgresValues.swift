@@ -41,29 +41,6 @@ public struct PostgresDate: Hashable, Sendable, Comparable, PostgresEncodable, P
     }
 }
 
-/// A `json`/`jsonb` value carried as its JSON text.
-public struct PostgresJSON: Hashable, Sendable, PostgresEncodable, PostgresDecodable {
-    public var text: String
-
-    public init(text: String) { self.text = text }
-
-    /// Encodes a value with `JSONEncoder` (sorted keys, so equal values give equal text).
-    public init(encoding value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        self.text = String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    public init(postgresText text: String, type: PostgresType) throws { self.text = text }
-
-    public var postgresText: String? { text }
-
-    /// Decodes the JSON text into a value.
-    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
-    }
-}
-
 /// Formats and parses `timestamptz` text in UTC.
 enum PostgresTimestamp {
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, to the microsecond.

@@ -11,7 +11,6 @@ import Testing
         "Import.kind",  // the imports list has an export of its own, which words it (Export+Daily)
         "ImportSummary.encoding", "Problem.code", "Problem.errors.code",  // answers, not list items
         "Warnings.indicators.group", "Warnings.projects.reason",  // the warnings' own export words them (Export+Rankings)
-        "AgendaSubject.type",  // inside a meeting's agenda, which is not a list page
     ]
 
     @Test func everyCodeOfAListItemHasItsWord() {

@@ -57,7 +57,7 @@ import Testing
 
     @Test func smallerRecordsKeepTheirMembers() throws {
         let notification = NotificationRecord(id: 1, kind: .reportDue, createdAt: Self.at, read: false, title: "T", body: "B",
-                                              subjectType: "project", subjectID: 9, month: nil)
+                                              subjectType: .project, subjectID: 9, month: nil)
         #expect(try Self.text(notification) == notificationText)
         let attachment = AttachmentRecord(
             id: 1, projectID: 9, month: nil, filename: "a.jpg", contentType: .jpeg, size: 10, sha256: "ab",

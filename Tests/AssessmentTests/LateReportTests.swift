@@ -109,7 +109,7 @@ import TestSupport
         var scheme = AssessmentScheme.default
         scheme.lateReportPenalty = penalty
         scheme.lateReportPenaltyCap = cap
-        try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(try PostgresJSON(encoding: scheme))::jsonb)")
+        try admin.execute("INSERT INTO app.assessment_schemes (year, scheme) VALUES (\(County.year), \(String(decoding: try scheme.jsonData(), as: UTF8.self))::jsonb)")
     }
 
     /// Queues Q1, lets a worker compute it, and returns its results.

@@ -39,7 +39,7 @@ import TestSupport
                     group.addTask {
                         try await pool.withConnection { connection in
                             order.values.withLock { $0.append(n) }
-                            return connection.backendPID
+                            return try Self.backendPID(connection)
                         }
                     }
                     while pool.statistics.waiting < n { try await Task.sleep(for: .milliseconds(2)) }
@@ -90,7 +90,7 @@ import TestSupport
             let late = Task {
                 try await withCheckedThrowingContinuation { continuation in
                     let job = PoolJob { connection in
-                        let pid = Result { try connection.get().backendPID }
+                        let pid = Result { try Self.backendPID(connection.get()) }
                         return { continuation.resume(with: pid) }
                     }
                     pool.state.withLock { $0.waiters.append(PoolWaiter(job: job, deadline: .now - .seconds(1))) }
@@ -144,7 +144,7 @@ import TestSupport
                     group.addTask {
                         try await pool.withConnection { connection in
                             try connection.execute("SELECT pg_sleep(0.2)")
-                            return connection.backendPID
+                            return try Self.backendPID(connection)
                         }
                     }
                 }
@@ -164,6 +164,11 @@ import TestSupport
             }
             await pool.shutdown()
         }
+    }
+
+    /// The server process serving `connection`.
+    static func backendPID(_ connection: Connection) throws -> Int32 {
+        try connection.query("SELECT pg_backend_pid() AS pid")[0].decode("pid")
     }
 }
 

@@ -40,7 +40,8 @@ enum ListColumns {
         InvestorKind.chineseLabels, Indicator.chineseLabels, Period.chineseLabels, UserRole.chineseLabels,
         ParkStandard.chineseLabels, ProblemKind.chineseLabels, FundingKind.chineseLabels, MeetingKind.chineseLabels,
         AgendaSource.chineseLabels, BulletinKind.chineseLabels, ReviewDecision.chineseLabels, ParkItem.chineseLabels,
-        NotificationKind.chineseLabels, ServiceRole.chineseLabels,
+        NotificationKind.chineseLabels, ServiceRole.chineseLabels, NotificationSubject.chineseLabels,
+        AgendaSubjectType.chineseLabels,
     ]
 
     private static func e(_ key: String, _ header: String, _ format: Column.Format? = nil, _ labels: [String: String] = [:]) -> (String, Entry) {

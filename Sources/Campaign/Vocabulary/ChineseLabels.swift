@@ -175,6 +175,28 @@ extension NotificationKind: ChineseLabelled {
     }
 }
 
+extension NotificationSubject: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .project: "项目"
+        case .report: "月报"
+        case .problem: "困难问题"
+        case .assessment: "考核"
+        case .bulletin: "通报"
+        }
+    }
+}
+
+extension AgendaSubjectType: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .project: "项目"
+        case .problem: "困难问题"
+        case .approval: "审批手续"
+        }
+    }
+}
+
 extension ServiceRole: ChineseLabelled {
     public var chineseLabel: String {
         switch self {

@@ -14,6 +14,15 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case problemRaised = "problem_raised"
 }
 
+/// What a notification points to: the row its `subject.id` names.
+public enum NotificationSubject: String, Codable, Sendable, CaseIterable {
+    case project
+    case report
+    case problem
+    case assessment
+    case bulletin
+}
+
 /// What a user is to a project they serve (包保): its county leader or its service commissioner.
 public enum ServiceRole: String, Codable, Sendable, CaseIterable {
     case leader

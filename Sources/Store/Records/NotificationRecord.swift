@@ -9,8 +9,7 @@ public struct NotificationRecord: Sendable, Equatable {
     public var read: Bool
     public var title: String
     public var body: String
-    /// `project`, `report`, `problem` or `assessment`.
-    public var subjectType: String
+    public var subjectType: NotificationSubject
     public var subjectID: Int64
     public var month: Month?
 }
@@ -29,9 +28,9 @@ extension NotificationRecord: JSONRecord {
 
     /// `{"type","id"}`: what the notification is about.
     struct Subject: JSONRecord {
-        var type: String
+        var type: NotificationSubject
         var id: Int64
 
-        static let members: [JSONMember<Self>] = [.text("type") { $0.type }, .id("id") { $0.id }]
+        static let members: [JSONMember<Self>] = [.choice("type") { $0.type }, .id("id") { $0.id }]
     }
 }

@@ -120,7 +120,7 @@ struct MeetingController: APIController {
         let (item, itemID) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, Int64) in
             _ = try Self.requireOpen(id, on: connection)
             guard let found = try MeetingItemQueries.subject(type: subject.type.rawValue, id: subject.id, on: connection) else {
-                throw Problem.invalid([FieldError(field: "subject.id", .subjectNotFound, ["what": Self.subjectWords[subject.type] ?? "对象", "type": subject.type.rawValue])])
+                throw Problem.invalid([FieldError(field: "subject.id", .subjectNotFound, ["what": subject.type.chineseLabel, "type": subject.type.rawValue])])
             }
             let itemID = try MeetingItemQueries.insertManual(
                 meetingID: id, summary: summary, subjectType: subject.type.rawValue, subjectID: subject.id, subject: found, on: connection)
@@ -131,8 +131,6 @@ struct MeetingController: APIController {
         }
         return JSONResponse.stored(item, status: .created, location: "/api/v1/meetings/\(id)/items/\(itemID)")
     }
-
-    static let subjectWords: [AgendaSubjectType: String] = [.problem: "问题", .project: "项目", .approval: "审批手续"]
 
     /// `subject`: `{"type": problem|project|approval, "id"}`.
     static func subject(_ body: inout RequestBody) -> (type: AgendaSubjectType, id: Int64)? {
