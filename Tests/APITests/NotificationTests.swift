@@ -70,11 +70,11 @@ import TestSupport
             let sheet = try await api.request(.get, "/api/v1/notifications?format=csv", token: district, headers: [.acceptLanguage: "zh-CN"])
             // validate
             let zh = try #require(chinese.items.first), en = try #require(english.items.first)
-            #expect(zh["title"] as? String == "P-010 项目 P-010 的 2026年3月月报被退回")
+            #expect(zh["title"] as? String == "【月报退回】P-010 项目 P-010：2026年3月月报被退回")
             #expect(zh["body"] as? String == "退回意见：请补充照片。请修改后重新报送。")
             #expect(en["title"] as? String == "P-010 项目 P-010: the 2026-03 report was returned")
             #expect(en["body"] as? String == "Reviewer's comment: 请补充照片. Correct the report and submit it again.")
-            #expect(String(buffer: sheet.body).contains("P-010 项目 P-010 的 2026年3月月报被退回"))
+            #expect(String(buffer: sheet.body).contains("【月报退回】P-010 项目 P-010：2026年3月月报被退回"))
         }
     }
 }
