@@ -33,8 +33,11 @@ struct APIHarness {
             let app = Application(
                 router: buildRouter(dependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0))
             )
-            try await app.test(live ? .live : .router) { [dependencies] client in
-                try await body(APIClient(client: client, fixture: fixture, database: database, metrics: dependencies.metrics))
+            // a live server's handlers run on threads no test body blocks (`ServerExecutor`)
+            try await withTaskExecutorPreference(live ? ServerExecutor.shared : nil) {
+                try await app.test(live ? .live : .router) { [dependencies] client in
+                    try await body(APIClient(client: client, fixture: fixture, database: database, metrics: dependencies.metrics))
+                }
             }
             await pool.shutdown()
         }

@@ -46,7 +46,7 @@ enum LiveServer {
     ) async throws {
         let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+            tasks.addTask(executorPreference: ServerExecutor.shared) { try await group.run() }  // threads no test body blocks
             var bound: Int?
             while bound == nil {
                 try await Task.sleep(for: .milliseconds(20))
