@@ -33,12 +33,10 @@ struct APIHarness {
             let app = Application(
                 router: buildRouter(dependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0))
             )
-            // a live server's handlers run on threads no test body blocks (`ServerExecutor`)
-            try await withTaskExecutorPreference(live ? ServerExecutor.shared : nil) {
-                try await app.test(live ? .live : .router) { [dependencies] client in
-                    try await body(APIClient(client: client, fixture: fixture, database: database, metrics: dependencies.metrics))
-                }
+            let test: @Sendable (any TestClientProtocol) async throws -> Void = { [dependencies] client in
+                try await body(APIClient(client: client, fixture: fixture, database: database, metrics: dependencies.metrics))
             }
+            if live { try await app.testLive(test) } else { try await app.test(.router, test) }
             await pool.shutdown()
         }
     }

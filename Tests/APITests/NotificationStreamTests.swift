@@ -26,7 +26,7 @@ import TestSupport
                 metrics: PrometheusCollectorRegistry())
             dependencies.notificationHub = NotificationHub(url: database.url, heartbeat: heartbeat, sessions: dependencies.sessions, logger: Logger(label: "test.hub"))
             let app = Application(router: buildRouter(dependencies), services: [dependencies.notificationHub])
-            try await app.test(.live) { client in
+            try await app.testLive { client in
                 try await body(Server(client: client, port: try #require(client.port), fixture: fixture, database: database))
             }
             await pool.shutdown()

@@ -142,7 +142,7 @@ import TestSupport
                 migrator: try Migrator(folder: TestDatabase.migrationsFolder), metrics: PrometheusCollectorRegistry()
             )
             let app = buildApplication(configuration: .init(address: .hostname("127.0.0.1", port: 0)), dependencies: dependencies)
-            try await app.test(.live) { client in
+            try await app.testLive { client in
                 // The sessions loop runs with the cache off (for the event streams); it must not end the server.
                 try await Task.sleep(for: .milliseconds(300))
                 #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
