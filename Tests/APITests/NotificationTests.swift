@@ -27,6 +27,7 @@ import TestSupport
             #expect((item["title"] as? String)?.contains("P-009 项目 P-009") == true)
             #expect((item["body"] as? String)?.contains("形象进度描述过于简单") == true)
             #expect((item["subject"] as? [String: Any])?["type"] as? String == "report")
+            #expect((item["subject"] as? [String: Any])?["project_id"] as? Int == Int(project))
             // the reviewer's agency and the county see none of it
             #expect(try await api.request(.get, "/api/v1/notifications", token: drc).object["total"] as? Int == 0)
             let county = try await api.signIn(api.fixture.county, "viewer")
@@ -72,7 +73,7 @@ import TestSupport
             let zh = try #require(chinese.items.first), en = try #require(english.items.first)
             #expect(zh["title"] as? String == "【月报退回】P-010 项目 P-010：2026年3月月报被退回")
             #expect(zh["body"] as? String == "退回意见：请补充照片。请修改后重新报送。")
-            #expect(en["title"] as? String == "P-010 项目 P-010: the 2026-03 report was returned")
+            #expect(en["title"] as? String == "Report returned: P-010 项目 P-010, the 2026-03 report")
             #expect(en["body"] as? String == "Reviewer's comment: 请补充照片. Correct the report and submit it again.")
             #expect(String(buffer: sheet.body).contains("【月报退回】P-010 项目 P-010：2026年3月月报被退回"))
         }

@@ -8,7 +8,7 @@ import TestSupport
 /// Migration 0090: notifications written with their words in SQL keep their facts once they store
 /// their kind and arguments, and read as the catalogue words them.
 @Suite struct NotificationMigrationTests {
-    @Test func wordsWrittenBeforeArgumentsReadTheSameAfterwards() async throws {
+    @Test func wordsWrittenBeforeArgumentsKeepTheirFactsAfterwards() async throws {
         try await TestDatabase.withEmpty { db in
             // setup: the schema before 0090, the reminders' county and notifications as 0061 and
             // the reminder scan wrote them

@@ -310,7 +310,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
         case .reportDueBody: ("项目 {code} {name}尚未报送 {month}月度进展，报送截止日为 {deadline}。", "Project {code} {name} has not reported its progress for {month_code}; the deadline is {deadline_code}.")
         case .reportLateTitle: ("【月报逾期】{code} {name}：{month}月报逾期未报", "Report late: {code} {name}, the {month_code} report is overdue")
         case .reportLateBody: ("项目 {code} {name}的 {month}月度进展报送截止日 {deadline} 已过，请尽快报送。", "The deadline {deadline_code} for project {code} {name}'s {month_code} progress has passed; report it as soon as possible.")
-        case .reportReturnedTitle: ("【月报退回】{code} {name}：{month}月报被退回", "{code} {name}: the {month_code} report was returned")
+        case .reportReturnedTitle: ("【月报退回】{code} {name}：{month}月报被退回", "Report returned: {code} {name}, the {month_code} report")
         case .reportReturnedBody: ("退回意见：{comment}。请修改后重新报送。", "Reviewer's comment: {comment}. Correct the report and submit it again.")
         case .problemOverdueTitle: ("【{what}逾期】{code} {name}：已超过办结期限", "Overdue {what}: {code} {name} is past its due date")
         case .problemOverdueBody: ("{what}“{description}”的办结期限为 {due}，尚未办结；逾期 {days} 天将提交领导小组督办。", "The {what} \"{description}\" was due {due_code} and is not resolved; {days} days after its due date it goes to the leading group (督办).")
