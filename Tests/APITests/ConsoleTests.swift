@@ -93,7 +93,7 @@ import TestSupport
             + words("category", ProjectCategory.self) + words("period", Period.self) + words("role", UserRole.self)
             + words("runStatus", AssessmentRunRecord.Status.self) + words("itemStatus", ParkItemStatus.self)
             + words("problemStatus", ProblemStatus.self) + words("parkItem", ParkItem.self) + words("notice", NotificationKind.self)
-            + words("serviceRole", ServiceRole.self) + words("subjectType", AgendaSubjectType.self) + words("warning", WarningQueries.ProjectWarning.Reason.self)
+            + words("serviceRole", ServiceRole.self) + words("subjectType", AgendaSubjectType.self) + words("importKind", ImportKind.self) + words("warning", WarningQueries.ProjectWarning.Reason.self)
         for (line, key) in expected {
             #expect(catalogue.contains(line), "zh-CN.js words \(key) otherwise than the server (\(line))")
         }

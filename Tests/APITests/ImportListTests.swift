@@ -95,9 +95,9 @@ import TestSupport
                 == ["编号", "类型", "月份", "文件名", "行数", "新增", "替换", "未变", "导入单位", "导入人", "导入时间", "SHA-256"])
             #expect(try rows.dropFirst().map { try $0[0].decimal() } == d1Imports.reversed().map { Decimal?.some(Decimal($0)) })
             let oldest = try #require(rows.last)
-            #expect(try oldest[1].text() == "月报" && oldest[2].text() == "2026-03" && oldest[3].text() == "P-001.xlsx")
+            #expect(try oldest[1].text() == "月报导入" && oldest[2].text() == "2026-03" && oldest[3].text() == "P-001.xlsx")
             #expect(try oldest[8].text() == "南明区" && oldest[9].text() == "南明区 editor")
-            #expect(try rows[1][1].text() == "项目" && rows[1][4].decimal() == 4)
+            #expect(try rows[1][1].text() == "项目导入" && rows[1][4].decimal() == 4)
             #expect(xlsx.status == .ok && xlsx.headers[.contentType] == SpreadsheetFormat.xlsx.contentType)
             #expect(try DownloadTests.rows(xlsx).count == rows.count)
         }

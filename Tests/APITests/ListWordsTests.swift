@@ -8,7 +8,6 @@ import Testing
     /// Members whose codes are not shown by a list download through `ListSheet`, and why.
     static let notWorded: Set<String> = [
         "Attachment.content_type",  // a file's media type, shown as it is
-        "Import.kind",  // the imports list has an export of its own, which words it (Export+Daily)
         "ImportSummary.encoding", "Problem.code", "Problem.errors.code",  // answers, not list items
         "Warnings.indicators.group", "Warnings.projects.reason",  // the warnings' own export words them (Export+Rankings)
     ]

@@ -122,7 +122,10 @@ import TestSupport
             // validate
             let id = try #require(raised.object["id"] as? Int)
             let told = try await api.request(.get, "/api/v1/notifications", token: agriculture).items
-            #expect(told.contains { $0["kind"] as? String == "problem_raised" && ($0["subject"] as? [String: Any])?["id"] as? Int == id })
+            let notice = try #require(told.first { $0["kind"] as? String == "problem_raised" })
+            let subject = notice["subject"] as? [String: Any]
+            #expect(subject?["type"] as? String == "problem" && subject?["id"] as? Int == id)
+            #expect(subject?["project_id"] as? Int == Int(project), "the console links a problem's notice to its project")
             let others = try await api.request(.get, "/api/v1/notifications", token: try await api.signIn(api.fixture.drc, "editor")).items
             #expect(!others.contains { $0["kind"] as? String == "problem_raised" })
         }

@@ -25,12 +25,11 @@ import TestSupport
         "meetings.status": codes(MeetingStatus.self), "meeting_items.source": codes(AgendaSource.self),
         "meeting_items.subject_type": codes(AgendaSubjectType.self), "bulletins.kind": codes(BulletinKind.self),
         "bulletins.status": codes(BulletinStatus.self), "notifications.kind": codes(NotificationKind.self),
-        "notifications.subject_type": codes(NotificationSubject.self),
+        "notifications.subject_type": codes(NotificationSubject.self), "imports.kind": codes(ImportKind.self),
     ]
     /// Code lists that only SQL writes and only SQL reads, and why.
     static let sqlOnly: Set<String> = [
         "history.action",  // written by the history trigger; shown by `ListColumns`' own words
-        "imports.kind",  // written by the two import endpoints, each its own code (ImportRecord's schema lists both)
     ]
 
     static func codes<V: RawRepresentable & CaseIterable>(_: V.Type) -> [String] where V.RawValue == String {

@@ -182,6 +182,17 @@ def test_a_message_about_a_returned_report_links_to_its_row(console, own_server)
     assert "/entry" in link.get_attribute("href")
 
 
+def test_a_message_about_a_problem_links_to_its_project(console, own_server):
+    api = own_server.api("drc.editor")
+    notices = api.get("/api/v1/notifications", params={"limit": 50}).json()["items"]  # the page's first page
+    notice = next(n for n in notices if n["subject"]["type"] == "problem")
+    project = notice["subject"]["project_id"]
+    assert project, notice
+    page = console("drc.editor")
+    page.open("/notifications")
+    assert page.find_all(f"#notification-list a[href$='/projects/{project}']")
+
+
 # 3. The grid ----------------------------------------------------------------------------------
 
 def planned_row(page):

@@ -141,6 +141,12 @@ def issued_bulletin(own_server):
     return issued.json()
 
 
+def test_an_issued_bulletins_message_links_to_it(console, issued_bulletin):
+    page = console("nanming.viewer")
+    page.open("/notifications")
+    assert page.find_all(f"#notification-list a[href$='/bulletins/{issued_bulletin['id']}']")
+
+
 @pytest.mark.parametrize("username", ["nanming.viewer", "drc.viewer", "yuqing.viewer"])
 def test_a_viewer_finds_no_control_that_changes_anything_on_any_page(console, own_server, issued_bulletin, username):
     api = own_server.api(username)

@@ -9,14 +9,17 @@ import { session } from '../session.js';
 import { pageHead, pager, badge } from '../components/ui.js';
 
 /** Where a message's subject is worked on: a report's (or a due month's) row of the entry grid
- * for clerks, the project, the ranking board, the review queue. */
+ * for clerks, the review queue, the ranking board, the bulletin, else its project (a problem's
+ * too: problems are handled on their project's page). */
 function subjectLink(n) {
   const month = n.month?.slice(0, 7);
-  if (n.subject?.type === 'report' && month && session.entersReports) return href('/entry', { month, report: n.subject.id });
-  if (n.subject?.type === 'report' && month && session.reviews) return href('/reviews', { status: 'returned', month });
-  if (n.subject?.type === 'project' && month && session.entersReports && /^report_/.test(n.kind)) return href('/entry', { month, row: n.subject.id });
-  if (n.subject?.type === 'project') return href(`/projects/${n.subject.id}`);
-  if (n.subject?.type === 'assessment') return href('/ranking');
+  const { type, id, project_id: project } = n.subject ?? {};
+  if (type === 'report' && month && session.entersReports) return href('/entry', { month, report: id });
+  if (type === 'report' && month && session.reviews) return href('/reviews', { status: 'returned', month });
+  if (type === 'project' && month && session.entersReports && /^report_/.test(n.kind)) return href('/entry', { month, row: id });
+  if (type === 'assessment') return href('/ranking');
+  if (type === 'bulletin') return href(`/bulletins/${id}`);
+  if (project) return href(`/projects/${project}`);
   return null;
 }
 

@@ -40,7 +40,7 @@ enum ListColumns {
         InvestorKind.chineseLabels, Indicator.chineseLabels, Period.chineseLabels, UserRole.chineseLabels,
         ParkStandard.chineseLabels, ProblemKind.chineseLabels, FundingKind.chineseLabels, MeetingKind.chineseLabels,
         AgendaSource.chineseLabels, BulletinKind.chineseLabels, ReviewDecision.chineseLabels, ParkItem.chineseLabels,
-        NotificationKind.chineseLabels, ServiceRole.chineseLabels, NotificationSubject.chineseLabels,
+        NotificationKind.chineseLabels, ServiceRole.chineseLabels, NotificationSubject.chineseLabels, ImportKind.chineseLabels,
         AgendaSubjectType.chineseLabels,
     ]
 

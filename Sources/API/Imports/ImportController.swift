@@ -72,7 +72,7 @@ struct ImportController: APIController {
                     throw problem
                 }
                 var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
-                summary.importID = try ImportQueries.record(kind: "monthly_reports", month: month, upload: upload.record, summary: summary, on: connection)
+                summary.importID = try ImportQueries.record(kind: .monthlyReports, month: month, upload: upload.record, summary: summary, on: connection)
                 let written = try MonthlyReportImportQueries.merge(month: month, on: connection)
                 guard written == summary.created + summary.replaced else {
                     throw Problem(.conflict, .importReportsChanged)
@@ -105,7 +105,7 @@ struct ImportController: APIController {
                 }
                 if !errors.isEmpty { throw Problem.sheet(errors) }
                 var summary = ImportQueries.Summary(rows: rows.count, created: checked.created, replaced: checked.replaced, unchanged: checked.unchanged)
-                summary.importID = try ImportQueries.record(kind: "projects", month: nil, upload: upload.record, summary: summary, on: connection)
+                summary.importID = try ImportQueries.record(kind: .projects, month: nil, upload: upload.record, summary: summary, on: connection)
                 guard try ProjectImportQueries.merge(on: connection) == summary.created + summary.replaced else {
                     throw Problem(.conflict, .importProjectsChanged)
                 }

@@ -175,6 +175,15 @@ extension NotificationKind: ChineseLabelled {
     }
 }
 
+extension ImportKind: ChineseLabelled {
+    public var chineseLabel: String {
+        switch self {
+        case .monthlyReports: "月报导入"
+        case .projects: "项目导入"
+        }
+    }
+}
+
 extension NotificationSubject: ChineseLabelled {
     public var chineseLabel: String {
         switch self {

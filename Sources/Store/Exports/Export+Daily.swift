@@ -47,7 +47,7 @@ extension Export {
     public static func imports() -> Export {
         let columns: [ExportColumn] = [
             .init("编号", .integer, "i.id"),
-            .init("类型", .text, "i.kind", labels: ["monthly_reports": "月报", "projects": "项目"]),
+            .init("类型", .text, "i.kind", labels: ImportKind.chineseLabels),
             .month("月份", "i.month"),
             .init("文件名", .text, "i.file_name"),
             .init("行数", .integer, "i.rows"),

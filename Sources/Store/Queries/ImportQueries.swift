@@ -50,11 +50,11 @@ public enum ImportQueries {
     /// the rest of the transaction, so the rows it writes name it.
     @discardableResult
     public static func record(
-        kind: String, month: Month?, upload: Upload, summary: Summary, on connection: Connection
+        kind: ImportKind, month: Month?, upload: Upload, summary: Summary, on connection: Connection
     ) throws -> Int64 {
         let id: Int64 = try connection.query("""
             INSERT INTO app.imports (kind, month, file_name, sha256, rows, created, replaced, unchanged)
-            VALUES (\(kind), \(month), \(upload.fileName), \(upload.sha256), \(summary.rows), \(summary.created),
+            VALUES (\(kind.rawValue), \(month), \(upload.fileName), \(upload.sha256), \(summary.rows), \(summary.created),
                     \(summary.replaced), \(summary.unchanged))
             RETURNING id
             """)[0].decode("id")

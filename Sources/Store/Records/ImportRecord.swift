@@ -4,7 +4,7 @@ import Foundation
 /// A recorded import: who, when, which file, what it did.
 public struct ImportRecord: Sendable {
     public var id: Int64
-    public var kind: String
+    public var kind: ImportKind
     public var month: Month?
     public var fileName: String
     public var sha256: String
@@ -17,7 +17,7 @@ public struct ImportRecord: Sendable {
 extension ImportRecord: JSONRecord {
     public static let members: [JSONMember<Self>] = [
         .id("id") { $0.id },
-        .text("kind", schema: .string(values: ["monthly_reports", "projects"])) { $0.kind },
+        .choice("kind") { $0.kind },
         .month("month") { $0.month },
         .text("file_name") { $0.fileName },
         .text("sha256") { $0.sha256 },

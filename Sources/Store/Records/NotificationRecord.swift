@@ -11,6 +11,9 @@ public struct NotificationRecord: Sendable, Equatable {
     public var body: String
     public var subjectType: NotificationSubject
     public var subjectID: Int64
+    /// The project the subject belongs to (a project itself, a report's, a problem's), where the
+    /// reader can see it; nil for an assessment or a bulletin.
+    public var subjectProjectID: Int64?
     public var month: Month?
 }
 
@@ -22,15 +25,16 @@ extension NotificationRecord: JSONRecord {
         .boolean("read") { $0.read },
         .text("title") { $0.title },
         .text("body") { $0.body },
-        .nested("subject") { Subject(type: $0.subjectType, id: $0.subjectID) },
+        .nested("subject") { Subject(type: $0.subjectType, id: $0.subjectID, projectID: $0.subjectProjectID) },
         .month("month") { $0.month },
     ]
 
-    /// `{"type","id"}`: what the notification is about.
+    /// `{"type","id","project_id"}`: what the notification is about, and its project.
     struct Subject: JSONRecord {
         var type: NotificationSubject
         var id: Int64
+        var projectID: Int64?
 
-        static let members: [JSONMember<Self>] = [.choice("type") { $0.type }, .id("id") { $0.id }]
+        static let members: [JSONMember<Self>] = [.choice("type") { $0.type }, .id("id") { $0.id }, .id("project_id") { $0.projectID }]
     }
 }
