@@ -76,6 +76,10 @@ import TestSupport
             #expect(en["title"] as? String == "Report returned: P-010 项目 P-010, the 2026-03 report")
             #expect(en["body"] as? String == "Reviewer's comment: 请补充照片. Correct the report and submit it again.")
             #expect(String(buffer: sheet.body).contains("【月报退回】P-010 项目 P-010：2026年3月月报被退回"))
+            // the subject in words, its project beside it
+            let header = String(buffer: sheet.body).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            #expect(header.contains("对象类型,对象编号,对象所属项目ID"), "\(header)")
+            #expect(String(buffer: sheet.body).contains(",月报,"))
         }
     }
 }

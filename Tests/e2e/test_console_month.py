@@ -184,12 +184,12 @@ def test_a_message_about_a_returned_report_links_to_its_row(console, own_server)
 
 def test_a_message_about_a_problem_links_to_its_project(console, own_server):
     api = own_server.api("drc.editor")
-    notices = api.get("/api/v1/notifications", params={"limit": 50}).json()["items"]  # the page's first page
-    notice = next(n for n in notices if n["subject"]["type"] == "problem")
+    notices = api.get("/api/v1/notifications", params={"limit": 500}).json()["items"]
+    index, notice = next((i, n) for i, n in enumerate(notices) if n["subject"]["type"] == "problem")
     project = notice["subject"]["project_id"]
     assert project, notice
     page = console("drc.editor")
-    page.open("/notifications")
+    page.open(f"/notifications?offset={index // 50 * 50}")  # the page of 50 that shows it
     assert page.find_all(f"#notification-list a[href$='/projects/{project}']")
 
 

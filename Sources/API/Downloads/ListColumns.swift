@@ -77,7 +77,7 @@ enum ListColumns {
         e("note", "备注"),
         e("status", "状态"),
         e("read", "已读"), e("title", "标题"), e("body", "内容"), e("subject", "对象"), e("subject.type", "对象类型"),
-        e("subject.id", "对象编号", .integer),
+        e("subject.id", "对象编号", .integer), e("subject.project_id", "对象所属项目ID", .integer),
         e("filename", "文件名"), e("content_type", "文件类型"), e("size", "大小（字节）", .integer), e("sha256", "SHA-256"),
         e("taken_at", "拍摄时间"), e("latitude", "纬度", .text), e("longitude", "经度", .text),
         e("action", "操作", nil, ["insert": "新增", "update": "修改", "delete": "删除"]), e("table", "数据表"), e("changes", "修改内容"),

@@ -46,7 +46,7 @@ struct ImportController: APIController {
     @Sendable func monthlyReports(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let month = try Self.month(request)
         try Preconditions.begun(month, clock: clock)
-        let errorSheet = try ErrorSheet.requested(request) ? "月报导入错误说明-" + Export.title(of: month) : nil
+        let errorSheet = try ErrorSheet.requested(request) ? ImportKind.monthlyReports.chineseLabel + "错误说明-" + Export.title(of: month) : nil
         let dryRun = try Self.dryRun(request) || errorSheet != nil
         return try await gate.run {
             try await monthlyReports(request, context: context, month: month, dryRun: dryRun, errorSheet: errorSheet)
@@ -83,7 +83,7 @@ struct ImportController: APIController {
     }
 
     @Sendable func projects(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let errorSheet = try ErrorSheet.requested(request) ? "项目导入错误说明-" + DownloadResponse.today() : nil
+        let errorSheet = try ErrorSheet.requested(request) ? ImportKind.projects.chineseLabel + "错误说明-" + DownloadResponse.today() : nil
         let dryRun = try Self.dryRun(request) || errorSheet != nil
         return try await gate.run { try await projects(request, context: context, dryRun: dryRun, errorSheet: errorSheet) }
     }

@@ -171,7 +171,7 @@ public enum MonthlyReportImportQueries {
               LEFT JOIN app.monthly_reports r ON r.project_id = p.id AND r.month = \(month)
              ORDER BY p.code
             """
-        return Export(name: "月报导入模板-" + Export.title(of: month), dated: false, sheets: [Export.Sheet(name: "\(month)月报", columns: columns, from: from)])
+        return Export(name: ImportKind.monthlyReports.chineseLabel + "模板-" + Export.title(of: month), dated: false, sheets: [Export.Sheet(name: "\(month)月报", columns: columns, from: from)])
     }
 
     /// The template's headers, which the import reads: the key column is the project code
