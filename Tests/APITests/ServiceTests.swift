@@ -128,6 +128,11 @@ import TestSupport
             #expect(subject?["project_id"] as? Int == Int(project), "the console links a problem's notice to its project")
             let others = try await api.request(.get, "/api/v1/notifications", token: try await api.signIn(api.fixture.drc, "editor")).items
             #expect(!others.contains { $0["kind"] as? String == "problem_raised" })
+            // no longer its commissioner, the department keeps the message but no longer learns the project
+            #expect(try await api.request(.put, "/api/v1/projects/\(project)/service", token: county,
+                                          json: ["leader_user_id": nil as Int?, "commissioner_user_id": nil as Int?], headers: ifMatch(1)).status == .ok)
+            let kept = try await api.request(.get, "/api/v1/notifications", token: agriculture).items.first { $0["id"] as? Int == notice["id"] as? Int }
+            #expect((kept?["subject"] as? [String: Any])?["project_id"] is NSNull)
         }
     }
 }

@@ -8,11 +8,7 @@ import Postgres
 public enum NotificationQueries {
     static let select = """
         SELECT n.id, n.kind, n.created_at, (r.id IS NOT NULL) AS read, n.arguments::text AS arguments, n.subject_type, n.subject_id, n.month,
-               CASE n.subject_type
-                    WHEN 'project' THEN (SELECT p.id FROM app.projects p WHERE p.id = n.subject_id)
-                    WHEN 'report' THEN (SELECT m.project_id FROM app.monthly_reports m WHERE m.id = n.subject_id)
-                    WHEN 'problem' THEN (SELECT x.project_id FROM app.problems x WHERE x.id = n.subject_id)
-               END AS subject_project_id
+               app.subject_project_id(n.subject_type, n.subject_id) AS subject_project_id
           FROM app.notifications n
           LEFT JOIN app.notification_reads r ON r.notification_id = n.id AND r.user_id = app.current_user_id()
         """

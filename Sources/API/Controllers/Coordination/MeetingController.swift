@@ -119,11 +119,11 @@ struct MeetingController: APIController {
         guard let summary, let subject else { throw Problem.invalid(body.validator.errors) }
         let (item, itemID) = try await database.transaction(as: context.caller) { connection -> (StoredJSON, Int64) in
             _ = try Self.requireOpen(id, on: connection)
-            guard let found = try MeetingItemQueries.subject(type: subject.type.rawValue, id: subject.id, on: connection) else {
+            guard let found = try MeetingItemQueries.subject(type: subject.type, id: subject.id, on: connection) else {
                 throw Problem.invalid([FieldError(field: "subject.id", .subjectNotFound, ["what": subject.type.chineseLabel, "type": subject.type.rawValue])])
             }
             let itemID = try MeetingItemQueries.insertManual(
-                meetingID: id, summary: summary, subjectType: subject.type.rawValue, subjectID: subject.id, subject: found, on: connection)
+                meetingID: id, summary: summary, subjectType: subject.type, subjectID: subject.id, subject: found, on: connection)
             guard let item = try MeetingItemQueries.find(meetingID: id, itemID: itemID, on: connection) else {
                 throw Problem.notFound("item \(itemID)")
             }

@@ -109,27 +109,24 @@ public enum MeetingItemQueries {
             """)
     }
 
-    /// The project a subject (`problem`, `project`, `approval`) belongs to, with its code, name
-    /// and district, or nil when the caller cannot see it.
-    public static func subject(type: String, id: Int64, on connection: Connection) throws -> (projectID: Int64, code: String, name: String)? {
+    /// The project a subject (`problem`, `project`, `approval`) belongs to, with its code and
+    /// name, or nil when the caller cannot see it (`app.subject_project_id`, migration 0106).
+    public static func subject(type: AgendaSubjectType, id: Int64, on connection: Connection) throws -> (projectID: Int64, code: String, name: String)? {
         try connection.query("""
             SELECT p.id, p.code, p.name FROM app.projects p
-             WHERE p.id = CASE \(type)::text
-                            WHEN 'project' THEN \(id)::bigint
-                            WHEN 'problem' THEN (SELECT x.project_id FROM app.problems x WHERE x.id = \(id)::bigint)
-                            WHEN 'approval' THEN (SELECT a.project_id FROM app.approvals a WHERE a.id = \(id)::bigint) END
+             WHERE p.id = app.subject_project_id(\(type.rawValue), \(id)::bigint)
             """).first.map { (try $0.decode("id"), try $0.decode("code"), try $0.decode("name")) }
     }
 
     /// Adds an item by hand at the end of the agenda; returns its id.
     public static func insertManual(
-        meetingID: Int64, summary: String, subjectType: String, subjectID: Int64,
+        meetingID: Int64, summary: String, subjectType: AgendaSubjectType, subjectID: Int64,
         subject: (projectID: Int64, code: String, name: String), on connection: Connection
     ) throws -> Int64 {
         try connection.query("""
             INSERT INTO app.meeting_items (meeting_id, position, source, subject_type, subject_id, project_id, subject_code,
                                            subject_name, summary)
-            SELECT \(meetingID), coalesce(max(position), 0) + 1, 'manual', \(subjectType), \(subjectID), \(subject.projectID),
+            SELECT \(meetingID), coalesce(max(position), 0) + 1, 'manual', \(subjectType.rawValue), \(subjectID), \(subject.projectID),
                    \(subject.code), \(subject.name), \(summary)
               FROM app.meeting_items WHERE meeting_id = \(meetingID)
             RETURNING id
